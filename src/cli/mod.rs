@@ -1,0 +1,61 @@
+//! The command line: one file per subcommand, each with its arguments and an
+//! `exec`.
+
+mod scenario_cmd;
+mod simulate;
+
+use clap::{Parser, Subcommand};
+use peakplan::Scenario;
+use std::path::Path;
+
+/// peakplan: Monte Carlo capacity planning for a shop's Double 11 sale.
+#[derive(Debug, Parser)]
+#[command(name = "peakplan", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Simulate a scenario (the built-in Double 11 default if none is given).
+    Simulate(simulate::SimulateArgs),
+    /// Write or check scenario files.
+    #[command(subcommand)]
+    Scenario(scenario_cmd::ScenarioCmd),
+}
+
+/// A failed command: bad input (exit code 2) or a failure while running (1).
+#[derive(Debug)]
+pub enum Failure {
+    /// The user's input cannot be used: a scenario, a flag, an output folder.
+    Input(String),
+    /// Something failed while running.
+    Runtime(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Input(m) | Failure::Runtime(m) => f.write_str(m),
+        }
+    }
+}
+
+impl Cli {
+    /// Runs the chosen subcommand.
+    pub fn exec(self) -> Result<(), Failure> {
+        match self.command {
+            Command::Simulate(a) => simulate::exec(&a),
+            Command::Scenario(c) => scenario_cmd::exec(&c),
+        }
+    }
+}
+
+/// Loads the scenario at `path`, or the built-in default.
+fn load_scenario(path: Option<&Path>) -> Result<Scenario, Failure> {
+    match path {
+        Some(p) => Scenario::load(p).map_err(|e| Failure::Input(e.to_string())),
+        None => Ok(Scenario::default_double11()),
+    }
+}

@@ -1,0 +1,114 @@
+//! Monte Carlo replications in parallel.
+//!
+//! Replication `r` draws every random number from streams derived from
+//! `(seed, r)`, and results are gathered in replication order, so the output
+//! is identical for any number of threads. Replications run in fixed-size
+//! batches; each batch's figures are appended in order and its response-time
+//! histogram (integer counts) is merged exactly.
+
+use crate::kpi::{figures, RepFigures};
+use crate::model::{ModelParams, Replication};
+use crate::stats::Samples;
+use crate::targets::Targets;
+use hdrhistogram::Histogram;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// Replications per batch: the unit of ordering and of progress reports.
+const BATCH: u64 = 64;
+
+/// How to run the replications.
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    /// Master seed.
+    pub seed: u64,
+    /// The replication indices to run (all of them, or one shard's slice).
+    pub replications: Range<u64>,
+    /// Worker threads; `None` uses every core.
+    pub threads: Option<usize>,
+    /// Show a progress bar on standard error.
+    pub progress: bool,
+}
+
+/// What the replications measured, before summarising.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Per-replication figures in replication order.
+    pub samples: Samples,
+    /// First-response times of every answered chat of every replication [ms].
+    pub response_ms: Histogram<u64>,
+    /// Events processed over all replications [count].
+    pub events: u64,
+}
+
+/// An empty response-time histogram with the bounds every run uses.
+pub fn empty_histogram() -> Histogram<u64> {
+    Histogram::new_with_bounds(1, 1_000_000_000, 3).expect("valid histogram bounds")
+}
+
+/// Why a run could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The thread pool could not be built.
+    #[error("cannot start {0} worker threads: {1}")]
+    Threads(usize, String),
+}
+
+type Batch = (Histogram<u64>, Vec<(u64, RepFigures, u64)>);
+
+fn run_batch(params: &ModelParams, targets: &Targets, seed: u64, reps: Range<u64>) -> Batch {
+    let (hist, mut rows) = reps
+        .into_par_iter()
+        .fold(
+            || (Replication::new(params), empty_histogram(), Vec::new()),
+            |(mut worker, mut hist, mut rows), rep| {
+                worker.run(seed, rep);
+                hist.add(&worker.chat.observer.response_ms).expect("same histogram bounds");
+                rows.push((rep, figures(&worker, targets), worker.events_processed));
+                (worker, hist, rows)
+            },
+        )
+        .map(|(_, hist, rows)| (hist, rows))
+        .reduce(
+            || (empty_histogram(), Vec::new()),
+            |(mut h1, mut r1), (h2, r2)| {
+                h1.add(&h2).expect("same histogram bounds");
+                r1.extend(r2);
+                (h1, r1)
+            },
+        );
+    rows.sort_by_key(|r| r.0);
+    (hist, rows)
+}
+
+/// Runs the replications of `cfg` on `params` and gathers what they measured.
+pub fn run(params: &ModelParams, targets: &Targets, cfg: &RunConfig) -> Result<Outcome, RunError> {
+    let threads = cfg.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| RunError::Threads(threads, e.to_string()))?;
+    let total = cfg.replications.end - cfg.replications.start;
+    let bar = if cfg.progress { ProgressBar::new(total) } else { ProgressBar::hidden() };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} replications {pos}/{len} [{elapsed_precise}, eta {eta}] {wide_bar}")
+            .expect("valid template"),
+    );
+    let mut out = Outcome { samples: Samples::default(), response_ms: empty_histogram(), events: 0 };
+    let mut start = cfg.replications.start;
+    while start < cfg.replications.end {
+        // Batches are aligned on multiples of BATCH so that shards split alike.
+        let end = ((start / BATCH + 1) * BATCH).min(cfg.replications.end);
+        let (hist, rows) = pool.install(|| run_batch(params, targets, cfg.seed, start..end));
+        out.response_ms.add(&hist).expect("same histogram bounds");
+        for (_, fig, events) in rows {
+            out.samples.push(&fig.scalars, &fig.series);
+            out.events += events;
+        }
+        bar.inc(end - start);
+        start = end;
+    }
+    bar.finish_and_clear();
+    Ok(out)
+}

@@ -1,0 +1,201 @@
+//! The chat stage: inquiry → deflection → wait for a free chat slot (first
+//! come, first served) → first response → handling → done; or abandonment
+//! when the customer's patience ends before the first response.
+//!
+//! Agents belong to groups (trained, temps, ...) with their own handle time
+//! and maximum concurrent chats. A new chat goes to the on-duty agent with the
+//! fewest chats in hand. Handling a chat that starts while the agent holds
+//! `k` chats (this one included) takes `handle × (1 + slowdown × (k − 1))`.
+//! An agent going off shift finishes the chats in hand and takes no new one.
+//! The first response is the moment a chat gets a slot.
+
+mod observer;
+mod pool;
+mod queue;
+
+pub use observer::ChatObserver;
+pub use pool::AgentPool;
+pub use queue::{WaitQueue, Waiting};
+
+use crate::engine::{EventQueue, StreamRng};
+use crate::model::dist::Dist;
+use crate::model::event::{priority, Event};
+use crate::model::observe::Periods;
+use crate::model::shifts::Shift;
+use rand::Rng;
+use serde::Serialize;
+
+/// A group of agents who work alike.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgentGroup {
+    /// Name, unique among groups.
+    pub name: String,
+    /// Chats one agent handles at once [count], 1 to 50.
+    pub max_concurrent: u8,
+    /// Relative stretch of handling per extra concurrent chat [share].
+    pub slowdown_per_extra_chat: f64,
+    /// Handle time of one chat at concurrency one [s].
+    pub handle_s: Dist,
+}
+
+/// Everything the chat stage needs, checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChatParams {
+    /// Share of inquiries closed by auto-reply or FAQ without an agent [0, 1].
+    pub deflection_share: f64,
+    /// Customer patience for a first response [s]; `None`: never abandons.
+    pub patience_s: Option<Dist>,
+    /// First response within this many seconds counts as on time [s].
+    pub response_within_s: f64,
+    /// Agent groups.
+    pub groups: Vec<AgentGroup>,
+    /// Agent shifts; `headcount` is per group.
+    pub shifts: Vec<Shift>,
+}
+
+/// Random streams of the chat stage, each drawn in arrival order so that two
+/// plans on the same seed see the same customers.
+pub struct ChatStreams {
+    /// Deflection decisions.
+    pub deflection: StreamRng,
+    /// Patience draws.
+    pub patience: StreamRng,
+    /// Handle-time uniforms.
+    pub handle: StreamRng,
+}
+
+/// The chat stage's state in one replication. Built once per worker and
+/// reset between replications, so the hot path never allocates.
+pub struct ChatStage<'p> {
+    params: &'p ChatParams,
+    agent_group: Vec<u16>,
+    /// First agent index of each shift (agents of a shift are contiguous).
+    shift_first_agent: Vec<u32>,
+    pool: AgentPool,
+    queue: WaitQueue,
+    /// What was observed in this replication.
+    pub observer: ChatObserver,
+}
+
+impl<'p> ChatStage<'p> {
+    /// The stage for `params`, observing over `periods`.
+    pub fn new(params: &'p ChatParams, periods: Periods) -> Self {
+        let mut agent_group = Vec::new();
+        let mut shift_first_agent = Vec::with_capacity(params.shifts.len() + 1);
+        for shift in &params.shifts {
+            shift_first_agent.push(agent_group.len() as u32);
+            for (g, &n) in shift.headcount.iter().enumerate() {
+                agent_group.extend(std::iter::repeat_n(g as u16, n as usize));
+            }
+        }
+        shift_first_agent.push(agent_group.len() as u32);
+        let max = agent_group.iter().map(|&g| params.groups[g as usize].max_concurrent).collect();
+        Self {
+            params,
+            agent_group,
+            shift_first_agent,
+            pool: AgentPool::new(max),
+            queue: WaitQueue::default(),
+            observer: ChatObserver::new(periods, params.response_within_s),
+        }
+    }
+
+    /// Back to the empty state; schedules the shifts' starts and ends.
+    pub fn reset(&mut self, events: &mut EventQueue<Event>) {
+        self.pool.reset();
+        self.queue.reset();
+        self.observer.reset();
+        for (i, s) in self.params.shifts.iter().enumerate() {
+            events.schedule(s.start_s, priority::SHIFT_START, Event::AgentShiftStart(i as u16));
+            events.schedule(s.end_s, priority::SHIFT_END, Event::AgentShiftEnd(i as u16));
+        }
+    }
+
+    /// An inquiry arrives at `now`.
+    #[inline]
+    pub fn arrive(&mut self, now: f64, events: &mut EventQueue<Event>, rng: &mut ChatStreams) {
+        let deflected = rng.deflection.random::<f64>() < self.params.deflection_share;
+        self.observer.arrival(now, deflected);
+        if deflected {
+            return;
+        }
+        let patience = self.params.patience_s.as_ref().map(|d| d.sample(&mut rng.patience));
+        let handle_u: f64 = rng.handle.random();
+        if self.queue.is_empty() {
+            if let Some((agent, load)) = self.pool.take() {
+                self.start(now, now, agent, load, handle_u, events);
+                return;
+            }
+        }
+        let timer =
+            patience.map(|p| events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq())));
+        self.queue.push(Waiting { arrival_s: now, handle_u, timer });
+        self.observer.queue_len.add(now, 1.0);
+    }
+
+    /// The patience of waiting chat `seq` ends at `now`.
+    #[inline]
+    pub fn patience_ends(&mut self, now: f64, seq: u32) {
+        if let Some(w) = self.queue.abandon(seq) {
+            self.observer.abandoned(w.arrival_s);
+            self.observer.queue_len.add(now, -1.0);
+        }
+    }
+
+    /// `agent` finishes a chat at `now`.
+    #[inline]
+    pub fn done(&mut self, now: f64, agent: u32, events: &mut EventQueue<Event>) {
+        self.pool.release(agent);
+        self.observer.busy_slots.add(now, -1.0);
+        self.dispatch(now, events);
+    }
+
+    /// Shift `shift` starts (`on`) or ends at `now`.
+    pub fn shift_change(&mut self, now: f64, shift: u16, on: bool, events: &mut EventQueue<Event>) {
+        let (a, b) = (self.shift_first_agent[shift as usize], self.shift_first_agent[shift as usize + 1]);
+        let mut slots = 0.0;
+        for agent in a..b {
+            self.pool.set_on_duty(agent, on);
+            slots += f64::from(self.params.groups[self.agent_group[agent as usize] as usize].max_concurrent);
+        }
+        let sign = if on { 1.0 } else { -1.0 };
+        self.observer.agents_on_duty.add(now, sign * f64::from(b - a));
+        self.observer.slots_on_duty.add(now, sign * slots);
+        if on {
+            self.dispatch(now, events);
+        }
+    }
+
+    /// Gives waiting chats to free slots, first come first served.
+    #[inline]
+    fn dispatch(&mut self, now: f64, events: &mut EventQueue<Event>) {
+        while !self.queue.is_empty() {
+            let Some((agent, load)) = self.pool.take() else { return };
+            let w = self.queue.pop().expect("queue is not empty");
+            if let Some(timer) = w.timer {
+                events.cancel(timer);
+            }
+            self.observer.queue_len.add(now, -1.0);
+            self.start(now, w.arrival_s, agent, load, w.handle_u, events);
+        }
+    }
+
+    #[inline]
+    fn start(&mut self, now: f64, arrival_s: f64, agent: u32, load: u8, handle_u: f64, events: &mut EventQueue<Event>) {
+        let group = &self.params.groups[self.agent_group[agent as usize] as usize];
+        let stretch = 1.0 + group.slowdown_per_extra_chat * f64::from(load - 1);
+        let duration = group.handle_s.quantile(handle_u) * stretch;
+        events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent));
+        self.observer.answered(arrival_s, now - arrival_s);
+        self.observer.busy_slots.add(now, 1.0);
+    }
+
+    /// Closes the replication at `now`: chats still waiting are counted as
+    /// unanswered at close, and the time-weighted levels are integrated.
+    pub fn close(&mut self, now: f64) {
+        while let Some(w) = self.queue.pop() {
+            self.observer.unanswered(w.arrival_s);
+        }
+        self.observer.close(now);
+    }
+}

@@ -1,0 +1,131 @@
+//! The terminal summary: fits an 80-column terminal; figures are means with
+//! 95% confidence intervals, and p5–p95 across replications.
+
+use crate::result::SimulationReport;
+use crate::stats::Summary;
+use std::fmt::Write;
+
+/// How a figure is shown.
+#[derive(Clone, Copy)]
+enum Fmt {
+    Count,
+    Share,
+    Seconds,
+}
+
+fn show(x: f64, f: Fmt) -> String {
+    match f {
+        Fmt::Count => {
+            let s = format!("{:.0}", x);
+            let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            format!("{sign}{out}")
+        }
+        Fmt::Share => format!("{:.1}%", x * 100.0),
+        Fmt::Seconds => format!("{:.1} s", x),
+    }
+}
+
+fn line(out: &mut String, label: &str, s: &Summary, f: Fmt) {
+    let ci = match (s.ci95_low, s.ci95_high) {
+        (Some(lo), Some(hi)) => format!("[{} – {}]", show(lo, f), show(hi, f)),
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "  {label:<16}{:>10} {ci:<25}{:>10} – {}", show(s.mean, f), show(s.p5, f), show(s.p95, f));
+}
+
+/// The summary of a simulation run.
+pub fn render(r: &SimulationReport) -> String {
+    let mut o = String::new();
+    let run = &r.run;
+    let _ = writeln!(o, "peakplan simulate — {}", run.scenario);
+    if !run.description.is_empty() {
+        let _ = writeln!(o, "{}", run.description);
+    }
+    let _ = writeln!(
+        o,
+        "Window {} {} for {} h; {} replications, seed {}",
+        run.window_start, run.time_zone, run.window_h, run.replications, run.seed
+    );
+    let _ = writeln!(o, "\nChats{:>35}{:>27}", "mean [95% CI]", "p5 – p95");
+    let rows: [(&str, &str, Fmt); 15] = [
+        ("inquiries", "inquiries", Fmt::Count),
+        ("deflected", "deflected", Fmt::Count),
+        ("offered to agents", "offered", Fmt::Count),
+        ("answered", "answered", Fmt::Count),
+        ("abandoned", "abandoned", Fmt::Count),
+        ("service level", "service_level", Fmt::Share),
+        ("abandonment", "abandon_share", Fmt::Share),
+        ("response mean", "response_mean_s", Fmt::Seconds),
+        ("response p50", "response_p50_s", Fmt::Seconds),
+        ("response p80", "response_p80_s", Fmt::Seconds),
+        ("response p90", "response_p90_s", Fmt::Seconds),
+        ("response p95", "response_p95_s", Fmt::Seconds),
+        ("response p99", "response_p99_s", Fmt::Seconds),
+        ("occupancy", "occupancy", Fmt::Share),
+        ("agent hours", "agent_hours", Fmt::Count),
+    ];
+    for (label, key, f) in rows {
+        if let Some(s) = r.kpi(key) {
+            line(&mut o, label, s, f);
+        }
+    }
+    let t = &r.targets;
+    let _ = writeln!(
+        o,
+        "\nTargets: service level ≥ {} within {} s in every hour, abandonment ≤ {}",
+        show(t.service_level, Fmt::Share),
+        t.response_within_s,
+        show(t.abandon_max, Fmt::Share)
+    );
+    let met = r.kpi("meets_all_targets").map_or(0.0, |s| s.mean);
+    let below = r.kpi("periods_below_service_level").map_or(0.0, |s| s.mean);
+    let verdict = if met >= t.confidence { "MET" } else { "NOT MET" };
+    let _ = writeln!(
+        o,
+        "  all targets met in {} of replications (required {}): {verdict}",
+        show(met, Fmt::Share),
+        show(t.confidence, Fmt::Share)
+    );
+    let _ = writeln!(o, "  hours below the service-level target: {below:.1} on average");
+    let _ = writeln!(
+        o,
+        "\n{:<12}{:>8}{:>8}{:>7}{:>6}{:>8}{:>8}{:>7}{:>7}",
+        "hour", "inq", "offered", "agents", "occ", "SL", "SL p5", "aband", "queue"
+    );
+    let get = |k: &str| r.per_period.get(k);
+    let (Some(inq), Some(off), Some(ag), Some(occ), Some(sl), Some(ab), Some(qm)) = (
+        get("inquiries"),
+        get("offered"),
+        get("agents_on_duty"),
+        get("occupancy"),
+        get("service_level"),
+        get("abandon_share"),
+        get("queue_mean"),
+    ) else {
+        return o;
+    };
+    for (i, label) in r.periods.iter().enumerate() {
+        let flag = if sl[i].mean < t.service_level { " <" } else { "" };
+        let _ = writeln!(
+            o,
+            "{label:<12}{:>8.0}{:>8.0}{:>7.1}{:>6.0}{:>8}{:>8}{:>7}{:>7.1}{flag}",
+            inq[i].mean,
+            off[i].mean,
+            ag[i].mean,
+            occ[i].mean * 100.0,
+            show(sl[i].mean, Fmt::Share),
+            show(sl[i].p5, Fmt::Share),
+            show(ab[i].mean, Fmt::Share),
+            qm[i].mean,
+        );
+    }
+    let _ = writeln!(o, "(SL: service level, mean and p5 over replications; <: hour below target)");
+    o
+}

@@ -1,0 +1,231 @@
+//! The scenario file as written: a serde mirror of the TOML with defaults and
+//! no unknown keys. Nothing here is checked beyond types; see `validate`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A whole scenario file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScenario {
+    /// Short name, used in report folders.
+    #[serde(default = "default_name")]
+    pub name: String,
+    /// One line describing the scenario.
+    #[serde(default)]
+    pub description: String,
+    /// The simulated window.
+    #[serde(default)]
+    pub window: RawWindow,
+    /// Inquiry arrivals.
+    pub arrivals: RawArrivals,
+    /// The chat stage.
+    pub chat: RawChat,
+    /// Service targets.
+    #[serde(default)]
+    pub targets: RawTargets,
+    /// Run settings.
+    #[serde(default)]
+    pub run: RawRun,
+}
+
+fn default_name() -> String {
+    "scenario".into()
+}
+
+/// `[window]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawWindow {
+    /// Local start date-time, `YYYY-MM-DD HH:MM`.
+    pub start: String,
+    /// IANA time zone name.
+    pub time_zone: String,
+    /// Length [h].
+    pub length_h: f64,
+    /// Reporting period [min].
+    pub period_min: f64,
+}
+
+impl Default for RawWindow {
+    fn default() -> Self {
+        Self { start: "2026-11-10 12:00".into(), time_zone: "Asia/Shanghai".into(), length_h: 36.0, period_min: 60.0 }
+    }
+}
+
+/// `[arrivals]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArrivals {
+    /// Expected inquiries in the window [count].
+    pub total: Option<f64>,
+    /// Expected visitors in the window [count].
+    pub visitors: Option<f64>,
+    /// Share of visitors who open a chat [share].
+    pub inquiry_share: Option<f64>,
+    /// Coefficient of variation of the volume multiplier.
+    #[serde(default = "default_volume_cv")]
+    pub volume_cv: f64,
+    /// Length of one profile step [min].
+    #[serde(default = "default_step")]
+    pub profile_step_min: f64,
+    /// Rate per step [inquiries/h], or relative weights when a total is given.
+    pub profile: Option<Vec<f64>>,
+    /// A constant rate [inquiries/h] (instead of `profile`).
+    pub baseline_per_h: Option<f64>,
+    /// Named peaks.
+    #[serde(default)]
+    pub peaks: Vec<RawPeak>,
+}
+
+fn default_volume_cv() -> f64 {
+    0.10
+}
+fn default_step() -> f64 {
+    60.0
+}
+
+/// `[[arrivals.peaks]]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeak {
+    /// Name.
+    pub name: String,
+    /// Local start date-time.
+    pub start: String,
+    /// Local end date-time.
+    pub end: String,
+    /// Multiplies the rate in `[start, end)`.
+    pub multiplier: Option<f64>,
+    /// Sets the rate in `[start, end)` [inquiries/h].
+    pub rate_per_h: Option<f64>,
+}
+
+/// A distribution as written: `{ kind = "lognormal", mean = 300, cv = 0.8 }`.
+/// The unit is that of the field holding it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum RawDist {
+    /// Exponential.
+    Exponential {
+        /// Mean.
+        mean: f64,
+    },
+    /// Lognormal.
+    Lognormal {
+        /// Mean.
+        mean: f64,
+        /// Coefficient of variation.
+        cv: f64,
+    },
+    /// A fixed value.
+    Fixed {
+        /// The value.
+        value: f64,
+    },
+    /// Uniform.
+    Uniform {
+        /// Lower bound.
+        min: f64,
+        /// Upper bound.
+        max: f64,
+    },
+    /// Never happens (patience only: the customer never abandons).
+    None,
+}
+
+/// `[chat]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChat {
+    /// Share of inquiries closed without an agent [share].
+    #[serde(default = "default_deflection")]
+    pub deflection_share: f64,
+    /// Customer patience [s].
+    #[serde(default = "default_patience")]
+    pub patience_s: RawDist,
+    /// Agent groups.
+    pub groups: Vec<RawGroup>,
+    /// Agent shifts.
+    pub shifts: Vec<RawShift>,
+}
+
+fn default_deflection() -> f64 {
+    0.20
+}
+fn default_patience() -> RawDist {
+    RawDist::Lognormal { mean: 240.0, cv: 1.0 }
+}
+
+/// `[[chat.groups]]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    /// Name.
+    pub name: String,
+    /// Chats at once [count].
+    #[serde(default = "default_concurrent")]
+    pub max_concurrent: u32,
+    /// Stretch per extra concurrent chat [share].
+    #[serde(default = "default_slowdown")]
+    pub slowdown_per_extra_chat: f64,
+    /// Handle time at concurrency one [s].
+    pub handle_s: RawDist,
+}
+
+fn default_concurrent() -> u32 {
+    4
+}
+fn default_slowdown() -> f64 {
+    0.10
+}
+
+/// `[[chat.shifts]]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawShift {
+    /// Name.
+    pub name: String,
+    /// Local start date-time.
+    pub start: String,
+    /// Local end date-time.
+    pub end: String,
+    /// Headcount per group name [people].
+    pub agents: BTreeMap<String, u32>,
+}
+
+/// `[targets]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawTargets {
+    /// On-time threshold for the first response [s].
+    pub response_within_s: f64,
+    /// Required service level per period [share].
+    pub service_level: f64,
+    /// Abandonment cap [share].
+    pub abandon_max: f64,
+    /// Required share of replications meeting all targets [share].
+    pub confidence: f64,
+}
+
+impl Default for RawTargets {
+    fn default() -> Self {
+        Self { response_within_s: 30.0, service_level: 0.80, abandon_max: 0.05, confidence: 0.95 }
+    }
+}
+
+/// `[run]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawRun {
+    /// Replications [count].
+    pub replications: u64,
+    /// Master seed.
+    pub seed: u64,
+}
+
+impl Default for RawRun {
+    fn default() -> Self {
+        Self { replications: 200, seed: 20261111 }
+    }
+}

@@ -1,0 +1,368 @@
+//! From the raw file to a checked scenario in internal units. Every rule
+//! here names the field it checks; errors carry the field's line.
+
+use super::error::ScenarioError;
+use super::locate::{locate, render, Seg};
+use super::raw::{RawArrivals, RawChat, RawDist, RawScenario, RawShift};
+use super::time::{parse_local, parse_zone};
+use super::{RunSettings, Scenario, Window};
+use crate::model::arrivals::PiecewiseRate;
+use crate::model::chat::{AgentGroup, ChatParams};
+use crate::model::dist::Dist;
+use crate::model::observe::Periods;
+use crate::model::shifts::Shift;
+use crate::model::ModelParams;
+use crate::targets::Targets;
+use chrono::DateTime;
+use chrono_tz::Tz;
+use std::collections::HashSet;
+
+/// Largest accepted window [h]: one leap year.
+pub const MAX_WINDOW_H: f64 = 24.0 * 366.0;
+/// Largest accepted number of reporting periods.
+pub const MAX_PERIODS: usize = 100_000;
+/// Largest accepted expected inquiries per replication.
+pub const MAX_INQUIRIES: f64 = 100_000_000.0;
+/// Largest accepted headcount of one group in one shift.
+pub const MAX_HEADCOUNT: u32 = 100_000;
+/// Largest accepted number of replications.
+pub const MAX_REPLICATIONS: u64 = 10_000_000;
+
+/// Validation context: the text (for line numbers) and the file's name.
+struct Ctx<'a> {
+    text: &'a str,
+    source: &'a str,
+}
+
+type Path = Vec<Seg>;
+
+fn p(parts: &[&str]) -> Path {
+    parts.iter().map(|s| Seg::Key(s.to_string())).collect()
+}
+
+fn with(path: &Path, more: Seg) -> Path {
+    let mut v = path.clone();
+    v.push(more);
+    v
+}
+
+fn key(path: &Path, k: &str) -> Path {
+    with(path, Seg::Key(k.into()))
+}
+
+impl Ctx<'_> {
+    fn err(&self, path: &Path, message: impl Into<String>) -> ScenarioError {
+        ScenarioError {
+            source_name: self.source.to_string(),
+            line: locate(self.text, path),
+            field: Some(render(path)),
+            message: message.into(),
+        }
+    }
+
+    fn finite(&self, path: &Path, v: f64, lo: f64, hi: f64) -> Result<f64, ScenarioError> {
+        if v.is_finite() && v >= lo && v <= hi {
+            Ok(v)
+        } else {
+            Err(self.err(path, format!("must be a number from {lo} to {hi}, got {v}")))
+        }
+    }
+
+    fn positive(&self, path: &Path, v: f64, hi: f64) -> Result<f64, ScenarioError> {
+        if v.is_finite() && v > 0.0 && v <= hi {
+            Ok(v)
+        } else {
+            Err(self.err(path, format!("must be a number above 0 and at most {hi}, got {v}")))
+        }
+    }
+
+    fn share(&self, path: &Path, v: f64) -> Result<f64, ScenarioError> {
+        if (0.0..=1.0).contains(&v) {
+            Ok(v)
+        } else {
+            Err(self.err(path, format!("must be a share between 0 and 1, got {v}")))
+        }
+    }
+
+    fn dist(&self, path: &Path, raw: &RawDist, allow_none: bool) -> Result<Option<Dist>, ScenarioError> {
+        let d = match *raw {
+            RawDist::Exponential { mean } => Dist::exponential(mean),
+            RawDist::Lognormal { mean, cv } => Dist::lognormal(mean, cv),
+            RawDist::Fixed { value } => Dist::fixed(value),
+            RawDist::Uniform { min, max } => Dist::uniform(min, max),
+            RawDist::None if allow_none => return Ok(None),
+            RawDist::None => return Err(self.err(path, "`kind = \"none\"` is only allowed for patience")),
+        };
+        d.map(Some).map_err(|e| self.err(path, e.0))
+    }
+
+    fn unique_names<'n>(&self, path: &Path, names: impl Iterator<Item = &'n str>) -> Result<(), ScenarioError> {
+        let mut seen = HashSet::new();
+        for (i, n) in names.enumerate() {
+            let at = key(&with(path, Seg::Index(i)), "name");
+            if n.trim().is_empty() {
+                return Err(self.err(&at, "must not be empty"));
+            }
+            if !seen.insert(n) {
+                return Err(self.err(&at, format!("the name `{n}` is used twice")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A time relative to the window start [s], checked to lie in `[lo, hi]`.
+fn offset(ctx: &Ctx, path: &Path, text: &str, w: &Window, lo: f64, hi: f64) -> Result<f64, ScenarioError> {
+    let t = parse_local(text, w.time_zone).map_err(|e| ctx.err(path, e))?;
+    let s = (t - w.start).num_milliseconds() as f64 / 1000.0;
+    if s < lo || s > hi {
+        return Err(ctx.err(
+            path,
+            format!("`{text}` is outside the window (from {} for {} h)", w.start_local(), w.length_s / 3600.0),
+        ));
+    }
+    Ok(s)
+}
+
+fn window(ctx: &Ctx, raw: &RawScenario) -> Result<Window, ScenarioError> {
+    let base = p(&["window"]);
+    let tz: Tz = parse_zone(&raw.window.time_zone).map_err(|e| ctx.err(&key(&base, "time_zone"), e))?;
+    let start: DateTime<Tz> = parse_local(&raw.window.start, tz).map_err(|e| ctx.err(&key(&base, "start"), e))?;
+    let length_h = ctx.positive(&key(&base, "length_h"), raw.window.length_h, MAX_WINDOW_H)?;
+    let period_min = ctx.positive(&key(&base, "period_min"), raw.window.period_min, MAX_WINDOW_H * 60.0)?;
+    let periods = length_h * 60.0 / period_min;
+    if (periods - periods.round()).abs() > 1e-9 || periods.round() < 1.0 {
+        return Err(ctx.err(
+            &key(&base, "period_min"),
+            format!("the window ({length_h} h) must be a whole number of periods of {period_min} min"),
+        ));
+    }
+    if periods.round() as usize > MAX_PERIODS {
+        return Err(ctx.err(
+            &key(&base, "period_min"),
+            format!("{periods} periods is more than the {MAX_PERIODS} allowed; use longer periods"),
+        ));
+    }
+    Ok(Window { start, time_zone: tz, length_s: length_h * 3600.0, period_s: period_min * 60.0 })
+}
+
+fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate, ScenarioError> {
+    let base = p(&["arrivals"]);
+    let end = w.length_s;
+    let step_s = ctx.positive(&key(&base, "profile_step_min"), a.profile_step_min, MAX_WINDOW_H * 60.0)? * 60.0;
+    let mut segments: Vec<(f64, f64)> = match (&a.profile, a.baseline_per_h) {
+        (Some(_), Some(_)) => {
+            return Err(ctx.err(&key(&base, "baseline_per_h"), "give either `profile` or `baseline_per_h`, not both"))
+        }
+        (None, None) => {
+            return Err(ctx.err(&base, "give the inquiry rate: `profile` (one value per step) or `baseline_per_h`"))
+        }
+        (None, Some(r)) => vec![(0.0, ctx.finite(&key(&base, "baseline_per_h"), r, 0.0, 1e9)? / 3600.0)],
+        (Some(values), None) => {
+            let needed = (end / step_s - 1e-9).ceil() as usize;
+            if values.len() != needed {
+                return Err(ctx.err(
+                    &key(&base, "profile"),
+                    format!(
+                        "has {} values but the window of {} h needs {needed} steps of {} min",
+                        values.len(),
+                        end / 3600.0,
+                        step_s / 60.0
+                    ),
+                ));
+            }
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| {
+                    Ok((
+                        i as f64 * step_s,
+                        ctx.finite(&with(&key(&base, "profile"), Seg::Index(i)), v, 0.0, 1e9)? / 3600.0,
+                    ))
+                })
+                .collect::<Result<_, _>>()?
+        }
+    };
+    ctx.unique_names(&key(&base, "peaks"), a.peaks.iter().map(|pk| pk.name.as_str()))?;
+    let mut peaks = Vec::new();
+    for (i, pk) in a.peaks.iter().enumerate() {
+        let at = with(&key(&base, "peaks"), Seg::Index(i));
+        let s = offset(ctx, &key(&at, "start"), &pk.start, w, 0.0, end)?;
+        let e = offset(ctx, &key(&at, "end"), &pk.end, w, 0.0, end)?;
+        if e <= s {
+            return Err(
+                ctx.err(&key(&at, "end"), format!("the peak ends ({}) before it starts ({})", pk.end, pk.start))
+            );
+        }
+        let op = match (pk.multiplier, pk.rate_per_h) {
+            (Some(m), None) => (true, ctx.finite(&key(&at, "multiplier"), m, 0.0, 1e6)?),
+            (None, Some(r)) => (false, ctx.finite(&key(&at, "rate_per_h"), r, 0.0, 1e9)? / 3600.0),
+            _ => return Err(ctx.err(&at, "give exactly one of `multiplier` or `rate_per_h`")),
+        };
+        peaks.push((s, e, op));
+    }
+    // Split the profile at every peak bound, then apply the peaks in file order.
+    let mut bounds: Vec<f64> =
+        segments.iter().map(|s| s.0).chain(peaks.iter().flat_map(|pk| [pk.0, pk.1])).filter(|&t| t < end).collect();
+    bounds.sort_by(f64::total_cmp);
+    bounds.dedup();
+    let profile = PiecewiseRate::new(segments, end);
+    segments = bounds
+        .into_iter()
+        .map(|t| {
+            let rate = peaks
+                .iter()
+                .filter(|pk| pk.0 <= t && t < pk.1)
+                .fold(profile.rate_at(t), |r, &(_, _, (mul, v))| if mul { r * v } else { v });
+            (t, rate)
+        })
+        .collect();
+    let rate = PiecewiseRate::new(segments, end);
+    let total = match (a.total, a.visitors, a.inquiry_share) {
+        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+            return Err(
+                ctx.err(&key(&base, "total"), "give either `total` or `visitors` with `inquiry_share`, not both")
+            )
+        }
+        (Some(t), None, None) => Some(ctx.finite(&key(&base, "total"), t, 0.0, MAX_INQUIRIES)?),
+        (None, Some(v), Some(s)) => {
+            let v = ctx.finite(&key(&base, "visitors"), v, 0.0, 1e12)?;
+            let s = ctx.share(&key(&base, "inquiry_share"), s)?;
+            Some(v * s)
+        }
+        (None, Some(_), None) => return Err(ctx.err(&key(&base, "visitors"), "`visitors` needs `inquiry_share`")),
+        (None, None, Some(_)) => return Err(ctx.err(&key(&base, "inquiry_share"), "`inquiry_share` needs `visitors`")),
+        (None, None, None) => None,
+    };
+    let rate = match total {
+        Some(t) if rate.expected_total() > 0.0 => rate.scaled(t / rate.expected_total()),
+        Some(t) if t > 0.0 => {
+            return Err(ctx.err(
+                &key(&base, "profile"),
+                "the rate is zero over the whole window, so it cannot be scaled to the total",
+            ))
+        }
+        _ => rate,
+    };
+    if rate.expected_total() > MAX_INQUIRIES {
+        return Err(ctx.err(
+            &base,
+            format!("{:.0} expected inquiries is more than the {MAX_INQUIRIES} allowed", rate.expected_total()),
+        ));
+    }
+    Ok(rate)
+}
+
+fn shifts(
+    ctx: &Ctx,
+    raw: &[RawShift],
+    groups: &[AgentGroup],
+    w: &Window,
+    path: &Path,
+) -> Result<Vec<Shift>, ScenarioError> {
+    ctx.unique_names(path, raw.iter().map(|s| s.name.as_str()))?;
+    let mut out = Vec::new();
+    for (i, s) in raw.iter().enumerate() {
+        let at = with(path, Seg::Index(i));
+        let start_s = offset(ctx, &key(&at, "start"), &s.start, w, 0.0, w.length_s)?;
+        let end_s = offset(ctx, &key(&at, "end"), &s.end, w, f64::NEG_INFINITY, f64::INFINITY)?;
+        if end_s <= start_s {
+            return Err(ctx.err(&key(&at, "end"), format!("the shift ends ({}) before it starts ({})", s.end, s.start)));
+        }
+        let mut headcount = vec![0; groups.len()];
+        for (name, &n) in &s.agents {
+            let field = key(&key(&at, "agents"), name);
+            let g = groups.iter().position(|g| &g.name == name).ok_or_else(|| {
+                let known: Vec<_> = groups.iter().map(|g| g.name.as_str()).collect();
+                ctx.err(&field, format!("no group is named `{name}` (groups: {})", known.join(", ")))
+            })?;
+            if n > MAX_HEADCOUNT {
+                return Err(ctx.err(&field, format!("{n} people is more than the {MAX_HEADCOUNT} allowed")));
+            }
+            headcount[g] = n;
+        }
+        out.push(Shift { name: s.name.clone(), start_s, end_s, headcount });
+    }
+    if out.iter().all(|s| s.total() == 0) {
+        return Err(ctx.err(path, "nobody is on duty at any time in the window: give at least one shift a headcount"));
+    }
+    Ok(out)
+}
+
+fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams, ScenarioError> {
+    let base = p(&["chat"]);
+    let groups_path = key(&base, "groups");
+    if c.groups.is_empty() {
+        return Err(ctx.err(&base, "at least one `[[chat.groups]]` is needed"));
+    }
+    ctx.unique_names(&groups_path, c.groups.iter().map(|g| g.name.as_str()))?;
+    let groups = c
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let at = with(&groups_path, Seg::Index(i));
+            if !(1..=50).contains(&g.max_concurrent) {
+                return Err(ctx.err(
+                    &key(&at, "max_concurrent"),
+                    format!("must be from 1 to 50 chats, got {}", g.max_concurrent),
+                ));
+            }
+            Ok(AgentGroup {
+                name: g.name.clone(),
+                max_concurrent: g.max_concurrent as u8,
+                slowdown_per_extra_chat: ctx.finite(
+                    &key(&at, "slowdown_per_extra_chat"),
+                    g.slowdown_per_extra_chat,
+                    0.0,
+                    10.0,
+                )?,
+                handle_s: ctx.dist(&key(&at, "handle_s"), &g.handle_s, false)?.expect("none rejected"),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ChatParams {
+        deflection_share: ctx.share(&key(&base, "deflection_share"), c.deflection_share)?,
+        patience_s: ctx.dist(&key(&base, "patience_s"), &c.patience_s, true)?,
+        response_within_s: within_s,
+        shifts: shifts(ctx, &c.shifts, &groups, w, &key(&base, "shifts"))?,
+        groups,
+    })
+}
+
+/// Checks `raw` (read from `text`, named `source`) and converts it.
+pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, ScenarioError> {
+    let ctx = Ctx { text, source };
+    if raw.name.trim().is_empty() {
+        return Err(ctx.err(&p(&["name"]), "must not be empty"));
+    }
+    let w = window(&ctx, &raw)?;
+    let t = &raw.targets;
+    let tp = p(&["targets"]);
+    let targets = Targets {
+        response_within_s: ctx.positive(&key(&tp, "response_within_s"), t.response_within_s, 86_400.0)?,
+        service_level: ctx.share(&key(&tp, "service_level"), t.service_level)?,
+        abandon_max: ctx.share(&key(&tp, "abandon_max"), t.abandon_max)?,
+        confidence: ctx.share(&key(&tp, "confidence"), t.confidence)?,
+    };
+    let reps = raw.run.replications;
+    if !(1..=MAX_REPLICATIONS).contains(&reps) {
+        return Err(ctx.err(&p(&["run", "replications"]), format!("must be from 1 to {MAX_REPLICATIONS}, got {reps}")));
+    }
+    let model = ModelParams {
+        periods: Periods { length_s: w.period_s, count: (w.length_s / w.period_s).round() as usize },
+        inquiry_rate: inquiry_rate(&ctx, &raw.arrivals, &w)?,
+        volume_cv: ctx.finite(&p(&["arrivals", "volume_cv"]), raw.arrivals.volume_cv, 0.0, 10.0)?,
+        chat: chat(&ctx, &raw.chat, targets.response_within_s, &w)?,
+    };
+    Ok(Scenario {
+        name: raw.name.clone(),
+        description: raw.description.clone(),
+        source_name: source.to_string(),
+        window: w,
+        model,
+        targets,
+        run: RunSettings { replications: reps, seed: raw.run.seed },
+        raw,
+    })
+}

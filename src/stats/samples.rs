@@ -1,0 +1,96 @@
+//! Per-replication values of named figures, kept in replication order so
+//! that any split of the replications (threads, shards) merges to exactly the
+//! same numbers.
+
+use super::Summary;
+use serde::{Deserialize, Serialize};
+
+/// Columns of per-replication values: one scalar per figure, and one value
+/// per period for each per-period figure. Memory grows with replications ×
+/// figures, never with customers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Samples {
+    /// Names of the scalar figures, in column order.
+    pub scalar_names: Vec<String>,
+    /// `scalars[k][r]`: figure `k` in replication `r`.
+    pub scalars: Vec<Vec<f64>>,
+    /// Names of the per-period figures, in column order.
+    pub series_names: Vec<String>,
+    /// `series[k][p][r]`: per-period figure `k`, period `p`, replication `r`.
+    pub series: Vec<Vec<Vec<f64>>>,
+}
+
+impl Samples {
+    /// Number of replications held.
+    pub fn len(&self) -> usize {
+        self.scalars.first().map_or(0, Vec::len)
+    }
+
+    /// True when no replication is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends one replication's figures. The first call fixes the names;
+    /// later calls must give the same names in the same order.
+    pub fn push(&mut self, scalars: &[(&str, f64)], series: &[(&str, Vec<f64>)]) {
+        if self.scalar_names.is_empty() && self.series_names.is_empty() {
+            self.scalar_names = scalars.iter().map(|(n, _)| n.to_string()).collect();
+            self.scalars = vec![Vec::new(); scalars.len()];
+            self.series_names = series.iter().map(|(n, _)| n.to_string()).collect();
+            self.series = series.iter().map(|(_, v)| vec![Vec::new(); v.len()]).collect();
+        }
+        debug_assert!(scalars.iter().zip(&self.scalar_names).all(|((a, _), b)| a == b));
+        for (col, (_, v)) in self.scalars.iter_mut().zip(scalars) {
+            col.push(*v);
+        }
+        for (cols, (_, vs)) in self.series.iter_mut().zip(series) {
+            for (col, v) in cols.iter_mut().zip(vs) {
+                col.push(*v);
+            }
+        }
+    }
+
+    /// Appends all replications of `other` (which must hold the same figures)
+    /// after those of `self`.
+    pub fn append(&mut self, other: Samples) {
+        if self.is_empty() {
+            *self = other;
+            return;
+        }
+        for (a, b) in self.scalars.iter_mut().zip(other.scalars) {
+            a.extend(b);
+        }
+        for (a, b) in self.series.iter_mut().zip(other.series) {
+            for (pa, pb) in a.iter_mut().zip(b) {
+                pa.extend(pb);
+            }
+        }
+    }
+
+    /// The per-replication values of scalar figure `name`.
+    pub fn scalar(&self, name: &str) -> Option<&[f64]> {
+        let k = self.scalar_names.iter().position(|n| n == name)?;
+        Some(&self.scalars[k])
+    }
+
+    /// The per-replication values of per-period figure `name`, by period.
+    pub fn series(&self, name: &str) -> Option<&[Vec<f64>]> {
+        let k = self.series_names.iter().position(|n| n == name)?;
+        Some(&self.series[k])
+    }
+
+    /// Summaries of every scalar figure, in column order.
+    pub fn scalar_summaries(&self) -> Vec<(String, Summary)> {
+        self.scalar_names.iter().cloned().zip(self.scalars.iter().map(|c| Summary::of(c))).collect()
+    }
+
+    /// Summaries of every per-period figure, period by period.
+    pub fn series_summaries(&self) -> Vec<(String, Vec<Summary>)> {
+        self.series_names
+            .iter()
+            .cloned()
+            .zip(self.series.iter().map(|p| p.iter().map(|c| Summary::of(c)).collect()))
+            .collect()
+    }
+}

@@ -1,0 +1,108 @@
+//! A figure across replications: mean with a 95% confidence interval
+//! (Student's t), standard deviation and quantiles.
+
+use serde::Serialize;
+use statrs::distribution::{ContinuousCDF, StudentsT};
+
+/// The spread of one figure across replications. Every field is finite; the
+/// interval is absent with fewer than two replications.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Mean across replications.
+    pub mean: f64,
+    /// Lower end of the 95% confidence interval of the mean.
+    pub ci95_low: Option<f64>,
+    /// Upper end of the 95% confidence interval of the mean.
+    pub ci95_high: Option<f64>,
+    /// Sample standard deviation across replications.
+    pub sd: f64,
+    /// 5th percentile across replications.
+    pub p5: f64,
+    /// Median across replications.
+    pub p50: f64,
+    /// 95th percentile across replications.
+    pub p95: f64,
+    /// Smallest value.
+    pub min: f64,
+    /// Largest value.
+    pub max: f64,
+}
+
+/// Linear-interpolation quantile (type 7) of sorted `xs` at `q` in [0, 1].
+pub fn quantile_sorted(xs: &[f64], q: f64) -> f64 {
+    if xs.is_empty() {
+        return 0.0;
+    }
+    let h = (xs.len() - 1) as f64 * q.clamp(0.0, 1.0);
+    let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
+    xs[lo] + (h - lo as f64) * (xs[hi] - xs[lo])
+}
+
+impl Summary {
+    /// Summarises `values` (one per replication). Non-finite values are a
+    /// programming error upstream and are left out rather than spread.
+    pub fn of(values: &[f64]) -> Self {
+        let mut xs: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        xs.sort_by(f64::total_cmp);
+        let n = xs.len();
+        if n == 0 {
+            return Self {
+                mean: 0.0,
+                ci95_low: None,
+                ci95_high: None,
+                sd: 0.0,
+                p5: 0.0,
+                p50: 0.0,
+                p95: 0.0,
+                min: 0.0,
+                max: 0.0,
+            };
+        }
+        let mean = values.iter().filter(|x| x.is_finite()).sum::<f64>() / n as f64;
+        let var = if n > 1 { xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64 } else { 0.0 };
+        let sd = var.sqrt();
+        let half = (n > 1).then(|| {
+            let t = StudentsT::new(0.0, 1.0, (n - 1) as f64).map(|d| d.inverse_cdf(0.975)).unwrap_or(1.96);
+            t * sd / (n as f64).sqrt()
+        });
+        Self {
+            mean,
+            ci95_low: half.map(|h| mean - h),
+            ci95_high: half.map(|h| mean + h),
+            sd,
+            p5: quantile_sorted(&xs, 0.05),
+            p50: quantile_sorted(&xs, 0.50),
+            p95: quantile_sorted(&xs, 0.95),
+            min: xs[0],
+            max: xs[n - 1],
+        }
+    }
+
+    /// Half-width of the 95% confidence interval (0 without one).
+    pub fn ci95_half_width(&self) -> f64 {
+        self.ci95_high.map_or(0.0, |h| h - self.mean)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_of_known_sample() {
+        let s = Summary::of(&[1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(s.mean, 3.0);
+        assert!((s.sd - 2.5f64.sqrt()).abs() < 1e-12);
+        // t(4, 0.975) = 2.776445
+        let half = 2.776445 * 2.5f64.sqrt() / 5f64.sqrt();
+        assert!((s.ci95_half_width() - half).abs() < 1e-5);
+        assert_eq!((s.p50, s.min, s.max), (3.0, 1.0, 5.0));
+        assert!((s.p5 - 1.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn one_value_has_no_interval() {
+        let s = Summary::of(&[7.0]);
+        assert_eq!((s.mean, s.ci95_low, s.sd), (7.0, None, 0.0));
+    }
+}

@@ -1,0 +1,86 @@
+//! Helpers shared by the integration tests.
+
+use peakplan::experiment::{run, Outcome, RunConfig};
+use peakplan::Scenario;
+
+/// A stationary one-group scenario: constant arrivals `rate_per_h`,
+/// exponential handling with mean `handle_s`, `agents` agents with
+/// `concurrent` chats each (no slowdown), `patience` as a TOML distribution,
+/// no deflection, no forecast error, over `hours` hours.
+pub fn stationary(
+    rate_per_h: f64,
+    handle_s: f64,
+    agents: u32,
+    concurrent: u32,
+    patience: &str,
+    within_s: f64,
+    hours: u32,
+) -> Scenario {
+    let text = format!(
+        r#"
+name = "stationary"
+[window]
+start = "2026-11-10 00:00"
+length_h = {hours}
+[arrivals]
+baseline_per_h = {rate_per_h}
+volume_cv = 0
+[chat]
+deflection_share = 0
+patience_s = {patience}
+[[chat.groups]]
+name = "g"
+max_concurrent = {concurrent}
+slowdown_per_extra_chat = 0
+handle_s = {{ kind = "exponential", mean = {handle_s} }}
+[[chat.shifts]]
+name = "all"
+start = "2026-11-10 00:00"
+end = "2026-11-10 00:00"
+agents = {{ g = {agents} }}
+[targets]
+response_within_s = {within_s}
+"#
+    );
+    // The shift covers the whole window.
+    let end = chrono_end(hours);
+    let text = text.replacen("end = \"2026-11-10 00:00\"", &format!("end = \"{end}\""), 1);
+    Scenario::from_toml(&text, "stationary.toml").expect("valid test scenario")
+}
+
+fn chrono_end(hours: u32) -> String {
+    let day = 10 + hours / 24;
+    format!("2026-11-{day:02} {:02}:00", hours % 24)
+}
+
+/// Runs `reps` replications of `s` with `seed` on `threads` threads.
+pub fn simulate(s: &Scenario, seed: u64, reps: u64, threads: Option<usize>) -> Outcome {
+    let cfg = RunConfig { seed, replications: 0..reps, threads, progress: false };
+    run(&s.model, &s.targets, &cfg).expect("run")
+}
+
+/// Mean and standard error across replications.
+pub fn mean_se(xs: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    let m = xs.iter().sum::<f64>() / n;
+    let v = xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1.0);
+    (m, (v / n).sqrt())
+}
+
+/// Per replication, the ratio `Σ_p num_p / Σ_p offered_p` over periods from
+/// `first` on (dropping the warm-up from an empty system). `share` is the
+/// per-period series that is a share of `offered`.
+pub fn steady_share(o: &Outcome, share: &str, first: usize) -> Vec<f64> {
+    let s = o.samples.series(share).expect("series");
+    let off = o.samples.series("offered").expect("offered");
+    (0..o.samples.len())
+        .map(|r| {
+            let (mut num, mut den) = (0.0, 0.0);
+            for p in first..s.len() {
+                num += s[p][r] * off[p][r];
+                den += off[p][r];
+            }
+            num / den
+        })
+        .collect()
+}

@@ -1,0 +1,8 @@
+//! The integration tests: theory (Erlang C / Erlang A against simulation),
+//! determinism, every shipped scenario, and the command line end to end.
+
+mod cli;
+mod common;
+mod determinism;
+mod scenarios;
+mod theory;
