@@ -4,9 +4,10 @@
 //! `(seed, r)`, and results are gathered in replication order, so the output
 //! is identical for any number of threads. Replications run in fixed-size
 //! batches; each batch's figures are appended in order and its response-time
-//! histogram (integer counts) is merged exactly.
+//! and dispatch lead-time histograms (integer counts) are merged exactly.
 
 use crate::kpi::{figures, RepFigures};
+use crate::model::courier::empty_lead_histogram;
 use crate::model::{ModelParams, Replication};
 use crate::stats::Samples;
 use crate::targets::Targets;
@@ -38,6 +39,9 @@ pub struct Outcome {
     pub samples: Samples,
     /// First-response times of every answered chat of every replication [ms].
     pub response_ms: Histogram<u64>,
+    /// Dispatch lead times (payment to hand-over) of every dispatched order
+    /// of every replication [s]; empty for a chat-only model.
+    pub dispatch_lead_s: Histogram<u64>,
     /// Events processed over all replications [count].
     pub events: u64,
 }
@@ -55,31 +59,36 @@ pub enum RunError {
     Threads(usize, String),
 }
 
-type Batch = (Histogram<u64>, Vec<(u64, RepFigures, u64)>);
+/// A batch's pooled histograms (response [ms], dispatch lead [s]) and rows.
+type Batch = (Histogram<u64>, Histogram<u64>, Vec<(u64, RepFigures, u64)>);
 
 fn run_batch(params: &ModelParams, targets: &Targets, seed: u64, reps: Range<u64>) -> Batch {
-    let (hist, mut rows) = reps
+    let (hist, lead, mut rows) = reps
         .into_par_iter()
         .fold(
-            || (Replication::new(params), empty_histogram(), Vec::new()),
-            |(mut worker, mut hist, mut rows), rep| {
+            || (Replication::new(params), empty_histogram(), empty_lead_histogram(), Vec::new()),
+            |(mut worker, mut hist, mut lead, mut rows), rep| {
                 worker.run(seed, rep);
                 hist.add(&worker.chat.observer.response_ms).expect("same histogram bounds");
+                if let Some(d) = &worker.dispatch {
+                    lead.add(&d.courier.observer.lead_s).expect("same histogram bounds");
+                }
                 rows.push((rep, figures(&worker, targets), worker.events_processed));
-                (worker, hist, rows)
+                (worker, hist, lead, rows)
             },
         )
-        .map(|(_, hist, rows)| (hist, rows))
+        .map(|(_, hist, lead, rows)| (hist, lead, rows))
         .reduce(
-            || (empty_histogram(), Vec::new()),
-            |(mut h1, mut r1), (h2, r2)| {
+            || (empty_histogram(), empty_lead_histogram(), Vec::new()),
+            |(mut h1, mut l1, mut r1), (h2, l2, r2)| {
                 h1.add(&h2).expect("same histogram bounds");
+                l1.add(&l2).expect("same histogram bounds");
                 r1.extend(r2);
-                (h1, r1)
+                (h1, l1, r1)
             },
         );
     rows.sort_by_key(|r| r.0);
-    (hist, rows)
+    (hist, lead, rows)
 }
 
 /// Runs the replications of `cfg` on `params` and gathers what they measured.
@@ -95,15 +104,21 @@ pub fn run(params: &ModelParams, targets: &Targets, cfg: &RunConfig) -> Result<O
         ProgressStyle::with_template("{spinner} replications {pos}/{len} [{elapsed_precise}, eta {eta}] {wide_bar}")
             .expect("valid template"),
     );
-    let mut out = Outcome { samples: Samples::default(), response_ms: empty_histogram(), events: 0 };
+    let mut out = Outcome {
+        samples: Samples::default(),
+        response_ms: empty_histogram(),
+        dispatch_lead_s: empty_lead_histogram(),
+        events: 0,
+    };
     let mut start = cfg.replications.start;
     while start < cfg.replications.end {
         // Batches are aligned on multiples of BATCH so that shards split alike.
         let end = ((start / BATCH + 1) * BATCH).min(cfg.replications.end);
-        let (hist, rows) = pool.install(|| run_batch(params, targets, cfg.seed, start..end));
+        let (hist, lead, rows) = pool.install(|| run_batch(params, targets, cfg.seed, start..end));
         out.response_ms.add(&hist).expect("same histogram bounds");
+        out.dispatch_lead_s.add(&lead).expect("same histogram bounds");
         for (_, fig, events) in rows {
-            out.samples.push(&fig.scalars, &fig.series);
+            fig.push_to(&mut out.samples);
             out.events += events;
         }
         bar.inc(end - start);

@@ -3,16 +3,27 @@
 //! documents each one.
 
 use crate::model::chat::ChatObserver;
-use crate::model::Replication;
+use crate::model::{DispatchStages, Replication};
+use crate::stats::Samples;
 use crate::targets::Targets;
+use std::borrow::Cow;
 
 /// The figures of one replication: scalars and per-period series.
 #[derive(Debug, Clone, Default)]
 pub struct RepFigures {
-    /// `(name, value)` of every scalar figure.
-    pub scalars: Vec<(&'static str, f64)>,
+    /// `(name, value)` of every scalar figure. Names are fixed, except the
+    /// per-carrier counts `dispatched_via_<carrier>`.
+    pub scalars: Vec<(Cow<'static, str>, f64)>,
     /// `(name, value per period)` of every per-period figure.
     pub series: Vec<(&'static str, Vec<f64>)>,
+}
+
+impl RepFigures {
+    /// Appends these figures to `samples` as one more replication.
+    pub fn push_to(&self, samples: &mut Samples) {
+        let scalars: Vec<(&str, f64)> = self.scalars.iter().map(|(n, v)| (n.as_ref(), *v)).collect();
+        samples.push(&scalars, &self.series);
+    }
 }
 
 fn ratio(num: f64, den: f64, if_empty: f64) -> f64 {
@@ -59,33 +70,37 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
     let busy: f64 = o.busy_slots.area.iter().sum();
     let slots: f64 = o.slots_on_duty.area.iter().sum();
     let agent_hours = o.agents_on_duty.area.iter().sum::<f64>() / 3600.0;
-    let scalars = vec![
-        ("volume_multiplier", rep.volume_multiplier),
-        ("inquiries", sum(&o.arrivals)),
-        ("deflected", sum(&o.deflected)),
-        ("offered", offered_total),
-        ("answered", answered),
-        ("answered_on_time", sum(&o.on_time)),
-        ("abandoned", sum(&o.abandoned)),
-        ("unanswered_at_close", sum(&o.unanswered)),
-        ("service_level", ratio(sum(&o.on_time), offered_total, 1.0)),
-        ("abandon_share", abandon_share),
-        ("response_mean_s", ratio(o.response_sum_s, answered, 0.0)),
-        ("response_p50_s", q(0.50)),
-        ("response_p80_s", q(0.80)),
-        ("response_p90_s", q(0.90)),
-        ("response_p95_s", q(0.95)),
-        ("response_p99_s", q(0.99)),
-        ("occupancy", ratio(busy, slots, 0.0).min(1.0)),
-        ("agent_hours", agent_hours),
-        ("queue_max", o.queue_len.max.iter().copied().fold(0.0, f64::max)),
-        ("periods_below_service_level", hours_below),
-        ("meets_service_level", f64::from(u8::from(meets_sl))),
-        ("meets_abandon_cap", f64::from(u8::from(meets_ab))),
-        ("meets_all_targets", f64::from(u8::from(meets_sl && meets_ab))),
-        ("events", rep.events_processed as f64),
+    let dispatch = rep.dispatch.as_ref().map(|d| dispatch_figures(d, rep, targets));
+    let meets_dispatch = dispatch.as_ref().is_none_or(|(_, _, met)| *met);
+    let meets_chat = meets_sl && meets_ab;
+    let flag = |b: bool| f64::from(u8::from(b));
+    let mut scalars: Vec<(Cow<'static, str>, f64)> = vec![
+        ("volume_multiplier".into(), rep.volume_multiplier),
+        ("inquiries".into(), sum(&o.arrivals)),
+        ("deflected".into(), sum(&o.deflected)),
+        ("offered".into(), offered_total),
+        ("answered".into(), answered),
+        ("answered_on_time".into(), sum(&o.on_time)),
+        ("abandoned".into(), sum(&o.abandoned)),
+        ("unanswered_at_close".into(), sum(&o.unanswered)),
+        ("service_level".into(), ratio(sum(&o.on_time), offered_total, 1.0)),
+        ("abandon_share".into(), abandon_share),
+        ("response_mean_s".into(), ratio(o.response_sum_s, answered, 0.0)),
+        ("response_p50_s".into(), q(0.50)),
+        ("response_p80_s".into(), q(0.80)),
+        ("response_p90_s".into(), q(0.90)),
+        ("response_p95_s".into(), q(0.95)),
+        ("response_p99_s".into(), q(0.99)),
+        ("occupancy".into(), ratio(busy, slots, 0.0).min(1.0)),
+        ("agent_hours".into(), agent_hours),
+        ("queue_max".into(), o.queue_len.max.iter().copied().fold(0.0, f64::max)),
+        ("periods_below_service_level".into(), hours_below),
+        ("meets_service_level".into(), flag(meets_sl)),
+        ("meets_abandon_cap".into(), flag(meets_ab)),
+        ("meets_chat_targets".into(), flag(meets_chat)),
+        ("meets_all_targets".into(), flag(meets_chat && meets_dispatch)),
     ];
-    let series = vec![
+    let mut series = vec![
         ("inquiries", o.arrivals.iter().map(|&x| f64::from(x)).collect()),
         ("offered", offered(o)),
         ("service_level", sl),
@@ -95,5 +110,100 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         ("queue_mean", o.queue_len.means().collect()),
         ("queue_max", o.queue_len.max.clone()),
     ];
+    if let Some((d_scalars, d_series, _)) = dispatch {
+        scalars.extend(d_scalars);
+        series.extend(d_series);
+    }
+    scalars.push(("events".into(), rep.events_processed as f64));
     RepFigures { scalars, series }
+}
+
+fn counts(v: &[u32]) -> Vec<f64> {
+    v.iter().map(|&x| f64::from(x)).collect()
+}
+
+/// Hours from seconds.
+fn h(s: f64) -> f64 {
+    s / 3600.0
+}
+
+type DispatchFigures = (Vec<(Cow<'static, str>, f64)>, Vec<(&'static str, Vec<f64>)>, bool);
+
+/// The figures of the dispatch side, and whether it met its target.
+fn dispatch_figures(d: &DispatchStages, rep: &Replication, targets: &Targets) -> DispatchFigures {
+    let (ord, wh, co) = (&d.orders.observer, &d.warehouse.observer, &d.courier.observer);
+    let window_s = rep.chat.observer.periods().length_s * rep.chat.observer.periods().count as f64;
+    let paid = f64::from(ord.paid_total());
+    let dispatched = f64::from(co.dispatched_total);
+    let within_24h = ratio(f64::from(co.within_24h), paid, 1.0);
+    let meets = within_24h >= targets.dispatch_24h_min;
+    let lead_q = |p: f64| if dispatched > 0.0 { h(co.lead_s.value_at_quantile(p) as f64) } else { 0.0 };
+    let packed = f64::from(wh.packed_total);
+    let on_duty_area = wh.on_duty.total_area();
+    let by_source = |s: usize| f64::from(ord.placed_by_source[s]);
+    let mut scalars: Vec<(Cow<'static, str>, f64)> = vec![
+        ("orders_placed".into(), f64::from(ord.placed_total())),
+        ("orders_from_chats".into(), by_source(0)),
+        ("orders_silent".into(), by_source(1)),
+        ("orders_presale".into(), by_source(2)),
+        ("orders_scheduled".into(), by_source(3)),
+        ("orders_paid_at_once".into(), f64::from(ord.paid_at_once)),
+        ("orders_reminded".into(), f64::from(ord.reminded)),
+        ("orders_recovered_by_reminder".into(), f64::from(ord.recovered)),
+        ("orders_unpaid".into(), f64::from(ord.unpaid)),
+        ("orders_paid".into(), paid),
+        ("paid_value_cny".into(), ord.paid_value_cny),
+        ("orders_reviewed".into(), f64::from(wh.reviewed)),
+        ("orders_packed".into(), packed),
+        ("orders_labelled_prepacked".into(), f64::from(wh.labelled)),
+        ("orders_dispatched".into(), dispatched),
+        ("orders_undispatched".into(), f64::from(co.undispatched_total())),
+        ("undispatched_in_review".into(), f64::from(co.undispatched[0])),
+        ("undispatched_in_packing".into(), f64::from(co.undispatched[1])),
+        ("undispatched_in_staging".into(), f64::from(co.undispatched[2])),
+    ];
+    for (name, &n) in d.courier.kpi_names().zip(&co.by_carrier) {
+        scalars.push((Cow::Owned(name.to_string()), f64::from(n)));
+    }
+    scalars.extend([
+        ("pickups".into(), f64::from(co.pickups)),
+        ("pickups_late".into(), f64::from(co.pickups_late)),
+        ("pickups_missed".into(), f64::from(co.pickups_missed)),
+        ("trucks_full".into(), f64::from(co.trucks_full)),
+        ("dispatch_lead_mean_h".into(), h(ratio(co.lead_sum_s, dispatched, 0.0))),
+        ("dispatch_lead_p50_h".into(), lead_q(0.50)),
+        ("dispatch_lead_p90_h".into(), lead_q(0.90)),
+        ("dispatch_lead_p95_h".into(), lead_q(0.95)),
+        ("dispatch_lead_max_h".into(), if dispatched > 0.0 { h(co.lead_s.max() as f64) } else { 0.0 }),
+        ("dispatched_within_24h_share".into(), within_24h),
+        ("dispatched_within_promise_share".into(), ratio(f64::from(co.within_promise), paid, 1.0)),
+        ("late_orders".into(), f64::from(co.late)),
+        ("late_value_cny".into(), co.late_value_cny),
+        ("late_compensation_cny".into(), co.compensation_cny),
+        ("pack_backlog_mean".into(), wh.backlog.window_area() / window_s),
+        ("pack_backlog_max".into(), wh.backlog.overall_max()),
+        ("pack_wait_mean_h".into(), h(ratio(wh.pack_wait_sum_s, packed, 0.0))),
+        ("staging_mean".into(), co.staging.window_area() / window_s),
+        ("staging_max".into(), co.staging.overall_max()),
+        ("staging_overflow_max".into(), f64::from(co.overflow_max)),
+        ("staging_overflow_parcels".into(), f64::from(co.overflow_parcels)),
+        ("packer_hours".into(), h(on_duty_area)),
+        ("packer_utilisation".into(), ratio(wh.busy.total_area(), on_duty_area, 0.0).min(1.0)),
+        ("drain_h".into(), h((co.last_dispatch_s - window_s).max(0.0))),
+        ("meets_dispatch_target".into(), f64::from(u8::from(meets))),
+    ]);
+    let utilisation = wh.busy.area.iter().zip(&wh.on_duty.area).map(|(&b, &s)| ratio(b, s, 0.0).min(1.0)).collect();
+    let series = vec![
+        ("orders_placed", counts(&ord.placed)),
+        ("orders_paid", counts(&ord.paid)),
+        ("orders_packed", counts(&wh.packed)),
+        ("orders_dispatched", counts(&co.dispatched)),
+        ("pack_backlog_mean", wh.backlog.means().collect()),
+        ("pack_backlog_max", wh.backlog.max.clone()),
+        ("staging_mean", co.staging.means().collect()),
+        ("staging_max", co.staging.max.clone()),
+        ("packers_on_duty", wh.on_duty.means().collect()),
+        ("packer_utilisation", utilisation),
+    ];
+    (scalars, series, meets)
 }

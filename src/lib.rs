@@ -31,6 +31,7 @@ pub mod model;
 pub mod report;
 pub mod result;
 pub mod scenario;
+pub mod sizing;
 pub mod stats;
 pub mod targets;
 

@@ -7,6 +7,7 @@ use crate::model::shifts::planned_on_duty;
 use crate::scenario::Scenario;
 use crate::stats::Summary;
 use crate::targets::Targets;
+use hdrhistogram::Histogram;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -77,6 +78,56 @@ pub struct PooledResponse {
     pub max_s: f64,
 }
 
+/// Regular buckets of the pooled first-response histogram
+/// ([`SimulationReport::response_histogram`]); one more bucket holds the
+/// tail beyond them.
+pub const RESPONSE_BINS: usize = 40;
+
+/// One bucket of the pooled first-response-time histogram.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseBin {
+    /// Lower edge, included [s].
+    pub lower_s: f64,
+    /// Upper edge, excluded; the last bucket includes it [s].
+    pub upper_s: f64,
+    /// Answered chats of all replications whose first response took from
+    /// `lower_s` to `upper_s` [count].
+    pub count: u64,
+}
+
+/// Dispatch lead times (payment to hand-over to a courier) of all
+/// dispatched orders of all replications pooled together [h].
+#[derive(Debug, Clone, Serialize)]
+pub struct PooledLead {
+    /// Dispatched orders pooled [count].
+    pub dispatched: u64,
+    /// Median [h].
+    pub p50_h: f64,
+    /// 90th percentile [h].
+    pub p90_h: f64,
+    /// 95th percentile [h].
+    pub p95_h: f64,
+    /// 99th percentile [h].
+    pub p99_h: f64,
+    /// Largest [h].
+    pub max_h: f64,
+}
+
+impl PooledLead {
+    /// Quantiles of the lead-time histogram `h` [s].
+    fn of(h: &Histogram<u64>) -> Self {
+        let q = |p: f64| if !h.is_empty() { h.value_at_quantile(p) as f64 / 3600.0 } else { 0.0 };
+        Self {
+            dispatched: h.len(),
+            p50_h: q(0.5),
+            p90_h: q(0.9),
+            p95_h: q(0.95),
+            p99_h: q(0.99),
+            max_h: if !h.is_empty() { h.max() as f64 / 3600.0 } else { 0.0 },
+        }
+    }
+}
+
 /// One agent group's planned headcount.
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupPlan {
@@ -108,6 +159,19 @@ pub struct SimulationReport {
     pub per_period: Named<Vec<Summary>>,
     /// Pooled first-response quantiles.
     pub response_pooled: PooledResponse,
+    /// Pooled first-response times of all answered chats as a histogram:
+    /// [`RESPONSE_BINS`] buckets of equal width from 0 s (the width a round
+    /// number chosen so that they cover the pooled 99th percentile and 1.25 ×
+    /// the response target), then, when some chats took longer, one bucket
+    /// from there to the longest. Empty when no chat was answered.
+    pub response_histogram: Vec<ResponseBin>,
+    /// Planned packers on duty per period (listed shifts only, not the
+    /// repeats after the window), by packer group; empty without a dispatch
+    /// side.
+    pub planned_packers: Vec<GroupPlan>,
+    /// Pooled dispatch lead-time quantiles; absent without a dispatch side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispatch_lead_pooled: Option<PooledLead>,
 }
 
 impl SimulationReport {
@@ -160,11 +224,113 @@ impl SimulationReport {
                 p99_s: q(0.99),
                 max_s: if !h.is_empty() { h.max() as f64 / 1000.0 } else { 0.0 },
             },
+            response_histogram: response_bins(h, scenario.targets.response_within_s),
+            planned_packers: m.dispatch.as_ref().map_or_else(Vec::new, |d| {
+                let wh = &d.warehouse;
+                let on_duty = planned_on_duty(&wh.shifts, wh.groups.len(), w.period_s, n);
+                wh.groups
+                    .iter()
+                    .enumerate()
+                    .map(|(g, grp)| GroupPlan {
+                        group: grp.name.clone(),
+                        on_duty_per_period: on_duty.iter().map(|p| p[g]).collect(),
+                    })
+                    .collect()
+            }),
+            dispatch_lead_pooled: m.dispatch.as_ref().map(|_| PooledLead::of(&outcome.dispatch_lead_s)),
         }
+    }
+
+    /// The summary of per-period figure `name`, one per period.
+    pub fn series(&self, name: &str) -> Option<&[Summary]> {
+        self.per_period.get(name).map(Vec::as_slice)
     }
 
     /// The summary of scalar figure `name`.
     pub fn kpi(&self, name: &str) -> Option<&Summary> {
         self.kpis.get(name)
+    }
+}
+
+/// The smallest round bucket width [ms] (1, 2, 2.5 or 5 × a power of ten,
+/// at least 1 ms) with which [`RESPONSE_BINS`] buckets reach `span_ms`.
+fn bin_width_ms(span_ms: u64) -> u64 {
+    let need = span_ms.div_ceil(RESPONSE_BINS as u64).max(1);
+    let mut decade = 1u64;
+    loop {
+        // 2.5 × 1 ms is not a whole number of milliseconds.
+        let steps: &[u64] = if decade == 1 { &[1, 2, 5] } else { &[decade, 2 * decade, decade * 5 / 2, 5 * decade] };
+        if let Some(&w) = steps.iter().find(|&&w| w >= need) {
+            return w;
+        }
+        decade = decade.saturating_mul(10);
+    }
+}
+
+/// The pooled histogram of first-response times `h` [ms] in seconds.
+/// Recorded values are taken at the top of their HDR bucket (as the pooled
+/// quantiles are), so every value lies at or below the maximum.
+fn response_bins(h: &Histogram<u64>, within_s: f64) -> Vec<ResponseBin> {
+    if h.is_empty() {
+        return Vec::new();
+    }
+    let p99_ms = h.value_at_quantile(0.99);
+    let target_ms = (within_s * 1250.0).ceil() as u64;
+    let w = bin_width_ms(p99_ms.max(target_ms).max(1));
+    let regular_end = w * RESPONSE_BINS as u64;
+    let mut counts = vec![0u64; RESPONSE_BINS + 1];
+    for v in h.iter_recorded() {
+        let ms = v.value_iterated_to();
+        let i = ((ms / w) as usize).min(RESPONSE_BINS);
+        counts[i] += v.count_at_value();
+    }
+    let s = |ms: u64| ms as f64 / 1000.0;
+    let mut bins: Vec<ResponseBin> = (0..RESPONSE_BINS)
+        .map(|i| ResponseBin { lower_s: s(i as u64 * w), upper_s: s((i as u64 + 1) * w), count: counts[i] })
+        .collect();
+    if counts[RESPONSE_BINS] > 0 {
+        bins.push(ResponseBin {
+            lower_s: s(regular_end),
+            upper_s: s(h.max().max(regular_end)),
+            count: counts[RESPONSE_BINS],
+        });
+    }
+    bins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::empty_histogram;
+
+    #[test]
+    fn bin_widths_are_round() {
+        assert_eq!(bin_width_ms(1), 1);
+        assert_eq!(bin_width_ms(40), 1);
+        assert_eq!(bin_width_ms(41), 2);
+        assert_eq!(bin_width_ms(81), 5);
+        assert_eq!(bin_width_ms(37_500), 1000);
+        assert_eq!(bin_width_ms(90_000), 2500);
+        assert_eq!(bin_width_ms(150_000), 5000);
+    }
+
+    #[test]
+    fn histogram_counts_every_answered_chat_once() {
+        let mut h = empty_histogram();
+        for ms in [0, 0, 500, 12_000, 29_999, 30_000, 400_000] {
+            h.record(ms).unwrap();
+        }
+        h.record_n(1_000, 200).unwrap();
+        // p99 is 1 s, so the 30 s target sets the span: 40 buckets of 1 s.
+        let bins = response_bins(&h, 30.0);
+        assert_eq!(bins.iter().map(|b| b.count).sum::<u64>(), h.len());
+        assert_eq!(bins.len(), RESPONSE_BINS + 1, "a tail bucket holds 400 s");
+        assert_eq!((bins[0].upper_s, bins[0].count), (1.0, 3));
+        assert_eq!(bins[1].count, 200);
+        let last = bins.last().unwrap();
+        assert!(last.upper_s >= 400.0 && last.count == 1);
+        assert!(bins.windows(2).all(|p| p[0].upper_s == p[1].lower_s));
+        assert_eq!(bins[0].lower_s, 0.0);
+        assert!(response_bins(&empty_histogram(), 30.0).is_empty());
     }
 }

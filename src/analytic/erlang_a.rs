@@ -33,10 +33,15 @@
 //! after `k` steps. All terms are non-negative (no cancellation). The
 //! Poisson weights are formed from the mode outwards over mode ± 10σ (+20)
 //! and renormalised, so the neglected Poisson mass is below 1e-17; the chain
-//! is stopped once its transient mass is below 1e-17. The absolute error of
-//! the service level is therefore about 1e-15, dominated by rounding.
+//! is stopped once its transient mass is below 1e-17. Queue positions that
+//! provably cannot be answered within `t` (probability < 2e-17, bound in
+//! `useful_states`) are dropped first, which keeps the work near
+//! `(cμt)²/e^{−θt}` state updates even for very long queues. The absolute
+//! error of the service level is therefore about 1e-15, dominated by
+//! rounding; a work limit turns pathological inputs into
+//! [`AnalyticError::TooLarge`].
 
-use super::{idle_metrics, non_negative, positive, AnalyticError, QueueMetrics};
+use super::{finite_wait, idle_metrics, non_negative, positive, AnalyticError, Demand, QueueMetrics};
 
 /// Stationary tail mass (relative) neglected when truncating the queue.
 const TAIL_TOLERANCE: f64 = 1e-16;
@@ -49,13 +54,12 @@ const POISSON_SLACK: f64 = 20.0;
 /// Largest number of chain states (agents plus queue positions) evaluated.
 pub const MAX_STATES: usize = 4_000_000;
 /// Largest number of state updates in one service-level computation.
-const MAX_UPDATES: u64 = 2_000_000_000;
+const MAX_UPDATES: u64 = 1_000_000_000;
 
 /// An M/M/c+M (Erlang A) system: arrivals, handle time and mean patience.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ErlangA {
-    arrival_rate_per_s: f64,
-    mean_handle_s: f64,
+    demand: Demand,
     mean_patience_s: f64,
 }
 
@@ -70,34 +74,23 @@ struct Stationary {
 }
 
 impl ErlangA {
-    /// Validates `arrival_rate_per_s ≥ 0`, `mean_handle_s > 0` and
-    /// `mean_patience_s > 0` (all finite).
+    /// Validates `arrival_rate_per_s ≥ 0` [1/s], `mean_handle_s > 0` [s] and
+    /// `mean_patience_s > 0` [s] (all finite).
     pub fn new(arrival_rate_per_s: f64, mean_handle_s: f64, mean_patience_s: f64) -> Result<Self, AnalyticError> {
         Ok(Self {
-            arrival_rate_per_s: non_negative("arrival_rate_per_s", arrival_rate_per_s)?,
-            mean_handle_s: positive("mean_handle_s", mean_handle_s)?,
+            demand: Demand::new(arrival_rate_per_s, mean_handle_s)?,
             mean_patience_s: positive("mean_patience_s", mean_patience_s)?,
         })
     }
 
-    /// Arrival rate [1/s].
-    pub fn arrival_rate_per_s(&self) -> f64 {
-        self.arrival_rate_per_s
-    }
-
-    /// Mean handle time [s].
-    pub fn mean_handle_s(&self) -> f64 {
-        self.mean_handle_s
+    /// Arrivals and handle time.
+    pub fn demand(&self) -> Demand {
+        self.demand
     }
 
     /// Mean patience [s] (`1/θ`).
     pub fn mean_patience_s(&self) -> f64 {
         self.mean_patience_s
-    }
-
-    /// Offered load `λ·h` [Erlangs].
-    pub fn offered_load_erlangs(&self) -> f64 {
-        self.arrival_rate_per_s * self.mean_handle_s
     }
 
     /// Share of all arrivals answered with a wait of at most `within_s`
@@ -115,16 +108,16 @@ impl ErlangA {
     /// [`Self::answered_within_t`] at `within_s` seconds (finite, ≥ 0).
     pub fn evaluate(&self, agents: u32, within_s: f64) -> Result<QueueMetrics, AnalyticError> {
         let within_s = non_negative("within_s", within_s)?;
-        let lambda = self.arrival_rate_per_s;
-        if lambda == 0.0 {
-            return Ok(idle_metrics(agents, within_s));
+        let lambda = self.demand.arrival_rate_per_s();
+        if lambda == 0.0 || self.demand.offered_load_erlangs() == 0.0 {
+            return Ok(idle_metrics(agents, within_s)); // no (or negligible) demand
         }
         let law = self.stationary(agents)?;
         let c = f64::from(agents);
         let theta = 1.0 / self.mean_patience_s;
         let p_wait: f64 = law.queue.iter().sum();
         let mean_queue: f64 = law.queue.iter().enumerate().map(|(j, p)| j as f64 * p).sum();
-        let service_per_s = c / self.mean_handle_s;
+        let service_per_s = c / self.demand.mean_handle_s();
         let answered_late = answered_from_queue(&law.queue, service_per_s, theta, within_s)?;
         let busy = law.busy_below + c * p_wait;
         Ok(QueueMetrics {
@@ -133,7 +126,7 @@ impl ErlangA {
             p_wait: p_wait.clamp(0.0, 1.0),
             within_s,
             service_level: (law.p_no_wait + answered_late).clamp(0.0, 1.0),
-            mean_wait_s: Some(mean_queue / lambda),
+            mean_wait_s: Some(finite_wait(mean_queue / lambda)?),
             abandon_share: (theta * mean_queue / lambda).clamp(0.0, 1.0),
             occupancy: if agents == 0 { 0.0 } else { (busy / c).clamp(0.0, 1.0) },
         })
@@ -145,10 +138,16 @@ impl ErlangA {
         if c >= MAX_STATES {
             return Err(too_many_states(agents));
         }
-        let lambda = self.arrival_rate_per_s;
-        let a = self.offered_load_erlangs();
+        let lambda = self.demand.arrival_rate_per_s();
+        let a = self.demand.offered_load_erlangs();
         let theta = 1.0 / self.mean_patience_s;
-        let service_all = f64::from(agents) / self.mean_handle_s;
+        let service_all = f64::from(agents) / self.demand.mean_handle_s();
+        // The queue keeps growing until cμ + jθ exceeds λ: refuse up front
+        // when that alone needs too many states.
+        let growing = ((lambda - service_all) / theta).max(0.0);
+        if growing >= (MAX_STATES - c) as f64 {
+            return Err(too_many_states(agents));
+        }
 
         // ln(π_n / π_c): downwards π_{n−1} = π_n · n/a, upwards
         // π_{c+j} = π_{c+j−1} · λ / (cμ + jθ).
@@ -206,8 +205,18 @@ pub(crate) fn answered_from_queue(queue: &[f64], service_per_s: f64, theta: f64,
     if queue.is_empty() || service_per_s <= 0.0 || t <= 0.0 {
         return Ok(0.0);
     }
+    let states = useful_states(queue.len(), service_per_s, theta, t);
+    absorbed_by(&queue[..states], service_per_s, theta, t)
+}
+
+/// Uniformisation of the caller's chain started from `queue` (see module
+/// docs): the mass absorbed in "served" by `t`.
+fn absorbed_by(queue: &[f64], service_per_s: f64, theta: f64, t: f64) -> Result<f64, AnalyticError> {
     let states = queue.len();
     let uniform = service_per_s + theta * states as f64;
+    if !uniform.is_finite() {
+        return Err(AnalyticError::TooLarge(format!("uniformisation rate {uniform} per s overflows")));
+    }
     let advance: Vec<f64> = (0..states).map(|i| (service_per_s + i as f64 * theta) / uniform).collect();
     let stay: Vec<f64> =
         (0..states).map(|i| (1.0 - (service_per_s + (i + 1) as f64 * theta) / uniform).max(0.0)).collect();
@@ -250,8 +259,38 @@ pub(crate) fn answered_from_queue(queue: &[f64], service_per_s: f64, theta: f64,
     Ok(weights.iter().enumerate().map(|(i, w)| w * served_at.get(i).copied().unwrap_or(served)).sum())
 }
 
-/// Step range `[lo, hi]` holding all but ~1e-17 of the Poisson(`x`) mass.
+/// Number of leading queue positions worth following for threshold `t`.
+///
+/// A caller with `j` ahead is answered by `t` only if `j + 1` advances happen
+/// by `t`. An advance is a service completion (a Poisson process of rate
+/// `cμ`, `N(t)` events by `t`) or the abandonment of one of the `j` callers
+/// ahead, each at most once and only if its Exp(θ) patience ends by `t`. So
+/// the caller needs `N(t) ≥ 1 + B` with `B ~ Binomial(j, q)`, `q = e^{−θt}`,
+/// the callers ahead still patient at `t`; since `Binomial(j + 1, q)` is
+/// stochastically below `1 + B`, for any `k`:
+/// `P(answered by t) ≤ P(N(t) ≥ k) + P(Binomial(j + 1, q) < k)`.
+/// With `k` the top of the Poisson window and Hoeffding's bound
+/// `P(Bin(n, q) < k) ≤ exp(−2(nq − k)²/n)`, positions with `j + 1 ≥ n` are
+/// answered with probability below 2e-17 and are dropped.
+fn useful_states(states: usize, service_per_s: f64, theta: f64, t: f64) -> usize {
+    let (_, k) = poisson_window(service_per_s * t);
+    let q = (-theta * t).exp();
+    let z = -ABSORBED_TOLERANCE.ln() / 2.0; // Hoeffding exponent target
+    let root_n = (z.sqrt() + (z + 4.0 * q * k as f64).sqrt()) / (2.0 * q);
+    let n = (root_n * root_n).ceil();
+    if q > 0.0 && n.is_finite() && n < states as f64 {
+        (n as usize).max(1)
+    } else {
+        states
+    }
+}
+
+/// Step range `[lo, hi]` holding all but ~1e-17 of the Poisson(`x`) mass;
+/// `[u64::MAX, u64::MAX]` for an infinite mean (only absorption matters).
 fn poisson_window(x: f64) -> (u64, u64) {
+    if !x.is_finite() {
+        return (u64::MAX, u64::MAX);
+    }
     let spread = POISSON_SIGMAS * x.sqrt() + POISSON_SLACK;
     // `as` saturates, so enormous means cannot overflow.
     ((x - spread).max(0.0).floor() as u64, (x + spread).ceil() as u64)
@@ -260,7 +299,9 @@ fn poisson_window(x: f64) -> (u64, u64) {
 /// Poisson(`x`) probabilities for `k = lo..=hi`, built from the mode
 /// outwards by ratios and renormalised over the window.
 fn poisson_weights(x: f64, lo: u64, hi: u64) -> Vec<f64> {
-    let len = usize::try_from(hi - lo + 1).unwrap_or(usize::MAX);
+    // Callers reach here only after ≥ `lo` chain steps, so the window
+    // (≈ 20·√x wide) is bounded by the work limit.
+    let len = usize::try_from(hi.saturating_sub(lo).saturating_add(1)).unwrap_or(usize::MAX);
     let mode = (x.floor() as u64).clamp(lo, hi);
     let mut w = vec![0.0; len];
     let m = (mode - lo) as usize;
@@ -307,6 +348,20 @@ mod tests {
         let cdf = 1.0 - (e1 * (-e0 * t).exp() - e0 * (-e1 * t).exp()) / (e1 - e0);
         let got = answered_from_queue(&[0.0, 1.0], s, th, t).unwrap();
         assert!(close(got, path * cdf, 1e-13), "{got} vs {}", path * cdf);
+    }
+
+    #[test]
+    fn dropping_hopeless_positions_changes_nothing() {
+        // Long queue (positions up to 3000), short threshold: most positions
+        // cannot be reached in time and are dropped.
+        let queue: Vec<f64> = (0..3000).map(|j| (-(j as f64 - 1500.0).powi(2) / 2e5).exp() / 800.0).collect();
+        let (s, th, t) = (2.0, 1.0 / 300.0, 30.0);
+        assert!(useful_states(queue.len(), s, th, t) < 300);
+        let full = absorbed_by(&queue, s, th, t).unwrap();
+        let fast = answered_from_queue(&queue, s, th, t).unwrap();
+        assert!(close(fast, full, 1e-15), "{fast} vs {full}");
+        // With a long threshold nothing can be dropped.
+        assert_eq!(useful_states(queue.len(), s, th, 3000.0), queue.len());
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! When `a ≥ c` the queue is unstable: metrics report `stable = false`,
 //! `P(wait) = 1`, service level 0, occupancy 1 and no mean wait.
 
-use super::{idle_metrics, non_negative, positive, AnalyticError, QueueMetrics};
+use super::{finite_wait, idle_metrics, non_negative, AnalyticError, Demand, QueueMetrics};
 
 /// Erlang B blocking probability of `servers` servers offered
 /// `load_erlangs` Erlangs (M/M/c/c loss system). `B = 1` when `servers = 0`.
@@ -60,39 +60,26 @@ fn waiting_probability(a: f64, servers: u32) -> f64 {
 /// An M/M/c (Erlang C) system: arrival rate and mean handle time.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ErlangC {
-    arrival_rate_per_s: f64,
-    mean_handle_s: f64,
+    demand: Demand,
 }
 
 impl ErlangC {
-    /// Validates `arrival_rate_per_s ≥ 0` and `mean_handle_s > 0` (finite).
+    /// Validates `arrival_rate_per_s ≥ 0` [1/s] and `mean_handle_s > 0` [s]
+    /// (finite).
     pub fn new(arrival_rate_per_s: f64, mean_handle_s: f64) -> Result<Self, AnalyticError> {
-        Ok(Self {
-            arrival_rate_per_s: non_negative("arrival_rate_per_s", arrival_rate_per_s)?,
-            mean_handle_s: positive("mean_handle_s", mean_handle_s)?,
-        })
+        Ok(Self { demand: Demand::new(arrival_rate_per_s, mean_handle_s)? })
     }
 
-    /// Arrival rate [1/s].
-    pub fn arrival_rate_per_s(&self) -> f64 {
-        self.arrival_rate_per_s
-    }
-
-    /// Mean handle time [s].
-    pub fn mean_handle_s(&self) -> f64 {
-        self.mean_handle_s
-    }
-
-    /// Offered load `λ·h` [Erlangs].
-    pub fn offered_load_erlangs(&self) -> f64 {
-        self.arrival_rate_per_s * self.mean_handle_s
+    /// Arrivals and handle time.
+    pub fn demand(&self) -> Demand {
+        self.demand
     }
 
     /// Steady-state metrics with `agents` agents; the service level refers
     /// to answering within `within_s` seconds (finite, ≥ 0).
     pub fn evaluate(&self, agents: u32, within_s: f64) -> Result<QueueMetrics, AnalyticError> {
         let within_s = non_negative("within_s", within_s)?;
-        let a = self.offered_load_erlangs();
+        let a = self.demand.offered_load_erlangs();
         if a == 0.0 {
             return Ok(idle_metrics(agents, within_s));
         }
@@ -110,17 +97,26 @@ impl ErlangC {
             });
         }
         let p_wait = waiting_probability(a, agents);
-        let drain_per_s = (c - a) / self.mean_handle_s; // cμ − λ > 0
+        let drain_per_s = (c - a) / self.demand.mean_handle_s(); // cμ − λ > 0
         Ok(QueueMetrics {
             agents,
             stable: true,
             p_wait,
             within_s,
-            service_level: (1.0 - p_wait * (-drain_per_s * within_s).exp()).clamp(0.0, 1.0),
-            mean_wait_s: Some(p_wait / drain_per_s),
+            service_level: (1.0 - p_wait * decay(drain_per_s, within_s)).clamp(0.0, 1.0),
+            mean_wait_s: Some(finite_wait(p_wait / drain_per_s)?),
             abandon_share: 0.0,
             occupancy: a / c,
         })
+    }
+}
+
+/// `exp(−rate·t)`, with `t = 0` giving 1 even for an overflowing rate.
+fn decay(rate_per_s: f64, t: f64) -> f64 {
+    if t == 0.0 {
+        1.0
+    } else {
+        (-rate_per_s * t).exp()
     }
 }
 

@@ -50,6 +50,40 @@ pub enum AnalyticError {
     TooLarge(String),
 }
 
+/// The demand side shared by every model: Poisson arrivals and exponential
+/// handle times.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Demand {
+    arrival_rate_per_s: f64,
+    mean_handle_s: f64,
+}
+
+impl Demand {
+    /// Validates `arrival_rate_per_s ≥ 0` [1/s] and `mean_handle_s > 0` [s]
+    /// (both finite).
+    pub fn new(arrival_rate_per_s: f64, mean_handle_s: f64) -> Result<Self, AnalyticError> {
+        Ok(Self {
+            arrival_rate_per_s: non_negative("arrival_rate_per_s", arrival_rate_per_s)?,
+            mean_handle_s: positive("mean_handle_s", mean_handle_s)?,
+        })
+    }
+
+    /// Arrival rate `λ` [1/s].
+    pub fn arrival_rate_per_s(&self) -> f64 {
+        self.arrival_rate_per_s
+    }
+
+    /// Mean handle time `h` [s].
+    pub fn mean_handle_s(&self) -> f64 {
+        self.mean_handle_s
+    }
+
+    /// Offered load `λ·h` [Erlangs].
+    pub fn offered_load_erlangs(&self) -> f64 {
+        self.arrival_rate_per_s * self.mean_handle_s
+    }
+}
+
 /// Steady-state performance of one headcount.
 ///
 /// `service_level` is the share of *all* arrivals that are answered within
@@ -105,9 +139,20 @@ pub(crate) fn idle_metrics(agents: u32, within_s: f64) -> QueueMetrics {
     }
 }
 
-/// Checks that `value` is finite and strictly positive.
+/// Passes a computed mean wait [s] through, or reports it as too large to
+/// represent (only reachable with absurd magnitudes such as 1e300 s).
+pub(crate) fn finite_wait(mean_wait_s: f64) -> Result<f64, AnalyticError> {
+    if mean_wait_s.is_finite() {
+        Ok(mean_wait_s)
+    } else {
+        Err(AnalyticError::TooLarge(format!("mean wait {mean_wait_s} s is not representable")))
+    }
+}
+
+/// Checks that `value` is finite, strictly positive and has a finite
+/// reciprocal (times are turned into rates).
 pub(crate) fn positive(name: &'static str, value: f64) -> Result<f64, AnalyticError> {
-    if value.is_finite() && value > 0.0 {
+    if value.is_finite() && value > 0.0 && value.recip().is_finite() {
         Ok(value)
     } else {
         Err(invalid(name, format!("must be finite and > 0, got {value}")))

@@ -23,7 +23,7 @@
 //! [`MAX_AGENTS`].
 
 use super::{
-    chat_concurrency::ChatConcurrency, invalid, non_negative, positive, share, AnalyticError, ErlangA, ErlangC,
+    chat_concurrency::ChatConcurrency, invalid, non_negative, positive, share, AnalyticError, Demand, ErlangA, ErlangC,
     QueueMetrics,
 };
 
@@ -110,15 +110,6 @@ impl Target {
                 Self::AbandonShare { max } => metrics.abandon_share <= max + TARGET_TOLERANCE,
             }
     }
-
-    /// Answer-time threshold the model must be evaluated at [s] (0 for
-    /// targets that do not involve one).
-    fn threshold_s(&self) -> f64 {
-        match *self {
-            Self::ServiceLevel { within_s, .. } => within_s,
-            _ => 0.0,
-        }
-    }
 }
 
 /// The queue behind a [`StaffingModel`], on slots.
@@ -165,11 +156,12 @@ impl StaffingModel {
         }
     }
 
-    /// Arrival rate [1/s].
-    pub fn arrival_rate_per_s(&self) -> f64 {
+    /// Arrivals and the handle time after the concurrency slowdown, i.e. the
+    /// demand on the pooled slots.
+    pub fn demand(&self) -> Demand {
         match self.queue {
-            Queue::C(q) => q.arrival_rate_per_s(),
-            Queue::A(q) => q.arrival_rate_per_s(),
+            Queue::C(q) => q.demand(),
+            Queue::A(q) => q.demand(),
         }
     }
 
@@ -193,15 +185,12 @@ impl StaffingModel {
 
     /// Handle time after the concurrency slowdown [s].
     pub fn effective_handle_s(&self) -> f64 {
-        match self.queue {
-            Queue::C(q) => q.mean_handle_s(),
-            Queue::A(q) => q.mean_handle_s(),
-        }
+        self.demand().mean_handle_s()
     }
 
     /// Offered load on the slots, `λ·h_eff` [Erlangs] (`λ·h` for voice).
     pub fn offered_load_erlangs(&self) -> f64 {
-        self.arrival_rate_per_s() * self.effective_handle_s()
+        self.demand().offered_load_erlangs()
     }
 
     /// Offered load in agents, `λ·h_eff / k` [Erlangs]: the headcount that
@@ -223,15 +212,30 @@ impl StaffingModel {
     }
 
     /// Whether `agents` meets every target (and, under Erlang C, stability).
+    ///
+    /// A service-level target is decided without computing the service level
+    /// at its threshold when `SL(0) = 1 − P(wait)` already meets it or the
+    /// answered share `1 − P_ab ≥ SL(t)` already misses it.
     pub fn meets(&self, agents: u32, targets: &[Target]) -> Result<bool, AnalyticError> {
         let base = self.evaluate(agents, 0.0)?;
         if !base.stable {
             return Ok(false);
         }
         for target in targets {
-            let t = target.threshold_s();
-            let metrics = if t > 0.0 { self.evaluate(agents, t)? } else { base };
-            if !target.is_met(&metrics) {
+            let met = match *target {
+                Target::ServiceLevel { share, within_s } if within_s > 0.0 => {
+                    let answered = 1.0 - base.abandon_share;
+                    if target.is_met(&base) {
+                        true
+                    } else if answered < share - TARGET_TOLERANCE {
+                        false
+                    } else {
+                        target.is_met(&self.evaluate(agents, within_s)?)
+                    }
+                }
+                _ => target.is_met(&base),
+            };
+            if !met {
                 return Ok(false);
             }
         }
@@ -299,35 +303,51 @@ fn lower_bound(model: &StaffingModel, targets: &[Target], cap: Option<f64>, load
 }
 
 /// Least `c` in `[lower, limit]` with `meets(c)`, for a monotone `meets`.
+///
+/// A probe that fails with [`AnalyticError::TooLarge`] (an overloaded
+/// system whose queue is too long to evaluate) is treated as not meeting
+/// the targets; the answer is returned only if the headcount just below it
+/// was actually evaluated and failed, otherwise that error is returned.
 fn least_meeting(
     lower: u32,
     limit: u32,
     mut meets: impl FnMut(u32) -> Result<bool, AnalyticError>,
 ) -> Result<u32, AnalyticError> {
-    if meets(lower)? {
-        return Ok(lower);
-    }
-    let (mut fail, mut step) = (lower, 1u32);
+    // Ok(true) pass, Ok(false) fail, Err(e) fail that could not be evaluated.
+    let mut probe = |c: u32| -> Result<Result<bool, AnalyticError>, AnalyticError> {
+        match meets(c) {
+            Ok(met) => Ok(Ok(met)),
+            Err(e @ AnalyticError::TooLarge(_)) => Ok(Err(e)),
+            Err(e) => Err(e),
+        }
+    };
+    let mut fail = match probe(lower)? {
+        Ok(true) => return Ok(lower),
+        verdict => (lower, verdict.err()),
+    };
+    let mut step = 1u32;
     let mut pass = loop {
-        let probe = fail.saturating_add(step).min(limit);
-        if meets(probe)? {
-            break probe;
+        let c = fail.0.saturating_add(step).min(limit);
+        match probe(c)? {
+            Ok(true) => break c,
+            verdict if c >= limit => {
+                return Err(verdict.err().unwrap_or(AnalyticError::Unreachable { searched_up_to: limit }));
+            }
+            verdict => fail = (c, verdict.err()),
         }
-        if probe >= limit {
-            return Err(AnalyticError::Unreachable { searched_up_to: limit });
-        }
-        fail = probe;
         step = step.saturating_mul(2);
     };
-    while pass - fail > 1 {
-        let mid = fail + (pass - fail) / 2;
-        if meets(mid)? {
-            pass = mid;
-        } else {
-            fail = mid;
+    while pass - fail.0 > 1 {
+        let mid = fail.0 + (pass - fail.0) / 2;
+        match probe(mid)? {
+            Ok(true) => pass = mid,
+            verdict => fail = (mid, verdict.err()),
         }
     }
-    Ok(pass)
+    match fail.1 {
+        None => Ok(pass),
+        Some(e) => Err(e), // cannot certify that `pass − 1` misses the targets
+    }
 }
 
 /// Headcount on payroll so that `required` agents remain after `shrinkage`
@@ -372,7 +392,7 @@ mod tests {
     /// Linear scan from 0: the reference the galloping search must match.
     fn scan(model: &StaffingModel, targets: &[Target], cap: Option<f64>) -> u32 {
         let load = model.agent_load_erlangs();
-        (0..).find(|&c| cap.map_or(true, |cap| f64::from(c) * cap >= load) && model.meets(c, targets).unwrap()).unwrap()
+        (0..).find(|&c| cap.is_none_or(|cap| f64::from(c) * cap >= load) && model.meets(c, targets).unwrap()).unwrap()
     }
 
     #[test]
@@ -406,6 +426,30 @@ mod tests {
         let from_17 = |c| Ok(c >= 17);
         assert_eq!(least_meeting(3, 40, from_17), Ok(17));
         assert_eq!(least_meeting(17, 17, from_17), Ok(17));
+    }
+
+    #[test]
+    fn search_skips_unevaluable_probes_only_when_certified() {
+        let too_large = || AnalyticError::TooLarge("queue".to_owned());
+        // Probes below 10 cannot be evaluated; 16 is certified by 15.
+        let meets = |c: u32| if c < 10 { Err(too_large()) } else { Ok(c >= 16) };
+        assert_eq!(least_meeting(3, 40, meets), Ok(16));
+        // The answer 10 sits right above an unevaluable probe: not certified.
+        let meets = |c: u32| if c < 10 { Err(too_large()) } else { Ok(true) };
+        assert_eq!(least_meeting(3, 40, meets), Err(too_large()));
+        // Other errors propagate at once.
+        let invalid = |_| Err(invalid("x", "bad".to_owned()));
+        assert!(matches!(least_meeting(3, 40, invalid), Err(AnalyticError::InvalidInput { .. })));
+    }
+
+    #[test]
+    fn very_long_patience_matches_erlang_c_requirement() {
+        // Patience of ~30 years: the lowest probes are too long to evaluate,
+        // yet the certified answer equals Erlang C's.
+        let sl = Target::ServiceLevel { share: 0.8, within_s: 30.0 };
+        let c = required_agents(&voice(5000.0 / 3600.0, 600.0, None), &[sl], None).unwrap();
+        let a = required_agents(&voice(5000.0 / 3600.0, 600.0, Some(1e9)), &[sl], None).unwrap();
+        assert_eq!(a, c);
     }
 
     #[test]
@@ -447,6 +491,40 @@ mod tests {
     fn huge_loads_are_rejected_not_looped() {
         let model = voice(1e9, 1e3, None);
         assert!(matches!(required_agents(&model, &[], None), Err(AnalyticError::TooLarge(_))));
+    }
+
+    #[test]
+    fn extreme_inputs_give_errors_or_finite_metrics() {
+        let rates = [5e-324, 1e-300, 1.0, 1e300];
+        let handles = [1e-300, 60.0, 1e300];
+        let patiences = [None, Some(1e-300), Some(1.0), Some(1e300)];
+        let chats = [ChatConcurrency::SINGLE, ChatConcurrency::new(4, 1e3).unwrap()];
+        for (&rate, &handle, &patience, &chat) in itertools_product(&rates, &handles, &patiences, &chats) {
+            let Ok(model) = StaffingModel::new(rate, handle, patience, chat) else { continue };
+            for agents in [0, 1, 50] {
+                for within in [0.0, 20.0, 1e300] {
+                    if let Ok(m) = model.evaluate(agents, within) {
+                        let shares = [m.p_wait, m.service_level, m.abandon_share, m.occupancy];
+                        assert!(shares.iter().all(|v| (0.0..=1.0).contains(v)), "{model:?} {m:?}");
+                        assert!(m.mean_wait_s.is_none_or(f64::is_finite), "{model:?} {m:?}");
+                    }
+                }
+            }
+            let sl = Target::ServiceLevel { share: 0.8, within_s: 20.0 };
+            let _ = required_agents(&model, &[sl], Some(0.9)); // must return, not panic
+        }
+    }
+
+    /// All combinations of four slices.
+    fn itertools_product<'a, A, B, C, D>(
+        a: &'a [A],
+        b: &'a [B],
+        c: &'a [C],
+        d: &'a [D],
+    ) -> impl Iterator<Item = (&'a A, &'a B, &'a C, &'a D)> {
+        a.iter().flat_map(move |a| {
+            b.iter().flat_map(move |b| c.iter().flat_map(move |c| d.iter().map(move |d| (a, b, c, d))))
+        })
     }
 
     #[test]

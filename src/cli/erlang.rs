@@ -313,7 +313,7 @@ fn write_header(out: &mut dyn Write, sl_label: &str) -> std::io::Result<()> {
     let w = sl_label.len().max(7);
     writeln!(
         out,
-        "{:>8}{:>9}  {sl_label:>w$}{:>15}{:>9}{:>11}",
+        "{:>9}{:>9}  {sl_label:>w$}{:>15}{:>9}{:>11}",
         "Agents", "P(wait)", "Mean wait [s]", "Abandon", "Occupancy"
     )
 }
@@ -327,7 +327,7 @@ fn write_row(out: &mut dyn Write, mark: char, row: &QueueMetrics, sl_width: usiz
     };
     writeln!(
         out,
-        "{mark:>2}{:>6}{:>9}  {:>w$}{wait:>15}{:>9}{:>11}",
+        "{mark:>2}{:>7}{:>9}  {:>w$}{wait:>15}{:>9}{:>11}",
         row.agents,
         pct(row.p_wait),
         pct(row.service_level),
@@ -426,7 +426,7 @@ mod tests {
         // "Erlang uplift"); see tests/it/erlang.rs for the citation.
         let text = run(&["--rate-per-h", "250", "--handle-s", "330"]).unwrap();
         assert!(text.contains("Required      28 agents"), "{text}");
-        assert!(text.contains(" *    28"), "{text}");
+        assert!(text.contains(" *     28"), "{text}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod scenario_cmd;
 mod simulate;
+mod size;
 
 use clap::{Parser, Subcommand};
 use peakplan::Scenario;
@@ -20,6 +21,8 @@ pub struct Cli {
 enum Command {
     /// Simulate a scenario (the built-in Double 11 default if none is given).
     Simulate(simulate::SimulateArgs),
+    /// Size agents per shift: the least-cost plan meeting the targets.
+    Size(size::SizeArgs),
     /// Write or check scenario files.
     #[command(subcommand)]
     Scenario(scenario_cmd::ScenarioCmd),
@@ -47,6 +50,7 @@ impl Cli {
     pub fn exec(self) -> Result<(), Failure> {
         match self.command {
             Command::Simulate(a) => simulate::exec(&a),
+            Command::Size(a) => size::exec(&a),
             Command::Scenario(c) => scenario_cmd::exec(&c),
         }
     }

@@ -1,6 +1,10 @@
 //! The model's events and their tie order at equal times.
 
-/// An event of the Double 11 model. Small (8 bytes) to keep the queue fast.
+use crate::model::orders::OrderSource;
+
+/// An event of the Double 11 model. Small (8 bytes, at most 16 by a
+/// compile-time check) to keep the queue fast: an event names a slot or an
+/// index, never carries a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
     /// The next inquiry arrives.
@@ -13,21 +17,45 @@ pub enum Event {
     AgentShiftStart(u16),
     /// The agent shift with this index ends.
     AgentShiftEnd(u16),
+    /// The next order from this source is placed.
+    OrderArrival(OrderSource),
+    /// The oldest unpaid order's payment reminder is due (reminders fall due
+    /// in the order the orders were placed).
+    PaymentReminder,
+    /// The order in this review slot has been reviewed.
+    ReviewDone(u32),
+    /// The order in this packing slot has been packed.
+    PackDone(u32),
+    /// Packer shift `.0` starts its round `.1` (round 0: as listed; round k:
+    /// k days later, after the window).
+    PackerShiftStart(u16, u16),
+    /// A round of packer shift `.0` ends.
+    PackerShiftEnd(u16),
+    /// Carrier `.0`'s scheduled pickup number `.1` is due.
+    PickupDue(u16, u32),
+    /// A late truck of carrier `.0` arrives.
+    TruckArrives(u16),
 }
 
+const _: () = assert!(std::mem::size_of::<Event>() <= 16, "keep Event small");
+
 /// Priorities at equal times (lower first). Completions free capacity first;
-/// a shift's end comes before the next shift's start; arrivals see the
-/// capacity of that instant; a patience that ends at the very instant a slot
-/// frees is beaten by the slot (the customer is answered).
+/// a shift's end comes before the next shift's start; arrivals (inquiries,
+/// orders, payments after a reminder) see the capacity of that instant; a
+/// patience that ends at the very instant a slot frees is beaten by the slot
+/// (the customer is answered); a truck loads last, so a parcel packed at the
+/// very instant of a pickup makes that truck.
 pub mod priority {
-    /// A chat (or other service) completes.
+    /// A chat, a review or a packing completes.
     pub const COMPLETION: u8 = 0;
     /// A shift ends.
     pub const SHIFT_END: u8 = 1;
     /// A shift starts.
     pub const SHIFT_START: u8 = 2;
-    /// A customer arrives.
+    /// A customer arrives, an order is placed or paid.
     pub const ARRIVAL: u8 = 3;
     /// A customer's patience runs out.
     pub const TIMEOUT: u8 = 4;
+    /// A courier's pickup is due or a late truck arrives.
+    pub const PICKUP: u8 = 5;
 }

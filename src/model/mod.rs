@@ -1,20 +1,29 @@
 //! The Double 11 model, built on the generic [engine](crate::engine).
 //!
 //! ```text
-//!  arrivals ──► chat ──────────────► (orders ─► warehouse ─► courier)
-//!  (NHPP)       deflect / wait /
-//!               answer / abandon
+//!  arrivals ──► chat ──── ended chat ──► orders ──► warehouse ──► courier
+//!  (NHPP)       deflect / wait /   sale?  chat, silent,  (review)     staging,
+//!               answer / abandon          pre-sale;      packing      pickups
+//!                                         paid / reminded
 //! ```
 //!
 //! Each stage lives in its own module and owns its state and observations;
 //! [`Replication`] wires them to one event queue and runs one replication.
+//! The dispatch side (orders, warehouse, courier) is optional: a chat-only
+//! model leaves it out. After the window no inquiry or order arrives, and
+//! the run goes on until every event is done: every chat ends and every paid
+//! order is dispatched (or the dispatch side's guard closes the run).
 
 pub mod arrivals;
 pub mod chat;
+pub mod courier;
 pub mod dist;
 pub mod event;
 pub mod observe;
+pub mod orders;
 mod replication;
 pub mod shifts;
+pub mod vip_queue;
+pub mod warehouse;
 
-pub use replication::{ModelParams, Replication, StreamId};
+pub use replication::{DispatchParams, DispatchStages, ModelParams, Replication, StreamId};

@@ -19,10 +19,20 @@ impl Periods {
     pub fn index(&self, t: f64) -> usize {
         ((t / self.length_s) as usize).min(self.count - 1)
     }
+
+    /// The period that contains time `t` [s], or `None` after the last
+    /// period.
+    #[inline]
+    pub fn index_in(&self, t: f64) -> Option<usize> {
+        let i = (t / self.length_s) as usize;
+        (i < self.count).then_some(i)
+    }
 }
 
 /// A level that changes at events (queue length, busy slots, ...), integrated
-/// over time per period, with its maximum per period.
+/// over time per period, with its maximum per period. Time after the last
+/// period (a run that goes on after the window) is integrated apart, in
+/// `after_area` and `after_max`.
 #[derive(Debug, Clone)]
 pub struct TimeWeighted {
     periods: Periods,
@@ -32,12 +42,24 @@ pub struct TimeWeighted {
     pub area: Vec<f64>,
     /// Maximum of the level within each period.
     pub max: Vec<f64>,
+    /// Integral of the level after the last period [level × s].
+    pub after_area: f64,
+    /// Maximum of the level after the last period.
+    pub after_max: f64,
 }
 
 impl TimeWeighted {
     /// A level of zero from time zero.
     pub fn new(periods: Periods) -> Self {
-        Self { periods, last_t: 0.0, value: 0.0, area: vec![0.0; periods.count], max: vec![0.0; periods.count] }
+        Self {
+            periods,
+            last_t: 0.0,
+            value: 0.0,
+            area: vec![0.0; periods.count],
+            max: vec![0.0; periods.count],
+            after_area: 0.0,
+            after_max: 0.0,
+        }
     }
 
     /// Back to level zero at time zero, keeping the memory.
@@ -46,6 +68,8 @@ impl TimeWeighted {
         self.value = 0.0;
         self.area.fill(0.0);
         self.max.fill(0.0);
+        self.after_area = 0.0;
+        self.after_max = 0.0;
     }
 
     /// The current level.
@@ -59,10 +83,19 @@ impl TimeWeighted {
     pub fn set(&mut self, now: f64, value: f64) {
         self.advance(now);
         self.value = value;
-        let i = self.periods.index(now);
-        if value > self.max[i] {
-            self.max[i] = value;
+        if now < self.horizon() {
+            let i = self.periods.index(now);
+            if value > self.max[i] {
+                self.max[i] = value;
+            }
+        } else if value > self.after_max {
+            self.after_max = value;
         }
+    }
+
+    #[inline]
+    fn horizon(&self) -> f64 {
+        self.periods.length_s * self.periods.count as f64
     }
 
     /// Adds `delta` to the level at time `now` [s].
@@ -72,10 +105,10 @@ impl TimeWeighted {
     }
 
     /// Integrates the current level up to `now`, splitting at period bounds.
-    /// Time beyond the last period is not integrated.
+    /// Time beyond the last period goes to `after_area`.
     #[inline]
     pub fn advance(&mut self, now: f64) {
-        let horizon = self.periods.length_s * self.periods.count as f64;
+        let horizon = self.horizon();
         let end = now.min(horizon);
         let mut t = self.last_t;
         if self.value != 0.0 {
@@ -88,6 +121,12 @@ impl TimeWeighted {
                 }
                 t = bound;
             }
+            if now > horizon && now > self.last_t {
+                self.after_area += self.value * (now - self.last_t.max(horizon));
+                if self.value > self.after_max {
+                    self.after_max = self.value;
+                }
+            }
         }
         self.last_t = self.last_t.max(now);
     }
@@ -95,6 +134,22 @@ impl TimeWeighted {
     /// The time-average of the level in each period.
     pub fn means(&self) -> impl Iterator<Item = f64> + '_ {
         self.area.iter().map(move |a| a / self.periods.length_s)
+    }
+
+    /// Integral of the level over the whole run, after the window included
+    /// [level × s].
+    pub fn total_area(&self) -> f64 {
+        self.area.iter().sum::<f64>() + self.after_area
+    }
+
+    /// Integral of the level over the periods only [level × s].
+    pub fn window_area(&self) -> f64 {
+        self.area.iter().sum()
+    }
+
+    /// Largest level over the whole run.
+    pub fn overall_max(&self) -> f64 {
+        self.max.iter().copied().fold(self.after_max, f64::max)
     }
 }
 
@@ -112,5 +167,21 @@ mod tests {
         assert_eq!(tw.area, vec![10.0, 20.0, 10.0]);
         assert_eq!(tw.max, vec![2.0, 2.0, 2.0]);
         assert_eq!(tw.means().collect::<Vec<_>>(), vec![1.0, 2.0, 1.0]);
+    }
+
+    #[test]
+    fn time_after_the_last_period_is_kept_apart() {
+        let p = Periods { length_s: 10.0, count: 2 };
+        let mut tw = TimeWeighted::new(p);
+        tw.set(15.0, 3.0); // 3 from 15 to 40: 15 in period 1, 20 after
+        tw.set(40.0, 5.0); // 5 from 40 to 44, after the periods
+        tw.set(44.0, 0.0);
+        tw.advance(50.0);
+        assert_eq!(tw.area, vec![0.0, 15.0]);
+        assert_eq!(tw.max, vec![0.0, 3.0]);
+        assert_eq!(tw.after_area, 3.0 * 20.0 + 5.0 * 4.0);
+        assert_eq!(tw.after_max, 5.0);
+        assert_eq!(tw.total_area(), 15.0 + 80.0);
+        assert_eq!(tw.overall_max(), 5.0);
     }
 }

@@ -1,12 +1,15 @@
 //! One replication of the whole model: seeds the random streams, wires the
 //! stages to one event queue and runs it until no event is left.
 
-use crate::engine::{stream_rng, EventQueue};
+use crate::engine::{stream_rng, EventQueue, StreamRng};
 use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
 use crate::model::chat::{ChatParams, ChatStage, ChatStreams};
+use crate::model::courier::{Courier, CourierParams};
 use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
+use crate::model::orders::{Order, OrderParams, OrderSource, OrderStage, OrderStreams};
+use crate::model::warehouse::{Warehouse, WarehouseParams};
 use serde::Serialize;
 
 /// The checked inputs of the model, in internal units (seconds).
@@ -21,6 +24,22 @@ pub struct ModelParams {
     pub volume_cv: f64,
     /// The chat stage.
     pub chat: ChatParams,
+    /// The dispatch side (orders, warehouse, couriers); `None`: chats only.
+    pub dispatch: Option<DispatchParams>,
+}
+
+/// The checked inputs of the dispatch side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DispatchParams {
+    /// Orders.
+    pub orders: OrderParams,
+    /// The warehouse.
+    pub warehouse: WarehouseParams,
+    /// Couriers and staging.
+    pub courier: CourierParams,
+    /// The run closes at the latest this long after the window's end, with
+    /// the orders not yet dispatched reported as such [s].
+    pub max_drain_s: f64,
 }
 
 /// The purpose of each random stream of a replication. Streams are
@@ -38,6 +57,92 @@ pub enum StreamId {
     Patience = 3,
     /// Chat handle times.
     ChatHandle = 4,
+    /// Whether an ended chat becomes an order.
+    ChatConversion = 5,
+    /// Attributes of chat orders.
+    ChatOrders = 6,
+    /// Silent order arrival times.
+    SilentArrivals = 7,
+    /// Attributes of silent orders.
+    SilentOrders = 8,
+    /// Pre-sale balance payment times.
+    PresaleArrivals = 9,
+    /// Attributes of pre-sale orders.
+    PresaleOrders = 10,
+    /// Attributes of scheduled orders.
+    ScheduledOrders = 11,
+    /// Late and missed pickups.
+    Pickups = 12,
+}
+
+/// The stages of the dispatch side in one replication.
+pub struct DispatchStages<'p> {
+    /// Orders: sources and payment.
+    pub orders: OrderStage<'p>,
+    /// Review and packing.
+    pub warehouse: Warehouse<'p>,
+    /// Staging and pickups.
+    pub courier: Courier<'p>,
+    window_end_s: f64,
+}
+
+impl<'p> DispatchStages<'p> {
+    fn new(params: &'p DispatchParams, periods: Periods) -> Self {
+        let end = periods.length_s * periods.count as f64;
+        let close_at = end + params.max_drain_s;
+        Self {
+            orders: OrderStage::new(&params.orders, periods),
+            warehouse: Warehouse::new(&params.warehouse, periods, end, close_at),
+            courier: Courier::new(&params.courier, periods, end, close_at),
+            window_end_s: end,
+        }
+    }
+
+    fn reset(&mut self, events: &mut EventQueue<Event>) {
+        self.orders.reset(events);
+        self.warehouse.reset(events);
+        self.courier.reset(events);
+    }
+
+    /// Whether work is left at `now`: orders may still be placed or paid
+    /// (the window is open, a chat is in progress or waiting, a reminder is
+    /// due, a scheduled order is to come), or an order is not yet dispatched.
+    fn work_left(&self, now: f64, chat: &ChatStage) -> bool {
+        now < self.window_end_s
+            || chat.observer.busy_slots.value() > 0.0
+            || chat.observer.queue_len.value() > 0.0
+            || self.orders.pending_reminders() > 0
+            || self.orders.scheduled_left() > 0
+            || self.warehouse.holds() > 0
+            || self.courier.staged() > 0
+    }
+
+    /// A paid order goes to the warehouse.
+    #[inline]
+    fn paid(&mut self, now: f64, order: Option<Order>, events: &mut EventQueue<Event>) {
+        if let Some(order) = order {
+            self.warehouse.receive(now, order, events);
+        }
+    }
+
+    /// Starts whatever packing can start now.
+    #[inline]
+    fn pump(&mut self, now: f64, events: &mut EventQueue<Event>) {
+        let limit = self.courier.packing_limit();
+        self.warehouse.start_packing(now, events, limit);
+    }
+
+    fn close(&mut self, now: f64) {
+        self.warehouse.close(now);
+        let w = &self.warehouse;
+        self.courier.close(now, w.in_review(), w.in_packing(), w.remaining());
+    }
+}
+
+/// Random streams of the dispatch side.
+struct DispatchStreams {
+    orders: OrderStreams,
+    pickups: StreamRng,
 }
 
 /// A reusable worker that runs replications of one model. Keeps its memory
@@ -48,10 +153,15 @@ pub struct Replication<'p> {
     volume: Option<Dist>,
     /// The chat stage, with its observations of the last replication.
     pub chat: ChatStage<'p>,
+    /// The dispatch side, with its observations of the last replication;
+    /// `None` for a chat-only model.
+    pub dispatch: Option<DispatchStages<'p>>,
     /// The volume multiplier drawn for the last replication.
     pub volume_multiplier: f64,
     /// Events processed in the last replication [count].
     pub events_processed: u64,
+    /// Time of the last event of the last replication [s].
+    pub end_s: f64,
 }
 
 impl<'p> Replication<'p> {
@@ -63,8 +173,10 @@ impl<'p> Replication<'p> {
             volume: (params.volume_cv > 0.0)
                 .then(|| Dist::lognormal(1.0, params.volume_cv).expect("volume_cv checked by validation")),
             chat: ChatStage::new(&params.chat, params.periods),
+            dispatch: params.dispatch.as_ref().map(|d| DispatchStages::new(d, params.periods)),
             volume_multiplier: 1.0,
             events_processed: 0,
+            end_s: 0.0,
         }
     }
 
@@ -90,6 +202,35 @@ impl<'p> Replication<'p> {
         if let Some(t) = arrivals.next_arrival(&mut arrival_rng) {
             events.schedule(t, priority::ARRIVAL, Event::InquiryArrival);
         }
+
+        // The dispatch side: its streams and its two arrival processes.
+        let dp = self.params.dispatch.as_ref();
+        let mut d_rng = dp.map(|_| DispatchStreams {
+            orders: OrderStreams {
+                conversion: stream(StreamId::ChatConversion),
+                chat: stream(StreamId::ChatOrders),
+                silent: stream(StreamId::SilentOrders),
+                presale: stream(StreamId::PresaleOrders),
+                scheduled: stream(StreamId::ScheduledOrders),
+            },
+            pickups: stream(StreamId::Pickups),
+        });
+        let mut silent_rng = stream(StreamId::SilentArrivals);
+        let mut presale_rng = stream(StreamId::PresaleArrivals);
+        let mut silent = dp.map(|d| ArrivalStream::new(&d.orders.silent_rate, self.volume_multiplier));
+        let mut presale = dp.and_then(|d| d.orders.presale_rate.as_ref()).map(|r| ArrivalStream::new(r, 1.0));
+        if let Some(d) = &mut self.dispatch {
+            d.reset(events);
+            for (s, rng, source) in [
+                (&mut silent, &mut silent_rng, OrderSource::Silent),
+                (&mut presale, &mut presale_rng, OrderSource::Presale),
+            ] {
+                if let Some(t) = s.as_mut().and_then(|s| s.next_arrival(rng)) {
+                    events.schedule(t, priority::ARRIVAL, Event::OrderArrival(source));
+                }
+            }
+        }
+
         let mut processed = 0u64;
         let mut now = 0.0;
         while let Some((t, event)) = events.pop() {
@@ -102,13 +243,76 @@ impl<'p> Replication<'p> {
                         events.schedule(next, priority::ARRIVAL, Event::InquiryArrival);
                     }
                 }
-                Event::ChatPatience(seq) => self.chat.patience_ends(t, seq),
-                Event::ChatDone(agent) => self.chat.done(t, agent, events),
+                Event::ChatPatience(seq) => {
+                    let abandoned = self.chat.patience_ends(t, seq);
+                    if let (true, Some(d), Some(r)) = (abandoned, &mut self.dispatch, &mut d_rng) {
+                        let order = d.orders.chat_ended(t, false, &mut r.orders, events);
+                        d.paid(t, order, events);
+                        d.pump(t, events);
+                    }
+                }
+                Event::ChatDone(agent) => {
+                    self.chat.done(t, agent, events);
+                    if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
+                        let order = d.orders.chat_ended(t, true, &mut r.orders, events);
+                        d.paid(t, order, events);
+                        d.pump(t, events);
+                    }
+                }
                 Event::AgentShiftStart(s) => self.chat.shift_change(t, s, true, events),
                 Event::AgentShiftEnd(s) => self.chat.shift_change(t, s, false, events),
+                _ => {
+                    let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) else {
+                        unreachable!("dispatch events come only from the dispatch side")
+                    };
+                    match event {
+                        Event::OrderArrival(OrderSource::Scheduled) => {
+                            let order = d.orders.scheduled_arrives(t, &mut r.orders, events);
+                            d.paid(t, order, events);
+                        }
+                        Event::OrderArrival(source) => {
+                            let order = d.orders.place(t, source, &mut r.orders, events);
+                            d.paid(t, order, events);
+                            let (s, rng) = match source {
+                                OrderSource::Silent => (&mut silent, &mut silent_rng),
+                                OrderSource::Presale => (&mut presale, &mut presale_rng),
+                                _ => unreachable!("chat orders come with chat events"),
+                            };
+                            if let Some(next) = s.as_mut().and_then(|s| s.next_arrival(rng)) {
+                                events.schedule(next, priority::ARRIVAL, Event::OrderArrival(source));
+                            }
+                        }
+                        Event::PaymentReminder => {
+                            let order = d.orders.remind(t);
+                            d.paid(t, order, events);
+                        }
+                        Event::ReviewDone(slot) => d.warehouse.review_done(t, slot, events),
+                        Event::PackDone(slot) => {
+                            let parcel = d.warehouse.pack_done(t, slot);
+                            d.courier.stage(t, parcel);
+                        }
+                        Event::PackerShiftStart(shift, round) => {
+                            let work_left = round == 0 || d.work_left(t, &self.chat);
+                            d.warehouse.shift_starts(t, shift, round, work_left, events);
+                        }
+                        Event::PackerShiftEnd(shift) => d.warehouse.shift_ends(t, shift),
+                        Event::PickupDue(carrier, index) => {
+                            let work_left = d.work_left(t, &self.chat);
+                            d.courier.pickup_due(t, carrier, index, work_left, &mut r.pickups, events);
+                        }
+                        Event::TruckArrives(carrier) => d.courier.load(t, carrier),
+                        _ => unreachable!("chat events are handled above"),
+                    }
+                    d.pump(t, events);
+                }
             }
         }
-        self.chat.close(now.max(self.params.periods.length_s * self.params.periods.count as f64));
+        let horizon = self.params.periods.length_s * self.params.periods.count as f64;
+        self.chat.close(now.max(horizon));
+        if let Some(d) = &mut self.dispatch {
+            d.close(now.max(horizon));
+        }
         self.events_processed = processed;
+        self.end_s = now;
     }
 }

@@ -1,8 +1,13 @@
 //! Renderers of a [`SimulationReport`](crate::result::SimulationReport):
 //! each turns the plain result into one format and never reaches into the
-//! simulation.
+//! simulation. [`folder`] and [`write`] put the files on disk.
 
 pub mod csv;
+pub mod folder;
+pub mod html;
+pub mod i18n;
 pub mod json;
+pub mod plots;
+pub mod sizing_text;
 pub mod text;
 pub mod write;

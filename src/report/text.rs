@@ -7,13 +7,19 @@ use std::fmt::Write;
 
 /// How a figure is shown.
 #[derive(Clone, Copy)]
-enum Fmt {
+pub(crate) enum Fmt {
+    /// A whole number with thousands separators.
     Count,
+    /// A share as a percentage with one decimal.
     Share,
+    /// Seconds with one decimal.
     Seconds,
+    /// Hours with one decimal.
+    Hours,
 }
 
-fn show(x: f64, f: Fmt) -> String {
+/// `x` written as `f` says.
+pub(crate) fn show(x: f64, f: Fmt) -> String {
     match f {
         Fmt::Count => {
             let s = format!("{:.0}", x);
@@ -29,6 +35,7 @@ fn show(x: f64, f: Fmt) -> String {
         }
         Fmt::Share => format!("{:.1}%", x * 100.0),
         Fmt::Seconds => format!("{:.1} s", x),
+        Fmt::Hours => format!("{:.1} h", x),
     }
 }
 
@@ -127,5 +134,96 @@ pub fn render(r: &SimulationReport) -> String {
         );
     }
     let _ = writeln!(o, "(SL: service level, mean and p5 over replications; <: hour below target)");
+    dispatch(r, &mut o);
     o
+}
+
+/// The "Orders and dispatch" block, when the scenario has a dispatch side.
+fn dispatch(r: &SimulationReport, o: &mut String) {
+    if r.kpi("orders_placed").is_none() {
+        return;
+    }
+    let _ = writeln!(o, "\nOrders and dispatch{:>21}{:>27}", "mean [95% CI]", "p5 – p95");
+    let rows: [(&str, &str, Fmt); 11] = [
+        ("orders placed", "orders_placed", Fmt::Count),
+        ("paid at once", "orders_paid_at_once", Fmt::Count),
+        ("reminded", "orders_reminded", Fmt::Count),
+        ("paid on reminder", "orders_recovered_by_reminder", Fmt::Count),
+        ("paid", "orders_paid", Fmt::Count),
+        ("packed", "orders_packed", Fmt::Count),
+        ("dispatched", "orders_dispatched", Fmt::Count),
+        ("undispatched", "orders_undispatched", Fmt::Count),
+        ("lead mean", "dispatch_lead_mean_h", Fmt::Hours),
+        ("lead p95", "dispatch_lead_p95_h", Fmt::Hours),
+        ("within 24 h", "dispatched_within_24h_share", Fmt::Share),
+    ];
+    for (label, key, f) in rows {
+        if let Some(s) = r.kpi(key) {
+            line(o, label, s, f);
+        }
+    }
+    let promise = format!("within {} h", r.targets.promise_h);
+    let rows: [(&str, &str, Fmt); 8] = [
+        (&promise, "dispatched_within_promise_share", Fmt::Share),
+        ("late orders", "late_orders", Fmt::Count),
+        ("late value CNY", "late_value_cny", Fmt::Count),
+        ("compensation CNY", "late_compensation_cny", Fmt::Count),
+        ("backlog max", "pack_backlog_max", Fmt::Count),
+        ("staging max", "staging_max", Fmt::Count),
+        ("staging overflow", "staging_overflow_max", Fmt::Count),
+        ("packer util.", "packer_utilisation", Fmt::Share),
+    ];
+    for (label, key, f) in rows {
+        if let Some(s) = r.kpi(key) {
+            line(o, label, s, f);
+        }
+    }
+    let _ = writeln!(o, "Dispatched per carrier");
+    for (name, s) in r.kpis.0.iter().filter(|(k, _)| k.starts_with("dispatched_via_")) {
+        let label: String = name["dispatched_via_".len()..].chars().take(16).collect();
+        line(o, &label, s, Fmt::Count);
+    }
+    let met = r.kpi("meets_dispatch_target").map_or(0.0, |s| s.mean);
+    let _ = writeln!(
+        o,
+        "\nTarget: {} of paid orders handed to a courier within 24 h; met in {}",
+        show(r.targets.dispatch_24h_min, Fmt::Share),
+        show(met, Fmt::Share)
+    );
+    let _ = writeln!(o, "  of replications. Lead time: payment to hand-over. Means over replications.");
+    let get = |k: &str| r.per_period.get(k);
+    let (Some(paid), Some(packed), Some(bl), Some(blx), Some(pk), Some(ut), Some(st), Some(stx), Some(di)) = (
+        get("orders_paid"),
+        get("orders_packed"),
+        get("pack_backlog_mean"),
+        get("pack_backlog_max"),
+        get("packers_on_duty"),
+        get("packer_utilisation"),
+        get("staging_mean"),
+        get("staging_max"),
+        get("orders_dispatched"),
+    ) else {
+        return;
+    };
+    let _ = writeln!(
+        o,
+        "\n{:<12}{:>7}{:>7}{:>8}{:>7}{:>8}{:>6}{:>8}{:>7}{:>7}",
+        "hour", "paid", "packed", "backlog", "max", "packers", "util", "staging", "max", "disp"
+    );
+    for (i, label) in r.periods.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "{label:<12}{:>7.0}{:>7.0}{:>8.0}{:>7.0}{:>8.1}{:>6.0}{:>8.0}{:>7.0}{:>7.0}",
+            paid[i].mean,
+            packed[i].mean,
+            bl[i].mean,
+            blx[i].mean,
+            pk[i].mean,
+            ut[i].mean * 100.0,
+            st[i].mean,
+            stx[i].mean,
+            di[i].mean,
+        );
+    }
+    let _ = writeln!(o, "(backlog: paid, not yet packed; staging: packed, not yet picked up; util in %)");
 }

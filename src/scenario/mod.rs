@@ -5,12 +5,17 @@
 mod error;
 mod locate;
 pub mod raw;
+pub mod raw_dispatch;
+pub mod raw_plan;
 mod time;
 mod validate;
+mod validate_dispatch;
+mod validate_plan;
 
 pub use error::ScenarioError;
 pub use time::label as time_label;
 pub use validate::{MAX_INQUIRIES, MAX_PERIODS, MAX_REPLICATIONS, MAX_WINDOW_H};
+pub use validate_plan::{Costs, SizingSettings, DEFAULT_MAX_PER_SHIFT};
 
 use crate::model::ModelParams;
 use crate::targets::Targets;
@@ -77,6 +82,10 @@ pub struct Scenario {
     pub targets: Targets,
     /// Default run settings.
     pub run: RunSettings,
+    /// Staff costs.
+    pub costs: Costs,
+    /// Sizing settings.
+    pub sizing: SizingSettings,
     /// The file as read (for reports).
     pub raw: RawScenario,
 }

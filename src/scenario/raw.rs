@@ -27,6 +27,21 @@ pub struct RawScenario {
     /// Run settings.
     #[serde(default)]
     pub run: RawRun,
+    /// Staff costs.
+    #[serde(default)]
+    pub costs: super::raw_plan::RawCosts,
+    /// Sizing settings.
+    #[serde(default)]
+    pub sizing: super::raw_plan::RawSizing,
+    /// Orders (dispatch side; with `warehouse` and `couriers`, or none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orders: Option<super::raw_dispatch::RawOrders>,
+    /// The warehouse (dispatch side).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warehouse: Option<super::raw_dispatch::RawWarehouse>,
+    /// Couriers (dispatch side).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub couriers: Vec<super::raw_dispatch::RawCourier>,
 }
 
 fn default_name() -> String {
@@ -206,11 +221,22 @@ pub struct RawTargets {
     pub abandon_max: f64,
     /// Required share of replications meeting all targets [share].
     pub confidence: f64,
+    /// Required share of paid orders dispatched within 24 h [share].
+    pub dispatch_24h_min: f64,
+    /// Promised time from payment to dispatch [h].
+    pub promise_h: f64,
 }
 
 impl Default for RawTargets {
     fn default() -> Self {
-        Self { response_within_s: 30.0, service_level: 0.80, abandon_max: 0.05, confidence: 0.95 }
+        Self {
+            response_within_s: 30.0,
+            service_level: 0.80,
+            abandon_max: 0.05,
+            confidence: 0.95,
+            dispatch_24h_min: 0.95,
+            promise_h: 48.0,
+        }
     }
 }
 

@@ -29,29 +29,29 @@ pub const MAX_HEADCOUNT: u32 = 100_000;
 pub const MAX_REPLICATIONS: u64 = 10_000_000;
 
 /// Validation context: the text (for line numbers) and the file's name.
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     text: &'a str,
     source: &'a str,
 }
 
-type Path = Vec<Seg>;
+pub(super) type Path = Vec<Seg>;
 
-fn p(parts: &[&str]) -> Path {
+pub(super) fn p(parts: &[&str]) -> Path {
     parts.iter().map(|s| Seg::Key(s.to_string())).collect()
 }
 
-fn with(path: &Path, more: Seg) -> Path {
+pub(super) fn with(path: &Path, more: Seg) -> Path {
     let mut v = path.clone();
     v.push(more);
     v
 }
 
-fn key(path: &Path, k: &str) -> Path {
+pub(super) fn key(path: &Path, k: &str) -> Path {
     with(path, Seg::Key(k.into()))
 }
 
 impl Ctx<'_> {
-    fn err(&self, path: &Path, message: impl Into<String>) -> ScenarioError {
+    pub(super) fn err(&self, path: &Path, message: impl Into<String>) -> ScenarioError {
         ScenarioError {
             source_name: self.source.to_string(),
             line: locate(self.text, path),
@@ -60,7 +60,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn finite(&self, path: &Path, v: f64, lo: f64, hi: f64) -> Result<f64, ScenarioError> {
+    pub(super) fn finite(&self, path: &Path, v: f64, lo: f64, hi: f64) -> Result<f64, ScenarioError> {
         if v.is_finite() && v >= lo && v <= hi {
             Ok(v)
         } else {
@@ -68,7 +68,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn positive(&self, path: &Path, v: f64, hi: f64) -> Result<f64, ScenarioError> {
+    pub(super) fn positive(&self, path: &Path, v: f64, hi: f64) -> Result<f64, ScenarioError> {
         if v.is_finite() && v > 0.0 && v <= hi {
             Ok(v)
         } else {
@@ -76,7 +76,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn share(&self, path: &Path, v: f64) -> Result<f64, ScenarioError> {
+    pub(super) fn share(&self, path: &Path, v: f64) -> Result<f64, ScenarioError> {
         if (0.0..=1.0).contains(&v) {
             Ok(v)
         } else {
@@ -84,7 +84,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn dist(&self, path: &Path, raw: &RawDist, allow_none: bool) -> Result<Option<Dist>, ScenarioError> {
+    pub(super) fn dist(&self, path: &Path, raw: &RawDist, allow_none: bool) -> Result<Option<Dist>, ScenarioError> {
         let d = match *raw {
             RawDist::Exponential { mean } => Dist::exponential(mean),
             RawDist::Lognormal { mean, cv } => Dist::lognormal(mean, cv),
@@ -96,7 +96,11 @@ impl Ctx<'_> {
         d.map(Some).map_err(|e| self.err(path, e.0))
     }
 
-    fn unique_names<'n>(&self, path: &Path, names: impl Iterator<Item = &'n str>) -> Result<(), ScenarioError> {
+    pub(super) fn unique_names<'n>(
+        &self,
+        path: &Path,
+        names: impl Iterator<Item = &'n str>,
+    ) -> Result<(), ScenarioError> {
         let mut seen = HashSet::new();
         for (i, n) in names.enumerate() {
             let at = key(&with(path, Seg::Index(i)), "name");
@@ -112,7 +116,7 @@ impl Ctx<'_> {
 }
 
 /// A time relative to the window start [s], checked to lie in `[lo, hi]`.
-fn offset(ctx: &Ctx, path: &Path, text: &str, w: &Window, lo: f64, hi: f64) -> Result<f64, ScenarioError> {
+pub(super) fn offset(ctx: &Ctx, path: &Path, text: &str, w: &Window, lo: f64, hi: f64) -> Result<f64, ScenarioError> {
     let t = parse_local(text, w.time_zone).map_err(|e| ctx.err(path, e))?;
     let s = (t - w.start).num_milliseconds() as f64 / 1000.0;
     if s < lo || s > hi {
@@ -260,28 +264,54 @@ fn shifts(
     w: &Window,
     path: &Path,
 ) -> Result<Vec<Shift>, ScenarioError> {
-    ctx.unique_names(path, raw.iter().map(|s| s.name.as_str()))?;
+    let views: Vec<StaffShift> =
+        raw.iter().map(|s| StaffShift { name: &s.name, start: &s.start, end: &s.end, staff: &s.agents }).collect();
+    let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+    staff_shifts(ctx, &views, &names, w, path, "agents", w.length_s)
+}
+
+/// A shift as written, whatever the role (`agents` or `packers`).
+pub(super) struct StaffShift<'a> {
+    pub name: &'a str,
+    pub start: &'a str,
+    pub end: &'a str,
+    /// Headcount per group name, written under `staff_key`.
+    pub staff: &'a std::collections::BTreeMap<String, u32>,
+}
+
+/// Checks shifts of a role whose groups are `groups` (in order): starts
+/// from the window start to `start_max` [s], ends after starts, known
+/// groups, somebody on duty at some time.
+pub(super) fn staff_shifts(
+    ctx: &Ctx,
+    raw: &[StaffShift],
+    groups: &[&str],
+    w: &Window,
+    path: &Path,
+    staff_key: &str,
+    start_max: f64,
+) -> Result<Vec<Shift>, ScenarioError> {
+    ctx.unique_names(path, raw.iter().map(|s| s.name))?;
     let mut out = Vec::new();
     for (i, s) in raw.iter().enumerate() {
         let at = with(path, Seg::Index(i));
-        let start_s = offset(ctx, &key(&at, "start"), &s.start, w, 0.0, w.length_s)?;
-        let end_s = offset(ctx, &key(&at, "end"), &s.end, w, f64::NEG_INFINITY, f64::INFINITY)?;
+        let start_s = offset(ctx, &key(&at, "start"), s.start, w, 0.0, start_max)?;
+        let end_s = offset(ctx, &key(&at, "end"), s.end, w, f64::NEG_INFINITY, f64::INFINITY)?;
         if end_s <= start_s {
             return Err(ctx.err(&key(&at, "end"), format!("the shift ends ({}) before it starts ({})", s.end, s.start)));
         }
         let mut headcount = vec![0; groups.len()];
-        for (name, &n) in &s.agents {
-            let field = key(&key(&at, "agents"), name);
-            let g = groups.iter().position(|g| &g.name == name).ok_or_else(|| {
-                let known: Vec<_> = groups.iter().map(|g| g.name.as_str()).collect();
-                ctx.err(&field, format!("no group is named `{name}` (groups: {})", known.join(", ")))
+        for (name, &n) in s.staff {
+            let field = key(&key(&at, staff_key), name);
+            let g = groups.iter().position(|g| g == name).ok_or_else(|| {
+                ctx.err(&field, format!("no group is named `{name}` (groups: {})", groups.join(", ")))
             })?;
             if n > MAX_HEADCOUNT {
                 return Err(ctx.err(&field, format!("{n} people is more than the {MAX_HEADCOUNT} allowed")));
             }
             headcount[g] = n;
         }
-        out.push(Shift { name: s.name.clone(), start_s, end_s, headcount });
+        out.push(Shift { name: s.name.to_string(), start_s, end_s, headcount });
     }
     if out.iter().all(|s| s.total() == 0) {
         return Err(ctx.err(path, "nobody is on duty at any time in the window: give at least one shift a headcount"));
@@ -344,18 +374,27 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
         service_level: ctx.share(&key(&tp, "service_level"), t.service_level)?,
         abandon_max: ctx.share(&key(&tp, "abandon_max"), t.abandon_max)?,
         confidence: ctx.share(&key(&tp, "confidence"), t.confidence)?,
+        dispatch_24h_min: ctx.share(&key(&tp, "dispatch_24h_min"), t.dispatch_24h_min)?,
+        promise_h: ctx.positive(&key(&tp, "promise_h"), t.promise_h, 24.0 * 366.0)?,
     };
     let reps = raw.run.replications;
     if !(1..=MAX_REPLICATIONS).contains(&reps) {
         return Err(ctx.err(&p(&["run", "replications"]), format!("must be from 1 to {MAX_REPLICATIONS}, got {reps}")));
     }
-    let model = ModelParams {
+    let mut model = ModelParams {
         periods: Periods { length_s: w.period_s, count: (w.length_s / w.period_s).round() as usize },
         inquiry_rate: inquiry_rate(&ctx, &raw.arrivals, &w)?,
         volume_cv: ctx.finite(&p(&["arrivals", "volume_cv"]), raw.arrivals.volume_cv, 0.0, 10.0)?,
         chat: chat(&ctx, &raw.chat, targets.response_within_s, &w)?,
+        dispatch: None,
     };
+    model.dispatch = super::validate_dispatch::dispatch(&ctx, &raw, &w, &targets, &model)?;
+    let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);
+    let costs = super::validate_plan::costs(&raw.costs, &model.chat, &fail)?;
+    let sizing = super::validate_plan::sizing(&raw.sizing, &model.chat, &fail)?;
     Ok(Scenario {
+        costs,
+        sizing,
         name: raw.name.clone(),
         description: raw.description.clone(),
         source_name: source.to_string(),

@@ -5,4 +5,4 @@ mod samples;
 mod summary;
 
 pub use samples::Samples;
-pub use summary::{quantile_sorted, Summary};
+pub use summary::{quantile_sorted, wilson95, Summary};

@@ -106,3 +106,27 @@ mod tests {
         assert_eq!((s.mean, s.ci95_low, s.sd), (7.0, None, 0.0));
     }
 }
+
+/// The Wilson score 95% interval of a proportion of `successes` out of `n`.
+pub fn wilson95(successes: f64, n: f64) -> (f64, f64) {
+    if n <= 0.0 {
+        return (0.0, 1.0);
+    }
+    let z = 1.959_963_984_540_054_f64;
+    let p = successes / n;
+    let denom = 1.0 + z * z / n;
+    let centre = (p + z * z / (2.0 * n)) / denom;
+    let half = z * ((p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt()) / denom;
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+#[cfg(test)]
+mod wilson_tests {
+    #[test]
+    fn wilson_matches_a_published_example() {
+        // Newcombe (1998), Statistics in Medicine 17:857, example: 81/263
+        // gives the Wilson interval 0.2553 to 0.3662.
+        let (lo, hi) = super::wilson95(81.0, 263.0);
+        assert!((lo - 0.2553).abs() < 1e-4 && (hi - 0.3662).abs() < 1e-4, "{lo} {hi}");
+    }
+}

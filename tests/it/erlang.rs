@@ -65,7 +65,7 @@ fn erlang_c_a10_c12() {
 #[test]
 fn erlang_c_matches_vr_calculator_example() {
     let queue = ErlangC::new(600.0 / 3600.0, 120.0).unwrap();
-    assert!(rel_close(queue.offered_load_erlangs(), 20.0, 1e-12));
+    assert!(rel_close(queue.demand().offered_load_erlangs(), 20.0, 1e-12));
     // P(wait) ≤ 15 % is a service level of 85 % within 0 s.
     let target = Target::ServiceLevel { share: 0.85, within_s: 0.0 };
     assert_eq!(required_agents(&voice(600.0, 120.0), &[target], None), Ok(26));
@@ -99,7 +99,7 @@ fn staffing_matches_jonesthenet_uplift_example() {
 #[test]
 fn classic_360_calls_per_half_hour_example() {
     let queue = ErlangC::new(360.0 / 1800.0, 240.0).unwrap();
-    assert!(rel_close(queue.offered_load_erlangs(), 48.0, 1e-12));
+    assert!(rel_close(queue.demand().offered_load_erlangs(), 48.0, 1e-12));
     let m = queue.evaluate(55, 15.0).unwrap();
     assert!((m.occupancy - 0.873).abs() < 5e-4);
     let c = erlang_c_direct(48.0, 55);

@@ -4,6 +4,9 @@
 mod cli;
 mod common;
 mod determinism;
+mod dispatch;
 mod docs;
+mod report;
 mod scenarios;
+mod sizing;
 mod theory;

@@ -133,13 +133,15 @@ impl<'p> ChatStage<'p> {
         self.observer.queue_len.add(now, 1.0);
     }
 
-    /// The patience of waiting chat `seq` ends at `now`.
+    /// The patience of waiting chat `seq` ends at `now`. Returns whether the
+    /// chat was abandoned (it was still waiting), so that the order stage
+    /// can hear of it.
     #[inline]
-    pub fn patience_ends(&mut self, now: f64, seq: u32) {
-        if let Some(w) = self.queue.abandon(seq) {
-            self.observer.abandoned(w.arrival_s);
-            self.observer.queue_len.add(now, -1.0);
-        }
+    pub fn patience_ends(&mut self, now: f64, seq: u32) -> bool {
+        let Some(w) = self.queue.abandon(seq) else { return false };
+        self.observer.abandoned(w.arrival_s);
+        self.observer.queue_len.add(now, -1.0);
+        true
     }
 
     /// `agent` finishes a chat at `now`.

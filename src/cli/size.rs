@@ -1,0 +1,108 @@
+//! `peakplan size`: the least-cost agents per shift that meet the targets.
+
+use super::{load_scenario, Failure};
+use peakplan::report::{json, sizing_text, write::write_all};
+use peakplan::sizing::{size, SizingConfig, SizingReport};
+use std::path::PathBuf;
+
+/// Arguments of `peakplan size`.
+#[derive(Debug, clap::Args)]
+pub struct SizeArgs {
+    /// Scenario file (TOML); the built-in Double 11 default when omitted.
+    pub scenario: Option<PathBuf>,
+    /// Master seed (default: the scenario's `run.seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Replications per candidate plan (default: `sizing.search_replications`).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
+    pub search_replications: Option<u64>,
+    /// Fresh replications verifying the plan (default: `sizing.verify_replications`).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
+    pub verify_replications: Option<u64>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub threads: Option<u32>,
+    /// Folder to write sizing.json, plan.csv, per_period.csv and summary.txt.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Replace files that already exist in the --out folder.
+    #[arg(long)]
+    pub force: bool,
+    /// Format of standard output.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: super::simulate::Format,
+    /// No progress messages.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+fn plan_csv(r: &SizingReport) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["plan".to_string(), "shift".into(), "start".into(), "end".into(), "hours".into()];
+    header.extend(r.groups.iter().cloned());
+    header.push("cost_cny".into());
+    w.write_record(&header).expect("memory");
+    for (name, p) in [("recommended", &r.plan), ("erlang_formula", &r.formula_plan)] {
+        for s in &p.shifts {
+            let mut row = vec![name.to_string(), s.shift.clone(), s.start.clone(), s.end.clone(), s.hours.to_string()];
+            row.extend(s.headcount.iter().map(u32::to_string));
+            row.push(format!("{:.2}", s.cost_cny));
+            w.write_record(&row).expect("memory");
+        }
+    }
+    format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
+}
+
+fn periods_csv(r: &SizingReport) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in &r.periods {
+        w.serialize(row).expect("memory");
+    }
+    format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
+}
+
+/// Runs `peakplan size`.
+pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
+    let scenario = load_scenario(a.scenario.as_deref())?;
+    if let Some(dir) = &a.out {
+        if !a.force && dir.join("sizing.json").exists() {
+            return Err(Failure::Input(format!(
+                "{} already holds a sizing; choose another --out or pass --force",
+                dir.display()
+            )));
+        }
+    }
+    let cfg = SizingConfig {
+        seed: a.seed.unwrap_or(scenario.run.seed),
+        search_replications: a.search_replications.unwrap_or(scenario.sizing.search_replications),
+        verify_replications: a.verify_replications.unwrap_or(scenario.sizing.verify_replications),
+        threads: a.threads.map(|t| t as usize),
+    };
+    if !a.quiet {
+        eprintln!(
+            "sizing {} ({} replications per candidate, {} to verify)...",
+            scenario.name, cfg.search_replications, cfg.verify_replications
+        );
+    }
+    let started = std::time::Instant::now();
+    let report = size(&scenario, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let summary = sizing_text::render(&report);
+    let json_text = json::render(&report);
+    if let Some(dir) = &a.out {
+        let files = [
+            ("sizing.json", json_text.clone()),
+            ("plan.csv", plan_csv(&report)),
+            ("per_period.csv", periods_csv(&report)),
+            ("summary.txt", summary.clone()),
+        ];
+        write_all(dir, &files, a.force).map_err(|e| Failure::Input(e.to_string()))?;
+    }
+    match a.format {
+        super::simulate::Format::Text => print!("{summary}"),
+        super::simulate::Format::Json => print!("{json_text}"),
+    }
+    if !a.quiet {
+        eprintln!("sized in {:.1} s", started.elapsed().as_secs_f64());
+    }
+    Ok(())
+}

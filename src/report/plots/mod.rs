@@ -1,0 +1,159 @@
+//! Plots: charts described as plain data ([`chart`]), built from a result
+//! ([`simulation`] for `simulate`), drawn with plotters ([`draw`]) as SVG
+//! text and PNG images.
+//!
+//! ```text
+//! SimulationReport ─► simulation::plots ─► [Plot { name, Chart }] ─► render ─► SVG + PNG
+//! ```
+//!
+//! Charts read only the result: every series a chart draws is a field of
+//! the result (or a sum of fields), never recomputed from the simulation.
+//! Text in PNG images is drawn with DejaVu Sans, compiled into the binary
+//! (`assets/fonts/`), so images render the same on a machine without fonts.
+//! That font has no Chinese glyphs: chart text is English, and the HTML
+//! report carries the translated captions.
+
+pub mod chart;
+pub mod draw;
+pub mod simulation;
+
+pub use chart::{Axis, Bucket, Chart, Colour, DistributionChart, Layer, Marker, SeriesChart, Ticks, XAxis};
+pub use simulation::BandPoint;
+
+use plotters::prelude::*;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+
+/// DejaVu Sans, the font of all chart text.
+static FONT_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+
+/// Why a chart could not be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum PlotError {
+    /// plotters failed.
+    #[error("cannot draw a chart: {0}")]
+    Draw(String),
+    /// The PNG image could not be encoded through a scratch file.
+    #[error("cannot write a PNG chart through {0}: {1}")]
+    Scratch(PathBuf, std::io::Error),
+}
+
+/// Registers the bundled font as plotters' `sans-serif`, once per process.
+pub fn register_font() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        if plotters::style::register_font("sans-serif", FontStyle::Normal, FONT_TTF).is_err() {
+            // The font is compiled in and parsed in tests: unreachable in a
+            // built binary, and charts would then fail with a named error.
+            eprintln!("warning: the bundled chart font could not be read");
+        }
+    });
+}
+
+/// A chart and the file name (without extension) it is written under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plot {
+    /// File stem, e.g. `service_level`.
+    pub name: String,
+    /// What to draw.
+    pub chart: Chart,
+}
+
+/// A drawn chart.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// File stem.
+    pub name: String,
+    /// Title of the chart.
+    pub title: String,
+    /// The SVG document.
+    pub svg: String,
+    /// The PNG image, unless only SVG was asked for.
+    pub png: Option<Vec<u8>>,
+}
+
+/// Draws `chart` as an SVG document.
+pub fn svg(chart: &Chart) -> Result<String, PlotError> {
+    register_font();
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (draw::WIDTH, draw::HEIGHT)).into_drawing_area();
+        draw::draw(&root, chart)?;
+        root.present().map_err(|e| PlotError::Draw(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// Draws `chart` as a PNG image. plotters encodes PNG only into a file, so
+/// the image passes through a private scratch folder that is removed after.
+pub fn png(chart: &Chart) -> Result<Vec<u8>, PlotError> {
+    let scratch = Scratch::new()?;
+    png_in(chart, &scratch.0.join("chart.png"))
+}
+
+fn png_in(chart: &Chart, path: &Path) -> Result<Vec<u8>, PlotError> {
+    register_font();
+    {
+        let root = BitMapBackend::new(path, (draw::WIDTH, draw::HEIGHT)).into_drawing_area();
+        draw::draw(&root, chart)?;
+        root.present().map_err(|e| PlotError::Draw(e.to_string()))?;
+    }
+    std::fs::read(path).map_err(|e| PlotError::Scratch(path.to_path_buf(), e))
+}
+
+/// Draws every plot as SVG and, with `with_png`, PNG; in parallel, results
+/// in the order of `plots`.
+pub fn render(plots: &[Plot], with_png: bool) -> Result<Vec<Rendered>, PlotError> {
+    let scratch = if with_png { Some(Scratch::new()?) } else { None };
+    plots
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let png = match &scratch {
+                Some(dir) => Some(png_in(&p.chart, &dir.0.join(format!("{i}.png")))?),
+                None => None,
+            };
+            Ok(Rendered { name: p.name.clone(), title: p.chart.title().to_string(), svg: svg(&p.chart)?, png })
+        })
+        .collect()
+}
+
+/// A folder of its own under the system's temporary folder, removed when
+/// dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Result<Self, PlotError> {
+        let base = std::env::temp_dir();
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let mut last = None;
+        for k in 0..100u32 {
+            let dir = base.join(format!("peakplan-plots-{}-{nanos}-{k}", std::process::id()));
+            // create_dir fails if the name exists: the folder is ours alone.
+            match std::fs::create_dir(&dir) {
+                Ok(()) => return Ok(Self(dir)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some((dir, e)),
+                Err(e) => return Err(PlotError::Scratch(dir, e)),
+            }
+        }
+        let (dir, e) = last.expect("the loop ran");
+        Err(PlotError::Scratch(dir, e))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_font_parses() {
+        assert!(plotters::style::register_font("peakplan-test", FontStyle::Normal, FONT_TTF).is_ok());
+    }
+}

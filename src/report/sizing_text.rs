@@ -1,0 +1,134 @@
+//! The terminal summary of `peakplan size` (80 columns).
+
+use crate::sizing::{PlanResult, SizingReport};
+use std::fmt::Write;
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+fn plan_table(o: &mut String, groups: &[String], p: &PlanResult) {
+    let _ = write!(o, "  {:<16}{:<12}{:<12}", "shift", "start", "end");
+    for g in groups {
+        let _ = write!(o, "{:>8}", truncate(g, 7));
+    }
+    let _ = writeln!(o, "{:>10}", "cost CNY");
+    for s in &p.shifts {
+        let fixed = if s.fixed { "*" } else { "" };
+        let _ = write!(o, "  {:<16}{:<12}{:<12}", truncate(&format!("{}{fixed}", s.shift), 15), s.start, s.end);
+        for n in &s.headcount {
+            let _ = write!(o, "{n:>8}");
+        }
+        let _ = writeln!(o, "{:>10.0}", s.cost_cny);
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// The summary of a sizing run.
+pub fn render(r: &SizingReport) -> String {
+    let mut o = String::new();
+    let t = &r.targets;
+    let _ = writeln!(o, "peakplan size — {}", r.run.scenario);
+    let _ = writeln!(
+        o,
+        "Targets: service level ≥ {} within {} s every hour, abandonment ≤ {},\n         met in ≥ {} of replications",
+        pct(t.service_level),
+        t.response_within_s,
+        pct(t.abandon_max),
+        pct(t.confidence)
+    );
+    let p = &r.plan;
+    let verdict = if p.p_meet_all >= t.confidence { "MEETS the targets" } else { "DOES NOT meet the targets" };
+    let _ = writeln!(o, "\nRecommended plan ({verdict}; * = fixed by the planner)");
+    plan_table(&mut o, &r.groups, p);
+    let _ = writeln!(o, "  labour cost {:.0} CNY for {:.0} agent-hours", p.labour_cost_cny, p.agent_hours);
+    let _ = writeln!(
+        o,
+        "  all targets met in {} of {} fresh replications (95% CI {} – {})",
+        pct(p.p_meet_all),
+        r.run.replications,
+        pct(p.p_meet_all_ci95.0),
+        pct(p.p_meet_all_ci95.1)
+    );
+    if let (Some(sl), Some(ab)) = (p.kpis.get("service_level"), p.kpis.get("abandon_share")) {
+        let _ = writeln!(
+            o,
+            "  service level {} (p5 {}), abandonment {} (p95 {})",
+            pct(sl.mean),
+            pct(sl.p5),
+            pct(ab.mean),
+            pct(ab.p95)
+        );
+    }
+    if !r.feasible {
+        let _ = writeln!(o, "\n  No plan within the limits meets the targets; this is the best found.");
+    }
+    for (period, missing) in &r.shortfall {
+        let _ = writeln!(o, "  short at {period}: {missing:.1} reference agents beyond the limits");
+    }
+    let _ = writeln!(o, "  hardest hours: {}", r.hardest_periods.join(", "));
+
+    let f = &r.formula_plan;
+    let _ = writeln!(
+        o,
+        "\nPlan from per-hour Erlang formulas: {:.0} CNY ({:+.0} CNY), targets met in {}",
+        f.labour_cost_cny,
+        f.labour_cost_cny - p.labour_cost_cny,
+        pct(f.p_meet_all)
+    );
+    let missed: Vec<&str> = r
+        .periods
+        .iter()
+        .filter(|row| row.formula_share_meeting < t.confidence)
+        .map(|row| row.period.as_str())
+        .collect();
+    let _ = writeln!(
+        o,
+        "  hours it misses in over {}: {}",
+        pct(1.0 - t.confidence),
+        if missed.is_empty() { "none".to_string() } else { missed.join(", ") }
+    );
+
+    let _ = writeln!(o, "\nSensitivity (on the same fresh replications)");
+    let _ = writeln!(o, "  {:<36}{:>10}{:>10}{:>10}{:>12}", "change", "P(meet)", "SL", "abandon", "cost CNY");
+    for s in &r.sensitivity {
+        let mark = if s.meets { "" } else { " ✗" };
+        let _ = writeln!(
+            o,
+            "  {:<36}{:>10}{:>10}{:>10}{:>12.0}{mark}",
+            truncate(&s.change, 35),
+            pct(s.p_meet_all),
+            pct(s.service_level_mean),
+            pct(s.abandon_share_mean),
+            s.labour_cost_cny
+        );
+    }
+
+    let _ = writeln!(o, "\nPer hour: agents required (reference group) and service level");
+    let _ = writeln!(
+        o,
+        "  {:<12}{:>6}{:>7}{:>7}{:>8}{:>8}{:>7}{:>8}{:>8}",
+        "hour", "inq", "req", "Erlang", "plan", "SL", "met", "Erl.pl", "Erl.met"
+    );
+    for row in &r.periods {
+        let _ = writeln!(
+            o,
+            "  {:<12}{:>6.0}{:>7}{:>7}{:>8.1}{:>8}{:>7.0}{:>8.1}{:>8.0}",
+            row.period,
+            row.forecast_inquiries,
+            row.required_sim,
+            row.required_formula,
+            row.plan_capacity,
+            pct(row.service_level_mean),
+            row.share_meeting * 100.0,
+            row.formula_plan_capacity,
+            row.formula_share_meeting * 100.0
+        );
+    }
+    let _ = writeln!(o, "  (met: % of replications meeting the hour's targets; Erl.pl: Erlang plan)");
+    let _ = writeln!(o, "\n{} candidate plans simulated, {} replications each.", r.evaluations, r.search_replications);
+    o
+}

@@ -1,0 +1,69 @@
+//! Evaluating a candidate plan by simulation on a fixed set of replications
+//! (common random numbers: every candidate sees the same customers).
+
+use crate::experiment::{run, Outcome, RunConfig, RunError};
+use crate::model::ModelParams;
+use crate::scenario::Scenario;
+use std::ops::Range;
+
+/// Headcount per shift and group: `plan[shift][group]`.
+pub type Plan = Vec<Vec<u32>>;
+
+/// Runs candidate plans of one scenario.
+pub struct Evaluator<'a> {
+    /// The scenario being sized.
+    pub scenario: &'a Scenario,
+    /// Master seed.
+    pub seed: u64,
+    /// Worker threads (`None`: all cores).
+    pub threads: Option<usize>,
+    /// Candidate plans simulated so far [count].
+    pub evaluations: u64,
+}
+
+/// A plan's simulated performance.
+pub struct Evaluation {
+    /// What the replications measured.
+    pub outcome: Outcome,
+    /// Share of replications meeting all targets.
+    pub p_meet: f64,
+}
+
+/// `model` with the agent shifts staffed by `plan`, and arrivals scaled by
+/// `traffic`.
+pub fn with_plan(model: &ModelParams, plan: &Plan, traffic: f64) -> ModelParams {
+    let mut m = model.clone();
+    for (shift, h) in m.chat.shifts.iter_mut().zip(plan) {
+        shift.headcount.clone_from(h);
+    }
+    if traffic != 1.0 {
+        m.inquiry_rate = m.inquiry_rate.scaled(traffic);
+    }
+    m
+}
+
+/// The share of replications meeting all targets in `o`.
+pub fn p_meet(o: &Outcome) -> f64 {
+    let v = o.samples.scalar("meets_all_targets").unwrap_or(&[]);
+    if v.is_empty() {
+        0.0
+    } else {
+        v.iter().sum::<f64>() / v.len() as f64
+    }
+}
+
+impl Evaluator<'_> {
+    /// Simulates `model` on replications `reps`.
+    pub fn run_model(&mut self, model: &ModelParams, reps: Range<u64>) -> Result<Evaluation, RunError> {
+        self.evaluations += 1;
+        let cfg = RunConfig { seed: self.seed, replications: reps, threads: self.threads, progress: false };
+        let outcome = run(model, &self.scenario.targets, &cfg)?;
+        Ok(Evaluation { p_meet: p_meet(&outcome), outcome })
+    }
+
+    /// Simulates `plan` under `traffic` × the forecast on replications `reps`.
+    pub fn run_plan(&mut self, plan: &Plan, traffic: f64, reps: Range<u64>) -> Result<Evaluation, RunError> {
+        let model = with_plan(&self.scenario.model, plan, traffic);
+        self.run_model(&model, reps)
+    }
+}

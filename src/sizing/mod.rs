@@ -1,0 +1,303 @@
+//! Sizing: the least-cost agents per shift and group that meet the targets
+//! in at least `confidence` of replications.
+//!
+//! # Method
+//! 1. **Requirement curve.** Per-period Erlang formulas give a first guess;
+//!    simulation refines it (see [`curve`]): how many reference agents (the
+//!    first group) each period needs, robust to forecast error because every
+//!    replication draws its own volume.
+//! 2. **Shift plan.** An integer program ([`cover`]) finds the cheapest
+//!    headcount on the scenario's shifts covering the curve, each group
+//!    counted by its capacity relative to the reference group, within the
+//!    limits; shortfalls show where the limits cannot cover it.
+//! 3. **Repair and tighten** ([`search`]) on one set of replications (common
+//!    random numbers): add the cheapest person covering the worst period
+//!    until the plan meets the targets in `confidence` plus one standard
+//!    error of replications; then remove people, most expensive first, while
+//!    it still does.
+//! 4. **Verification** on fresh replications never used in the search. If it
+//!    falls short, steps 3–4 repeat on new replications (at most twice).
+//!
+//! Limits: the search is greedy, so the plan is tight (no single person can
+//! go) but not proven cheapest; groups are compared through their capacity
+//! at full concurrency; the verified share has the sampling error shown by
+//! its Wilson interval.
+
+pub mod cover;
+pub mod curve;
+pub mod evaluate;
+mod result;
+pub mod search;
+
+pub use result::{PeriodRow, PlanResult, SensitivityRow, ShiftPlan, SizingReport};
+
+use crate::experiment::RunError;
+use crate::model::shifts::planned_on_duty;
+use crate::result::{Named, RunInfo, SCHEMA_VERSION};
+use crate::scenario::{time_label, Scenario};
+use crate::stats::{wilson95, Summary};
+use cover::Cover;
+use evaluate::{with_plan, Evaluation, Evaluator, Plan};
+use search::Limits;
+
+/// How to size.
+#[derive(Debug, Clone)]
+pub struct SizingConfig {
+    /// Master seed.
+    pub seed: u64,
+    /// Replications per candidate plan.
+    pub search_replications: u64,
+    /// Fresh replications verifying the plan.
+    pub verify_replications: u64,
+    /// Worker threads (`None`: all cores).
+    pub threads: Option<usize>,
+}
+
+/// Why sizing failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SizingError {
+    /// A simulation could not run.
+    #[error(transparent)]
+    Run(#[from] RunError),
+    /// The covering program failed.
+    #[error(transparent)]
+    Cover(#[from] cover::CoverError),
+}
+
+/// Capacity of one agent of each group in reference-agent equivalents:
+/// chats per hour at full concurrency relative to the first group.
+pub fn group_capacity(s: &Scenario) -> Vec<f64> {
+    let per_h: Vec<f64> = s
+        .model
+        .chat
+        .groups
+        .iter()
+        .map(|g| {
+            let k = f64::from(g.max_concurrent);
+            k / (g.handle_s.mean() * (1.0 + g.slowdown_per_extra_chat * (k - 1.0)))
+        })
+        .collect();
+    per_h.iter().map(|c| c / per_h[0]).collect()
+}
+
+const KEY_KPIS: [&str; 9] = [
+    "service_level",
+    "abandon_share",
+    "response_mean_s",
+    "response_p90_s",
+    "response_p95_s",
+    "occupancy",
+    "periods_below_service_level",
+    "meets_all_targets",
+    "agent_hours",
+];
+
+struct Ctx<'a> {
+    s: &'a Scenario,
+    cost: Vec<Vec<f64>>,
+    capacity: Vec<f64>,
+}
+
+impl Ctx<'_> {
+    fn labour_cost(&self, plan: &Plan) -> f64 {
+        plan.iter().zip(&self.cost).map(|(h, c)| h.iter().zip(c).map(|(&n, &c)| f64::from(n) * c).sum::<f64>()).sum()
+    }
+
+    fn plan_result(&self, plan: &Plan, ev: &Evaluation) -> PlanResult {
+        let w = &self.s.window;
+        let shifts = self.s.model.chat.shifts.iter().enumerate().map(|(i, sh)| ShiftPlan {
+            shift: sh.name.clone(),
+            start: time_label(&w.start, sh.start_s),
+            end: time_label(&w.start, sh.end_s),
+            hours: sh.hours(),
+            headcount: plan[i].clone(),
+            fixed: self.s.sizing.fixed_shifts[i],
+            cost_cny: plan[i].iter().zip(&self.cost[i]).map(|(&n, &c)| f64::from(n) * c).sum(),
+        });
+        let shifts: Vec<ShiftPlan> = shifts.collect();
+        let agent_hours = shifts.iter().map(|p| p.hours * f64::from(p.headcount.iter().sum::<u32>())).sum();
+        let n = ev.outcome.samples.len() as f64;
+        let kpis = KEY_KPIS
+            .iter()
+            .filter_map(|k| ev.outcome.samples.scalar(k).map(|v| (k.to_string(), Summary::of(v))))
+            .collect();
+        PlanResult {
+            shifts,
+            labour_cost_cny: self.labour_cost(plan),
+            agent_hours,
+            p_meet_all: ev.p_meet,
+            p_meet_all_ci95: wilson95(ev.p_meet * n, n),
+            kpis: Named(kpis),
+        }
+    }
+
+    /// Capacity on duty per period, in reference agents.
+    fn capacity_per_period(&self, plan: &Plan) -> Vec<f64> {
+        let m = with_plan(&self.s.model, plan, 1.0);
+        planned_on_duty(&m.chat.shifts, self.capacity.len(), m.periods.length_s, m.periods.count)
+            .iter()
+            .map(|g| g.iter().zip(&self.capacity).map(|(n, c)| n * c).sum())
+            .collect()
+    }
+
+    /// Per period: (mean service level, share of replications meeting it).
+    fn period_performance(&self, ev: &Evaluation) -> Vec<(f64, f64)> {
+        let t = &self.s.targets;
+        let sl = ev.outcome.samples.series("service_level").expect("series");
+        let ab = ev.outcome.samples.series("abandon_share").expect("series");
+        sl.iter()
+            .zip(ab)
+            .map(|(s, a)| {
+                let n = s.len().max(1) as f64;
+                let ok = s.iter().zip(a).filter(|(&x, &y)| x >= t.service_level && y <= t.abandon_max).count();
+                (s.iter().sum::<f64>() / n, ok as f64 / n)
+            })
+            .collect()
+    }
+}
+
+/// Sizes the agents of `s`.
+pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingError> {
+    let m = &s.model;
+    let costs = &s.costs.agent_hourly_cny;
+    let ctx = Ctx {
+        s,
+        cost: m.chat.shifts.iter().map(|sh| costs.iter().map(|c| c * sh.hours()).collect()).collect(),
+        capacity: group_capacity(s),
+    };
+    let mut ev = Evaluator { scenario: s, seed: cfg.seed, threads: cfg.threads, evaluations: 0 };
+    let (r, v) = (cfg.search_replications, cfg.verify_replications);
+
+    let formula = curve::by_formula(s);
+    let simulated = curve::by_simulation(&mut ev, &formula, 0..r)?;
+
+    let fixed: Vec<Option<Vec<u32>>> =
+        m.chat.shifts.iter().zip(&s.sizing.fixed_shifts).map(|(sh, &f)| f.then(|| sh.headcount.clone())).collect();
+    let cover = |req: &[f64]| {
+        Cover {
+            shifts: &m.chat.shifts,
+            requirement: req,
+            period_s: m.periods.length_s,
+            slot_s: (m.periods.length_s / 4.0).max(60.0),
+            capacity: &ctx.capacity,
+            cost_per_h: costs,
+            max_per_shift: &s.sizing.max_agents_per_shift,
+            fixed: &fixed,
+        }
+        .solve()
+    };
+    let as_f64 = |x: &[u32]| x.iter().map(|&n| f64::from(n)).collect::<Vec<_>>();
+    let covered = cover(&as_f64(&simulated))?;
+    let conf = s.targets.confidence;
+    let lim = Limits {
+        max_per_shift: &s.sizing.max_agents_per_shift,
+        fixed: &s.sizing.fixed_shifts,
+        cost: &ctx.cost,
+        capacity: &ctx.capacity,
+        required: (conf + (conf * (1.0 - conf) / r as f64).sqrt()).min(1.0),
+        max_steps: 400,
+    };
+
+    // Search on one set, verify on fresh ones; repeat at most twice.
+    let mut plan = covered.plan.clone();
+    let mut feasible = false;
+    let mut verify = r..r + v;
+    let mut verified = None;
+    for round in 0..3u64 {
+        let search = if round == 0 { 0..r } else { verify.end..verify.end + r };
+        let (repaired, _, ok) = search::repair(&mut ev, plan, &lim, search.clone())?;
+        plan = if ok { search::tighten(&mut ev, repaired, &lim, search.clone())? } else { repaired };
+        feasible = ok;
+        if round > 0 {
+            verify = search.end..search.end + v;
+        }
+        let e = ev.run_plan(&plan, 1.0, verify.clone())?;
+        let pass = e.p_meet >= conf;
+        verified = Some(e);
+        if pass || !ok {
+            break;
+        }
+    }
+    let verified = verified.expect("at least one round");
+
+    let formula_plan = cover(&as_f64(&formula))?.plan;
+    let formula_eval = ev.run_plan(&formula_plan, 1.0, verify.clone())?;
+
+    let mut sensitivity = Vec::new();
+    for (i, sh) in m.chat.shifts.iter().enumerate() {
+        let Some(g) = (0..ctx.capacity.len()).filter(|&g| plan[i][g] > 0).max_by_key(|&g| plan[i][g]) else {
+            continue;
+        };
+        let mut less = plan.clone();
+        less[i][g] -= 1;
+        let e = ev.run_plan(&less, 1.0, verify.clone())?;
+        sensitivity.push(sensitivity_row(&ctx, format!("{} −1 {}", sh.name, m.chat.groups[g].name), &less, &e));
+    }
+    let e = ev.run_plan(&plan, 1.2, verify.clone())?;
+    sensitivity.push(sensitivity_row(&ctx, "traffic +20%".into(), &plan, &e));
+
+    let perf = ctx.period_performance(&verified);
+    let fperf = ctx.period_performance(&formula_eval);
+    let cap = ctx.capacity_per_period(&plan);
+    let fcap = ctx.capacity_per_period(&formula_plan);
+    let labels = s.window.period_labels();
+    let periods: Vec<PeriodRow> = (0..m.periods.count)
+        .map(|p| PeriodRow {
+            period: labels[p].clone(),
+            forecast_inquiries: m
+                .inquiry_rate
+                .expected_between(p as f64 * m.periods.length_s, (p + 1) as f64 * m.periods.length_s),
+            required_sim: simulated[p],
+            required_formula: formula[p],
+            plan_capacity: cap[p],
+            service_level_mean: perf[p].0,
+            share_meeting: perf[p].1,
+            formula_plan_capacity: fcap[p],
+            formula_service_level_mean: fperf[p].0,
+            formula_share_meeting: fperf[p].1,
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..periods.len()).collect();
+    order.sort_by(|&a, &b| periods[a].share_meeting.total_cmp(&periods[b].share_meeting).then(a.cmp(&b)));
+    let hardest_periods = order.iter().take(5).map(|&p| periods[p].period.clone()).collect();
+    let shortfall =
+        covered.shortfall.iter().enumerate().filter(|(_, &x)| x > 0.0).map(|(p, &x)| (labels[p].clone(), x)).collect();
+
+    Ok(SizingReport {
+        schema_version: SCHEMA_VERSION,
+        run: RunInfo {
+            scenario: s.name.clone(),
+            description: s.description.clone(),
+            source: s.source_name.clone(),
+            seed: cfg.seed,
+            replications: v,
+            window_start: s.window.start_local(),
+            time_zone: s.window.time_zone.name().to_string(),
+            window_h: s.window.length_s / 3600.0,
+            period_min: s.window.period_s / 60.0,
+        },
+        targets: s.targets.clone(),
+        groups: m.chat.groups.iter().map(|g| g.name.clone()).collect(),
+        search_replications: r,
+        evaluations: ev.evaluations,
+        feasible,
+        plan: ctx.plan_result(&plan, &verified),
+        formula_plan: ctx.plan_result(&formula_plan, &formula_eval),
+        periods,
+        hardest_periods,
+        shortfall,
+        sensitivity,
+    })
+}
+
+fn sensitivity_row(ctx: &Ctx, change: String, plan: &Plan, e: &Evaluation) -> SensitivityRow {
+    let mean = |k: &str| e.outcome.samples.scalar(k).map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
+    SensitivityRow {
+        change,
+        p_meet_all: e.p_meet,
+        service_level_mean: mean("service_level"),
+        abandon_share_mean: mean("abandon_share"),
+        labour_cost_cny: ctx.labour_cost(plan),
+        meets: e.p_meet >= ctx.s.targets.confidence,
+    }
+}

@@ -1,0 +1,118 @@
+//! The plain result of `peakplan size`: what the text, JSON and CSV
+//! renderers read. Field names carry units; see `docs/json-reference.md`.
+
+use crate::result::{Named, RunInfo};
+use crate::stats::Summary;
+use crate::targets::Targets;
+use serde::Serialize;
+
+/// One shift of a plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShiftPlan {
+    /// Shift name.
+    pub shift: String,
+    /// Local start, `MM-DD HH:MM`.
+    pub start: String,
+    /// Local end, `MM-DD HH:MM`.
+    pub end: String,
+    /// Paid length [h].
+    pub hours: f64,
+    /// Headcount per group, in the order of `groups`.
+    pub headcount: Vec<u32>,
+    /// Whether the planner fixed this shift.
+    pub fixed: bool,
+    /// Labour cost of the shift [CNY].
+    pub cost_cny: f64,
+}
+
+/// A plan with its cost and how it performed on the verification set.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanResult {
+    /// Headcount by shift.
+    pub shifts: Vec<ShiftPlan>,
+    /// Labour cost [CNY].
+    pub labour_cost_cny: f64,
+    /// Agent hours paid [h].
+    pub agent_hours: f64,
+    /// Share of verification replications meeting all targets.
+    pub p_meet_all: f64,
+    /// Wilson 95% interval of `p_meet_all`.
+    pub p_meet_all_ci95: (f64, f64),
+    /// Key figures across the verification replications.
+    pub kpis: Named<Summary>,
+}
+
+/// One period of the sizing table.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodRow {
+    /// Local start, `MM-DD HH:MM`.
+    pub period: String,
+    /// Expected inquiries [count].
+    pub forecast_inquiries: f64,
+    /// Reference agents required, by simulation [people].
+    pub required_sim: u32,
+    /// Reference agents required, by Erlang formula [people].
+    pub required_formula: u32,
+    /// Capacity of the recommended plan on duty, in reference agents.
+    pub plan_capacity: f64,
+    /// Service level of the recommended plan: mean across replications.
+    pub service_level_mean: f64,
+    /// Share of replications in which the recommended plan meets the
+    /// period's service level and abandonment targets.
+    pub share_meeting: f64,
+    /// Capacity of the formula plan on duty, in reference agents.
+    pub formula_plan_capacity: f64,
+    /// Service level of the formula plan: mean across replications.
+    pub formula_service_level_mean: f64,
+    /// Share of replications in which the formula plan meets the period.
+    pub formula_share_meeting: f64,
+}
+
+/// One line of the sensitivity table.
+#[derive(Debug, Clone, Serialize)]
+pub struct SensitivityRow {
+    /// What was changed.
+    pub change: String,
+    /// Share of verification replications meeting all targets.
+    pub p_meet_all: f64,
+    /// Mean service level over the window.
+    pub service_level_mean: f64,
+    /// Mean abandonment share.
+    pub abandon_share_mean: f64,
+    /// Labour cost [CNY].
+    pub labour_cost_cny: f64,
+    /// Whether the changed plan still meets the targets with the confidence.
+    pub meets: bool,
+}
+
+/// The result of `size`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SizingReport {
+    /// Layout version.
+    pub schema_version: u32,
+    /// The scenario and run (replications: the verification set's size).
+    pub run: RunInfo,
+    /// Targets the plan was sized for.
+    pub targets: Targets,
+    /// Agent group names, the order of every `headcount`.
+    pub groups: Vec<String>,
+    /// Replications per candidate plan during the search.
+    pub search_replications: u64,
+    /// Candidate plans simulated.
+    pub evaluations: u64,
+    /// Whether a plan within the limits meets the targets.
+    pub feasible: bool,
+    /// The recommended plan, verified on fresh replications.
+    pub plan: PlanResult,
+    /// The plan from per-period Erlang formulas, simulated on the same
+    /// verification replications.
+    pub formula_plan: PlanResult,
+    /// Per period: requirement, capacity and performance of both plans.
+    pub periods: Vec<PeriodRow>,
+    /// The periods with the smallest share of replications meeting them.
+    pub hardest_periods: Vec<String>,
+    /// Periods the limits leave short, with the reference agents missing.
+    pub shortfall: Vec<(String, f64)>,
+    /// The plan minus one person per shift, and under +20% traffic.
+    pub sensitivity: Vec<SensitivityRow>,
+}
