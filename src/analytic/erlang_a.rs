@@ -35,13 +35,16 @@
 //! and renormalised, so the neglected Poisson mass is below 1e-17; the chain
 //! is stopped once its transient mass is below 1e-17. Queue positions that
 //! provably cannot be answered within `t` (probability < 2e-17, bound in
-//! `useful_states`) are dropped first, which keeps the work near
+//! `useful_states`) are dropped first, and thresholds long enough that every
+//! caller still waiting at `t` has almost surely abandoned (`θt ≥ 39`) or
+//! been reached by `j + 1` services use the exact "served eventually" share
+//! `cμ / (cμ + (j+1)θ)` instead. This keeps the work near
 //! `(cμt)²/e^{−θt}` state updates even for very long queues. The absolute
 //! error of the service level is therefore about 1e-15, dominated by
 //! rounding; a work limit turns pathological inputs into
 //! [`AnalyticError::TooLarge`].
 
-use super::{finite_wait, idle_metrics, non_negative, positive, AnalyticError, Demand, QueueMetrics};
+use super::{checked, idle_metrics, non_negative, positive, AnalyticError, Demand, QueueMetrics};
 
 /// Stationary tail mass (relative) neglected when truncating the queue.
 const TAIL_TOLERANCE: f64 = 1e-16;
@@ -120,13 +123,13 @@ impl ErlangA {
         let service_per_s = c / self.demand.mean_handle_s();
         let answered_late = answered_from_queue(&law.queue, service_per_s, theta, within_s)?;
         let busy = law.busy_below + c * p_wait;
-        Ok(QueueMetrics {
+        checked(QueueMetrics {
             agents,
             stable: true,
             p_wait: p_wait.clamp(0.0, 1.0),
             within_s,
             service_level: (law.p_no_wait + answered_late).clamp(0.0, 1.0),
-            mean_wait_s: Some(finite_wait(mean_queue / lambda)?),
+            mean_wait_s: Some(mean_queue / lambda),
             abandon_share: (theta * mean_queue / lambda).clamp(0.0, 1.0),
             occupancy: if agents == 0 { 0.0 } else { (busy / c).clamp(0.0, 1.0) },
         })
@@ -153,8 +156,9 @@ impl ErlangA {
         // π_{c+j} = π_{c+j−1} · λ / (cμ + jθ).
         let mut below = vec![0.0; c];
         let mut ln_q = 0.0;
+        let ln_a = a.ln(); // ln(n) − ln(a): safe even for a subnormal load
         for n in (1..=c).rev() {
-            ln_q += (n as f64 / a).ln();
+            ln_q += (n as f64).ln() - ln_a;
             below[n - 1] = ln_q;
         }
         let mut max_ln = below.iter().copied().fold(0.0, f64::max);
@@ -205,6 +209,16 @@ pub(crate) fn answered_from_queue(queue: &[f64], service_per_s: f64, theta: f64,
     if queue.is_empty() || service_per_s <= 0.0 || t <= 0.0 {
         return Ok(0.0);
     }
+    // Served eventually from j ahead: Π_i (cμ + iθ)/(cμ + (i+1)θ), which
+    // telescopes to cμ/(cμ + (j+1)θ). Served later than t needs the caller's
+    // own patience to exceed t (probability e^{−θt}) and ≥ j+1 services not
+    // yet done by t (probability ≤ P(Poisson(cμt) ≤ j)); when either is
+    // negligible for every position, the eventual share is the answer.
+    let (services_lo, _) = poisson_window(service_per_s * t);
+    if theta * t >= -ABSORBED_TOLERANCE.ln() || services_lo > queue.len() as u64 {
+        let eventual = |(j, p): (usize, &f64)| p * service_per_s / (service_per_s + (j + 1) as f64 * theta);
+        return Ok(queue.iter().enumerate().map(eventual).sum());
+    }
     let states = useful_states(queue.len(), service_per_s, theta, t);
     absorbed_by(&queue[..states], service_per_s, theta, t)
 }
@@ -248,8 +262,8 @@ fn absorbed_by(queue: &[f64], service_per_s: f64, theta: f64, t: f64) -> Result<
             transient += mass[i];
         }
         k += 1;
-        if transient < ABSORBED_TOLERANCE {
-            break;
+        if transient < ABSORBED_TOLERANCE || transient.is_nan() {
+            break; // NaN cannot arise from valid inputs; `checked` reports it
         }
     }
     if k < k_lo {
@@ -365,7 +379,18 @@ mod tests {
     }
 
     #[test]
-    fn huge_threshold_uses_absorption_shortcut() {
+    fn long_threshold_shortcut_matches_uniformisation() {
+        // θt = 40: the shortcut applies; the chain run to t must agree.
+        let queue: Vec<f64> = (0..60).map(|j| 0.5f64.powi(j + 1)).collect();
+        let (s, th) = (0.8, 0.5);
+        let t = 80.0;
+        let shortcut = answered_from_queue(&queue, s, th, t).unwrap();
+        let chain = absorbed_by(&queue, s, th, t).unwrap();
+        assert!(close(shortcut, chain, 1e-14), "{shortcut} vs {chain}");
+    }
+
+    #[test]
+    fn huge_threshold_gives_eventual_service_share() {
         let got = answered_from_queue(&[1.0], 0.5, 0.5, 1e12).unwrap();
         assert!(close(got, 0.5, 1e-15), "{got}");
     }

@@ -15,7 +15,7 @@
 //! When `a ≥ c` the queue is unstable: metrics report `stable = false`,
 //! `P(wait) = 1`, service level 0, occupancy 1 and no mean wait.
 
-use super::{finite_wait, idle_metrics, non_negative, AnalyticError, Demand, QueueMetrics};
+use super::{checked, idle_metrics, non_negative, AnalyticError, Demand, QueueMetrics};
 
 /// Erlang B blocking probability of `servers` servers offered
 /// `load_erlangs` Erlangs (M/M/c/c loss system). `B = 1` when `servers = 0`.
@@ -98,13 +98,13 @@ impl ErlangC {
         }
         let p_wait = waiting_probability(a, agents);
         let drain_per_s = (c - a) / self.demand.mean_handle_s(); // cμ − λ > 0
-        Ok(QueueMetrics {
+        checked(QueueMetrics {
             agents,
             stable: true,
             p_wait,
             within_s,
             service_level: (1.0 - p_wait * decay(drain_per_s, within_s)).clamp(0.0, 1.0),
-            mean_wait_s: Some(finite_wait(p_wait / drain_per_s)?),
+            mean_wait_s: Some(p_wait / drain_per_s),
             abandon_share: 0.0,
             occupancy: a / c,
         })

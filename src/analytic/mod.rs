@@ -139,13 +139,15 @@ pub(crate) fn idle_metrics(agents: u32, within_s: f64) -> QueueMetrics {
     }
 }
 
-/// Passes a computed mean wait [s] through, or reports it as too large to
-/// represent (only reachable with absurd magnitudes such as 1e300 s).
-pub(crate) fn finite_wait(mean_wait_s: f64) -> Result<f64, AnalyticError> {
-    if mean_wait_s.is_finite() {
-        Ok(mean_wait_s)
+/// Returns `metrics` if every figure is finite, else reports the inputs as
+/// numerically unrepresentable (only reachable with absurd magnitudes such
+/// as a mean wait beyond 1e308 s).
+pub(crate) fn checked(metrics: QueueMetrics) -> Result<QueueMetrics, AnalyticError> {
+    let figures = [metrics.p_wait, metrics.service_level, metrics.abandon_share, metrics.occupancy];
+    if figures.iter().all(|v| v.is_finite()) && metrics.mean_wait_s.is_none_or(f64::is_finite) {
+        Ok(metrics)
     } else {
-        Err(AnalyticError::TooLarge(format!("mean wait {mean_wait_s} s is not representable")))
+        Err(AnalyticError::TooLarge(format!("inputs are beyond floating-point range: {metrics:?}")))
     }
 }
 

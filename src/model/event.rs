@@ -19,8 +19,8 @@ pub enum Event {
     AgentShiftEnd(u16),
     /// The next order from this source is placed.
     OrderArrival(OrderSource),
-    /// The oldest unpaid order's payment reminder is due (reminders fall due
-    /// in the order the orders were placed).
+    /// The oldest pending payment reminder is due (reminders fall due in the
+    /// order the orders were placed; one event is pending at a time).
     PaymentReminder,
     /// The order in this review slot has been reviewed.
     ReviewDone(u32),

@@ -18,6 +18,10 @@
 //! `remind_after_s` later and then pays, at the reminder, with probability
 //! `remind_paid_share`; an order not paid then stays unpaid. Every order
 //! ends in exactly one of: paid at once, recovered by the reminder, unpaid.
+//! (The fate is drawn when the order is placed. An order that will not pay
+//! needs no event: it is counted as reminded and unpaid at once; the
+//! reminders of orders that will pay fall due in placement order, so one
+//! pending event, for the oldest, is enough.)
 //!
 //! Each source draws its orders' attributes from its own random stream, six
 //! uniforms per order in order-arrival order (payment fate, value, VIP,
@@ -209,18 +213,19 @@ impl OrderObserver {
     }
 }
 
-/// An unpaid order waiting for its reminder, with its fate drawn.
+/// An unpaid order that will pay at its reminder.
 #[derive(Debug, Clone, Copy)]
 struct Pending {
     order: Order,
-    pays: bool,
+    due_s: f64,
 }
 
 /// The order stage's state in one replication; reset between replications.
 pub struct OrderStage<'p> {
     params: &'p OrderParams,
-    /// Unpaid orders in order of placement; the reminder delay is constant,
-    /// so reminders fall due in this order.
+    /// Unpaid orders that will pay at their reminder, in order of placement;
+    /// the reminder delay is constant, so reminders fall due in this order.
+    /// Only the oldest has its event in the queue.
     reminders: VecDeque<Pending>,
     next_scheduled: usize,
     /// What was observed in this replication.
@@ -243,7 +248,7 @@ impl<'p> OrderStage<'p> {
         }
     }
 
-    /// Unpaid orders still waiting for their reminder [count].
+    /// Unpaid orders waiting for the reminder at which they will pay [count].
     pub fn pending_reminders(&self) -> usize {
         self.reminders.len()
     }
@@ -284,21 +289,7 @@ impl<'p> OrderStage<'p> {
         if let Some(next) = self.params.scheduled.get(self.next_scheduled) {
             events.schedule(next.at_s, priority::ARRIVAL, Event::OrderArrival(OrderSource::Scheduled));
         }
-        let mut order = self.place(now, OrderSource::Scheduled, rng, events);
-        // The class is fixed: rewrite it on the paid order or the pending one.
-        let fix = |o: &mut Order| {
-            o.vip = s.vip;
-            o.prepack_u = if s.prepacked { 0.0 } else { 1.0 };
-        };
-        match order.as_mut() {
-            Some(o) => fix(o),
-            None => {
-                if let Some(p) = self.reminders.back_mut() {
-                    fix(&mut p.order);
-                }
-            }
-        }
-        order
+        self.place_as(now, OrderSource::Scheduled, Some(s), rng, events)
     }
 
     /// An order from `source` is placed at `now`. Returns it when paid at
@@ -311,6 +302,20 @@ impl<'p> OrderStage<'p> {
         rng: &mut OrderStreams,
         events: &mut EventQueue<Event>,
     ) -> Option<Order> {
+        self.place_as(now, source, None, rng, events)
+    }
+
+    /// [`OrderStage::place`], with the class (VIP, pre-packed) taken from
+    /// `class` when given.
+    #[inline]
+    fn place_as(
+        &mut self,
+        now: f64,
+        source: OrderSource,
+        class: Option<ScheduledOrder>,
+        rng: &mut OrderStreams,
+        events: &mut EventQueue<Event>,
+    ) -> Option<Order> {
         let p = self.params;
         let r = rng.of(source);
         let pay_u: f64 = r.random();
@@ -319,7 +324,7 @@ impl<'p> OrderStage<'p> {
         let prepack_u: f32 = r.random();
         let review_u: f32 = r.random();
         let pack_u: f64 = r.random();
-        let order = Order {
+        let mut order = Order {
             paid_s: now,
             packed_s: f64::NAN,
             value_cny: p.value_cny.quantile(value_u),
@@ -329,6 +334,10 @@ impl<'p> OrderStage<'p> {
             vip: vip_u < p.vip_share,
             source,
         };
+        if let Some(c) = class {
+            order.vip = c.vip;
+            order.prepack_u = if c.prepacked { 0.0 } else { 1.0 };
+        }
         self.observer.placed_by_source[source as usize] += 1;
         if let Some(i) = self.observer.periods.index_in(now) {
             self.observer.placed[i] += 1;
@@ -339,25 +348,32 @@ impl<'p> OrderStage<'p> {
             self.observer.paid(now, &order);
             return Some(order);
         }
-        let pays = pay_u < a + (1.0 - a) * p.remind_paid_share;
-        self.reminders.push_back(Pending { order, pays });
-        events.schedule(now + p.remind_after_s, priority::ARRIVAL, Event::PaymentReminder);
-        None
-    }
-
-    /// The oldest unpaid order is reminded at `now`; returns it if it pays.
-    #[inline]
-    pub fn remind(&mut self, now: f64) -> Option<Order> {
-        let Pending { mut order, pays } = self.reminders.pop_front().expect("a reminder event per pending order");
-        self.observer.reminded += 1;
-        if !pays {
+        if pay_u >= a + (1.0 - a) * p.remind_paid_share {
+            self.observer.reminded += 1;
             self.observer.unpaid += 1;
             return None;
         }
+        let due_s = now + p.remind_after_s;
+        if self.reminders.is_empty() {
+            events.schedule(due_s, priority::ARRIVAL, Event::PaymentReminder);
+        }
+        self.reminders.push_back(Pending { order, due_s });
+        None
+    }
+
+    /// The oldest pending reminder falls due at `now`: the order pays.
+    /// Schedules the next reminder's event.
+    #[inline]
+    pub fn remind(&mut self, now: f64, events: &mut EventQueue<Event>) -> Order {
+        let Pending { mut order, .. } = self.reminders.pop_front().expect("a reminder event per pending order");
+        if let Some(next) = self.reminders.front() {
+            events.schedule(next.due_s, priority::ARRIVAL, Event::PaymentReminder);
+        }
+        self.observer.reminded += 1;
         self.observer.recovered += 1;
         order.paid_s = now;
         self.observer.paid(now, &order);
-        Some(order)
+        order
     }
 }
 
@@ -407,7 +423,8 @@ mod tests {
         while let Some((t, e)) = events.pop() {
             assert_eq!(e, Event::PaymentReminder);
             assert_eq!(t, 3600.0);
-            paid += u32::from(stage.remind(t).is_some());
+            stage.remind(t, &mut events);
+            paid += 1;
         }
         let o = &stage.observer;
         assert_eq!(o.placed_total(), n);

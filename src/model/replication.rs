@@ -283,8 +283,8 @@ impl<'p> Replication<'p> {
                             }
                         }
                         Event::PaymentReminder => {
-                            let order = d.orders.remind(t);
-                            d.paid(t, order, events);
+                            let order = d.orders.remind(t, events);
+                            d.paid(t, Some(order), events);
                         }
                         Event::ReviewDone(slot) => d.warehouse.review_done(t, slot, events),
                         Event::PackDone(slot) => {

@@ -5,8 +5,13 @@ use assert_cmd::Command;
 use peakplan::scenario::DEFAULT_TOML;
 use std::path::Path;
 
+/// The binary, run in a fresh temporary folder so that default report
+/// folders never land in the source tree.
 fn peakplan() -> Command {
-    Command::cargo_bin("peakplan").unwrap()
+    let mut cmd = Command::cargo_bin("peakplan").unwrap();
+    let dir = tempfile::tempdir().unwrap().keep();
+    cmd.current_dir(dir);
+    cmd
 }
 
 #[test]

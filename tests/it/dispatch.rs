@@ -508,13 +508,16 @@ fn a_run_that_cannot_finish_is_closed_and_reports_undispatched_orders() {
     assert_eq!(col(&o, "late_orders"), col(&o, "orders_undispatched"), "undispatched orders are late");
 }
 
-/// Writes `text` to `dir/name`, runs `simulate` on it, and checks exit code
-/// 2, that stderr names the file and holds every `expected` piece.
+/// Writes `text` to `dir/name`, runs `simulate` on it (in `dir`, so that no
+/// report folder could land in the source tree), and checks exit code 2,
+/// that stderr names the file and holds every `expected` piece, and that no
+/// report was written.
 fn rejects(dir: &Path, name: &str, text: &str, expected: &[&str]) {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     let res = Command::cargo_bin("peakplan")
         .unwrap()
+        .current_dir(dir)
         .args(["simulate", "-n", "2", "--quiet", path.to_str().unwrap()])
         .assert()
         .code(2);
@@ -523,6 +526,7 @@ fn rejects(dir: &Path, name: &str, text: &str, expected: &[&str]) {
     for piece in expected {
         assert!(err.contains(piece), "{name}: expected {piece:?} in: {err}");
     }
+    assert!(!dir.join("reports").exists(), "{name}: nothing may be written");
 }
 
 fn edit(from: &str, to: &str) -> String {
