@@ -5,7 +5,7 @@
 //! * every agent is treated as `k` independent "slots", so `c` agents give
 //!   `c·k` servers;
 //! * every chat takes longer because attention is shared:
-//!   `h_eff = h·(1 + s·(k − 1))`, where `h` [s] is the handle time of a chat
+//!   `h_eff = h·(1 + s·(k − 1))`, where `h` \[s\] is the handle time of a chat
 //!   handled alone and `s ≥ 0` is the slowdown per additional concurrent chat.
 //!
 //! The effective concurrency is taken as `k_eff = k` (conservative: the
@@ -50,8 +50,8 @@ impl ChatConcurrency {
     /// mapping.
     pub const SINGLE: Self = Self { max_concurrent: 1, slowdown: 0.0 };
 
-    /// Validates `max_concurrent ≥ 1` [chats per agent] and `slowdown ≥ 0`
-    /// (finite) [fraction of handle time added per extra concurrent chat].
+    /// Validates `max_concurrent ≥ 1` \[chats per agent\] and `slowdown ≥ 0`
+    /// (finite) \[fraction of handle time added per extra concurrent chat\].
     pub fn new(max_concurrent: u32, slowdown: f64) -> Result<Self, AnalyticError> {
         if max_concurrent == 0 {
             return Err(super::invalid("max_concurrent", "must be at least 1 chat per agent".to_owned()));
@@ -59,18 +59,18 @@ impl ChatConcurrency {
         Ok(Self { max_concurrent, slowdown: non_negative("slowdown", slowdown)? })
     }
 
-    /// Maximum concurrent chats per agent `k` [chats].
+    /// Maximum concurrent chats per agent `k` \[chats\].
     pub fn max_concurrent(&self) -> u32 {
         self.max_concurrent
     }
 
-    /// Slowdown per extra concurrent chat `s` [fraction of handle time].
+    /// Slowdown per extra concurrent chat `s` \[fraction of handle time\].
     pub fn slowdown(&self) -> f64 {
         self.slowdown
     }
 
-    /// Effective handle time `h·(1 + s·(k − 1))` [s] for a solo handle time
-    /// `handle_s` [s]; errors if the result is not finite and positive.
+    /// Effective handle time `h·(1 + s·(k − 1))` \[s\] for a solo handle time
+    /// `handle_s` \[s\]; errors if the result is not finite and positive.
     pub fn effective_handle_s(&self, handle_s: f64) -> Result<f64, AnalyticError> {
         let extra = f64::from(self.max_concurrent - 1);
         positive("effective_handle_s", positive("handle_s", handle_s)? * (1.0 + self.slowdown * extra))

@@ -52,7 +52,7 @@ const TAIL_TOLERANCE: f64 = 1e-16;
 const ABSORBED_TOLERANCE: f64 = 1e-17;
 /// Half-width of the Poisson window in standard deviations.
 const POISSON_SIGMAS: f64 = 10.0;
-/// Extra Poisson window width for small means [steps].
+/// Extra Poisson window width for small means \[steps\].
 const POISSON_SLACK: f64 = 20.0;
 /// Largest number of chain states (agents plus queue positions) evaluated.
 pub const MAX_STATES: usize = 4_000_000;
@@ -77,8 +77,8 @@ struct Stationary {
 }
 
 impl ErlangA {
-    /// Validates `arrival_rate_per_s ≥ 0` [1/s], `mean_handle_s > 0` [s] and
-    /// `mean_patience_s > 0` [s] (all finite).
+    /// Validates `arrival_rate_per_s ≥ 0` \[1/s\], `mean_handle_s > 0` \[s\] and
+    /// `mean_patience_s > 0` \[s\] (all finite).
     pub fn new(arrival_rate_per_s: f64, mean_handle_s: f64, mean_patience_s: f64) -> Result<Self, AnalyticError> {
         Ok(Self {
             demand: Demand::new(arrival_rate_per_s, mean_handle_s)?,
@@ -91,7 +91,7 @@ impl ErlangA {
         self.demand
     }
 
-    /// Mean patience [s] (`1/θ`).
+    /// Mean patience \[s\] (`1/θ`).
     pub fn mean_patience_s(&self) -> f64 {
         self.mean_patience_s
     }

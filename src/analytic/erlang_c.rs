@@ -64,7 +64,7 @@ pub struct ErlangC {
 }
 
 impl ErlangC {
-    /// Validates `arrival_rate_per_s ≥ 0` [1/s] and `mean_handle_s > 0` [s]
+    /// Validates `arrival_rate_per_s ≥ 0` \[1/s\] and `mean_handle_s > 0` \[s\]
     /// (finite).
     pub fn new(arrival_rate_per_s: f64, mean_handle_s: f64) -> Result<Self, AnalyticError> {
         Ok(Self { demand: Demand::new(arrival_rate_per_s, mean_handle_s)? })

@@ -1,7 +1,7 @@
 //! Analytic (closed-form and numerically exact) queueing models used to size
 //! customer-service staffing without running the simulator.
 //!
-//! * [`erlang_c`] — M/M/c, callers wait forever (Erlang C, via Erlang B).
+//! * [`erlang_c`](mod@erlang_c) — M/M/c, callers wait forever (Erlang C, via Erlang B).
 //! * [`erlang_a`] — M/M/c+M, callers abandon after an exponential patience
 //!   (Erlang A / Palm), computed exactly from the birth–death chain.
 //! * [`chat_concurrency`] — a documented approximation that maps chat agents
@@ -41,7 +41,7 @@ pub enum AnalyticError {
     /// (e.g. a service-level share of exactly 1, or a zero mean wait).
     #[error("target cannot be met: no headcount up to {searched_up_to} agents meets it")]
     Unreachable {
-        /// Largest headcount that was evaluated [agents].
+        /// Largest headcount that was evaluated \[agents\].
         searched_up_to: u32,
     },
     /// The computation would need more states or work than the built-in
@@ -59,7 +59,7 @@ pub struct Demand {
 }
 
 impl Demand {
-    /// Validates `arrival_rate_per_s ≥ 0` [1/s] and `mean_handle_s > 0` [s]
+    /// Validates `arrival_rate_per_s ≥ 0` \[1/s\] and `mean_handle_s > 0` \[s\]
     /// (both finite).
     pub fn new(arrival_rate_per_s: f64, mean_handle_s: f64) -> Result<Self, AnalyticError> {
         Ok(Self {
@@ -68,17 +68,17 @@ impl Demand {
         })
     }
 
-    /// Arrival rate `λ` [1/s].
+    /// Arrival rate `λ` \[1/s\].
     pub fn arrival_rate_per_s(&self) -> f64 {
         self.arrival_rate_per_s
     }
 
-    /// Mean handle time `h` [s].
+    /// Mean handle time `h` \[s\].
     pub fn mean_handle_s(&self) -> f64 {
         self.mean_handle_s
     }
 
-    /// Offered load `λ·h` [Erlangs].
+    /// Offered load `λ·h` \[Erlangs\].
     pub fn offered_load_erlangs(&self) -> f64 {
         self.arrival_rate_per_s * self.mean_handle_s
     }
@@ -92,18 +92,18 @@ impl Demand {
 /// convention).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct QueueMetrics {
-    /// Headcount evaluated [agents].
+    /// Headcount evaluated \[agents\].
     pub agents: u32,
     /// `false` only for Erlang C with offered load ≥ servers (queue grows
     /// without bound); Erlang A is always stable.
     pub stable: bool,
     /// Probability that an arrival has to wait (PASTA: all servers busy).
     pub p_wait: f64,
-    /// Service-level threshold [s] that `service_level` refers to.
+    /// Service-level threshold \[s\] that `service_level` refers to.
     pub within_s: f64,
     /// Share of all arrivals answered within `within_s` seconds.
     pub service_level: f64,
-    /// Mean wait in queue over all arrivals [s], including zero waits and,
+    /// Mean wait in queue over all arrivals \[s\], including zero waits and,
     /// under Erlang A, the time abandoners waited; `None` when unstable.
     pub mean_wait_s: Option<f64>,
     /// Share of arrivals that abandon before service (0 under Erlang C).

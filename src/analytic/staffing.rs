@@ -27,11 +27,11 @@ use super::{
     QueueMetrics,
 };
 
-/// Rows shown below the required headcount in the table [agents].
+/// Rows shown below the required headcount in the table \[agents\].
 pub const TABLE_BELOW: u32 = 2;
-/// Rows shown above the required headcount in the table [agents].
+/// Rows shown above the required headcount in the table \[agents\].
 pub const TABLE_ABOVE: u32 = 3;
-/// Largest headcount the staffing search considers [agents].
+/// Largest headcount the staffing search considers \[agents\].
 pub const MAX_AGENTS: u32 = 1_000_000;
 /// Slack when comparing metrics with targets (absorbs rounding).
 const TARGET_TOLERANCE: f64 = 1e-12;
@@ -65,12 +65,12 @@ pub enum Target {
     ServiceLevel {
         /// Required share in `[0, 1]`.
         share: f64,
-        /// Answer-time threshold [s].
+        /// Answer-time threshold \[s\].
         within_s: f64,
     },
     /// Mean wait over all arrivals of at most `max_s` seconds.
     MeanWait {
-        /// Upper bound [s].
+        /// Upper bound \[s\].
         max_s: f64,
     },
     /// At most `max` of the arrivals abandon.
@@ -129,8 +129,8 @@ pub struct StaffingModel {
 }
 
 impl StaffingModel {
-    /// Builds the model: `arrival_rate_per_s ≥ 0` [1/s], `mean_handle_s > 0`
-    /// [s] (solo handle time for chats), `mean_patience_s` [s] (`Some`
+    /// Builds the model: `arrival_rate_per_s ≥ 0` \[1/s\], `mean_handle_s > 0`
+    /// \[s\] (solo handle time for chats), `mean_patience_s` \[s\] (`Some`
     /// selects Erlang A), `concurrency` ([`ChatConcurrency::SINGLE`] for
     /// voice).
     pub fn new(
@@ -165,12 +165,12 @@ impl StaffingModel {
         }
     }
 
-    /// Solo mean handle time as given [s].
+    /// Solo mean handle time as given \[s\].
     pub fn mean_handle_s(&self) -> f64 {
         self.mean_handle_s
     }
 
-    /// Mean patience [s]; `None` under Erlang C.
+    /// Mean patience \[s\]; `None` under Erlang C.
     pub fn mean_patience_s(&self) -> Option<f64> {
         match self.queue {
             Queue::C(_) => None,
@@ -183,17 +183,17 @@ impl StaffingModel {
         self.concurrency
     }
 
-    /// Handle time after the concurrency slowdown [s].
+    /// Handle time after the concurrency slowdown \[s\].
     pub fn effective_handle_s(&self) -> f64 {
         self.demand().mean_handle_s()
     }
 
-    /// Offered load on the slots, `λ·h_eff` [Erlangs] (`λ·h` for voice).
+    /// Offered load on the slots, `λ·h_eff` \[Erlangs\] (`λ·h` for voice).
     pub fn offered_load_erlangs(&self) -> f64 {
         self.demand().offered_load_erlangs()
     }
 
-    /// Offered load in agents, `λ·h_eff / k` [Erlangs]: the headcount that
+    /// Offered load in agents, `λ·h_eff / k` \[Erlangs\]: the headcount that
     /// would be 100 % busy.
     pub fn agent_load_erlangs(&self) -> f64 {
         self.offered_load_erlangs() / f64::from(self.concurrency.max_concurrent())
@@ -209,6 +209,13 @@ impl StaffingModel {
         };
         metrics.agents = agents;
         Ok(metrics)
+    }
+
+    /// Whether `agents` respects `occupancy_cap` (`None`: no cap), i.e.
+    /// [`Self::agent_load_erlangs`]` / agents ≤ cap`, as [`required_agents`]
+    /// applies it.
+    pub fn within_occupancy_cap(&self, agents: u32, occupancy_cap: Option<f64>) -> bool {
+        occupancy_cap.is_none_or(|cap| f64::from(agents) >= occupancy_floor(self.agent_load_erlangs(), cap))
     }
 
     /// Whether `agents` meets every target (and, under Erlang C, stability).
@@ -243,7 +250,7 @@ impl StaffingModel {
     }
 }
 
-/// Least headcount [agents] meeting all `targets` (plus stability under
+/// Least headcount \[agents\] meeting all `targets` (plus stability under
 /// Erlang C) and, if given, `occupancy_cap` in `(0, 1]` (`c ≥ L / cap`).
 /// Returns 0 when there are no arrivals.
 pub fn required_agents(
@@ -274,7 +281,7 @@ pub fn required_agents(
     least_meeting(lower as u32, limit as u32, |c| model.meets(c, targets))
 }
 
-/// A headcount no larger than the answer (see module docs) [agents].
+/// A headcount no larger than the answer (see module docs) \[agents\].
 fn lower_bound(model: &StaffingModel, targets: &[Target], cap: Option<f64>, load: f64) -> f64 {
     let by_targets = match model.mean_patience_s() {
         None => load.floor() + 1.0,
@@ -290,16 +297,18 @@ fn lower_bound(model: &StaffingModel, targets: &[Target], cap: Option<f64>, load
             })
             .fold(0.0, f64::max),
     };
-    let by_cap = cap.map_or(0.0, |cap| {
-        let c = (load / cap).ceil();
-        // Undo a rounding-induced extra agent, e.g. 8.5 / 0.85 = 10.000…02.
-        if c >= 1.0 && load / (c - 1.0) <= cap * (1.0 + TARGET_TOLERANCE) {
-            c - 1.0
-        } else {
-            c
-        }
-    });
-    by_targets.max(by_cap)
+    by_targets.max(cap.map_or(0.0, |cap| occupancy_floor(load, cap)))
+}
+
+/// Least headcount with `load / c ≤ cap` \[agents\].
+fn occupancy_floor(load: f64, cap: f64) -> f64 {
+    let c = (load / cap).ceil();
+    // Undo a rounding-induced extra agent, e.g. 8.5 / 0.85 = 10.000…02.
+    if c >= 1.0 && load / (c - 1.0) <= cap * (1.0 + TARGET_TOLERANCE) {
+        c - 1.0
+    } else {
+        c
+    }
 }
 
 /// Least `c` in `[lower, limit]` with `meets(c)`, for a monotone `meets`.
@@ -352,7 +361,7 @@ fn least_meeting(
 
 /// Headcount on payroll so that `required` agents remain after `shrinkage`
 /// in `[0, 1)` (share of paid time not on the phones):
-/// `ceil(required / (1 − shrinkage))` [agents].
+/// `ceil(required / (1 − shrinkage))` \[agents\].
 pub fn payroll_agents(required: u32, shrinkage: f64) -> Result<u32, AnalyticError> {
     if !(0.0..1.0).contains(&shrinkage) {
         return Err(invalid("shrinkage", format!("must be in [0, 1), got {shrinkage}")));
@@ -391,8 +400,7 @@ mod tests {
 
     /// Linear scan from 0: the reference the galloping search must match.
     fn scan(model: &StaffingModel, targets: &[Target], cap: Option<f64>) -> u32 {
-        let load = model.agent_load_erlangs();
-        (0..).find(|&c| cap.is_none_or(|cap| f64::from(c) * cap >= load) && model.meets(c, targets).unwrap()).unwrap()
+        (0..).find(|&c| model.within_occupancy_cap(c, cap) && model.meets(c, targets).unwrap()).unwrap()
     }
 
     #[test]
@@ -467,6 +475,9 @@ mod tests {
         // a = 8.5 Erlangs, cap 85 % → exactly 10 agents (not 11).
         let model = voice(8.5 / 100.0, 100.0, None);
         assert_eq!(required_agents(&model, &[], Some(0.85)).unwrap(), 10);
+        assert!(model.within_occupancy_cap(10, Some(0.85)));
+        assert!(!model.within_occupancy_cap(9, Some(0.85)));
+        assert!(model.within_occupancy_cap(0, None));
     }
 
     #[test]

@@ -37,11 +37,16 @@ pub enum OutputFormat {
 #[derive(clap::Args, Debug)]
 pub struct ErlangArgs {
     /// Arrivals per hour (calls or chats) [1/h]
-    #[arg(long, value_name = "PER_H", allow_negative_numbers = true)]
-    pub rate_per_h: f64,
+    #[arg(long, value_name = "PER_H", allow_negative_numbers = true, required_unless_present = "scenario")]
+    pub rate_per_h: Option<f64>,
     /// Mean handle time incl. wrap-up [s] (for chats: handled alone)
-    #[arg(long, value_name = "S", allow_negative_numbers = true)]
-    pub handle_s: f64,
+    #[arg(long, value_name = "S", allow_negative_numbers = true, required_unless_present = "scenario")]
+    pub handle_s: Option<f64>,
+    /// Per-hour requirement for a scenario's profile instead (`default`: the
+    /// built-in Double 11 scenario); targets, patience and concurrency come
+    /// from the scenario, `--shrinkage` and `--format` from the flags.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["rate_per_h", "handle_s", "agents", "sl", "max_mean_wait_s", "max_abandon", "patience_s"])]
+    pub scenario: Option<std::path::PathBuf>,
     /// Also evaluate this headcount [agents]
     #[arg(long, value_name = "N")]
     pub agents: Option<u32>,
@@ -78,11 +83,27 @@ pub struct ErlangArgs {
     pub format: OutputFormat,
 }
 
-/// Runs `peakplan erlang`, printing the report to standard output.
+/// Runs `peakplan erlang`, printing the report to standard output (a reader
+/// that stops early, as `head` does, is not an error).
 pub fn exec(args: &ErlangArgs) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    write_report(args, &mut out)
+    let written = match &args.scenario {
+        Some(path) => super::erlang_scenario::write_report(path, args, &mut out),
+        None => write_report(args, &mut out),
+    };
+    match written {
+        Err(e) if is_broken_pipe(&e) => Ok(()),
+        result => result,
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let kind = e
+        .downcast_ref::<std::io::Error>()
+        .map(std::io::Error::kind)
+        .or_else(|| e.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind));
+    kind == Some(std::io::ErrorKind::BrokenPipe)
 }
 
 /// Computes the report for `args` and writes it to `out` in `args.format`.
@@ -121,7 +142,8 @@ struct Report {
     table: Vec<QueueMetrics>,
 }
 
-/// The `--agents` headcount and whether it meets the targets.
+/// The `--agents` headcount and whether it meets the targets and the
+/// occupancy cap.
 #[derive(Debug, serde::Serialize)]
 struct Evaluated {
     #[serde(flatten)]
@@ -144,12 +166,12 @@ impl Report {
         let required = required_agents(&model, &targets, args.occupancy_cap).map_err(|e| search_error(&e))?;
         let payroll = payroll_agents(required, args.shrinkage).map_err(|e| UsageError(format!("--shrinkage: {e}")))?;
         let table = headcount_table(&model, required, args.within_s).map_err(|e| search_error(&e))?;
-        let evaluated = args.agents.map(|n| evaluate(&model, n, &targets, args.within_s)).transpose()?;
+        let evaluated = args.agents.map(|n| evaluate(&model, n, &targets, args)).transpose()?;
         Ok(Self {
             model: model.kind(),
             model_description: model.kind().description(),
-            rate_per_h: args.rate_per_h,
-            handle_s: args.handle_s,
+            rate_per_h: rate_per_h(args)?,
+            handle_s: handle_s(args)?,
             patience_s: args.patience_s,
             concurrency: args.concurrency,
             slowdown: args.slowdown,
@@ -221,13 +243,24 @@ impl Report {
     }
 }
 
+/// `--rate-per-h`, required outside the scenario mode.
+fn rate_per_h(args: &ErlangArgs) -> Result<f64, UsageError> {
+    args.rate_per_h.ok_or_else(|| UsageError("--rate-per-h is required (or give --scenario)".to_owned()))
+}
+
+/// `--handle-s`, required outside the scenario mode.
+fn handle_s(args: &ErlangArgs) -> Result<f64, UsageError> {
+    args.handle_s.ok_or_else(|| UsageError("--handle-s is required (or give --scenario)".to_owned()))
+}
+
 /// Builds the queueing model from the demand flags.
 fn model_from(args: &ErlangArgs) -> Result<StaffingModel, UsageError> {
-    if !(args.rate_per_h.is_finite() && args.rate_per_h > 0.0) {
-        return Err(flag_error("--rate-per-h", "must be a finite number > 0", args.rate_per_h));
+    let (rate, handle) = (rate_per_h(args)?, handle_s(args)?);
+    if !(rate.is_finite() && rate > 0.0) {
+        return Err(flag_error("--rate-per-h", "must be a finite number > 0", rate));
     }
-    if !(args.handle_s.is_finite() && args.handle_s > 0.0) {
-        return Err(flag_error("--handle-s", "must be a finite number > 0", args.handle_s));
+    if !(handle.is_finite() && handle > 0.0) {
+        return Err(flag_error("--handle-s", "must be a finite number > 0", handle));
     }
     if let Some(p) = args.patience_s {
         if !(p.is_finite() && p > 0.0) {
@@ -242,8 +275,8 @@ fn model_from(args: &ErlangArgs) -> Result<StaffingModel, UsageError> {
     }
     let chat = ChatConcurrency::new(args.concurrency, args.slowdown)
         .map_err(|e| UsageError(format!("--concurrency/--slowdown: {e}")))?;
-    let rate_per_s = args.rate_per_h / SECONDS_PER_HOUR;
-    StaffingModel::new(rate_per_s, args.handle_s, args.patience_s, chat)
+    let rate_per_s = rate / SECONDS_PER_HOUR;
+    StaffingModel::new(rate_per_s, handle, args.patience_s, chat)
         .map_err(|e| UsageError(format!("--handle-s/--slowdown/--patience-s: {e}")))
 }
 
@@ -278,12 +311,18 @@ fn targets_from(args: &ErlangArgs) -> Result<Vec<Target>, UsageError> {
     Ok(targets)
 }
 
-/// Evaluates the `--agents` headcount.
-fn evaluate(model: &StaffingModel, agents: u32, targets: &[Target], within_s: f64) -> Result<Evaluated, UsageError> {
+/// Evaluates the `--agents` headcount against the targets and the cap.
+fn evaluate(
+    model: &StaffingModel,
+    agents: u32,
+    targets: &[Target],
+    args: &ErlangArgs,
+) -> Result<Evaluated, UsageError> {
     let to_usage = |e: AnalyticError| UsageError(format!("--agents {agents}: {e}"));
+    let meets = model.meets(agents, targets).map_err(to_usage)?;
     Ok(Evaluated {
-        metrics: model.evaluate(agents, within_s).map_err(to_usage)?,
-        meets_targets: model.meets(agents, targets).map_err(to_usage)?,
+        metrics: model.evaluate(agents, args.within_s).map_err(to_usage)?,
+        meets_targets: meets && model.within_occupancy_cap(agents, args.occupancy_cap),
     })
 }
 

@@ -1,6 +1,8 @@
 //! The command line: one file per subcommand, each with its arguments and an
 //! `exec`.
 
+mod erlang;
+mod erlang_scenario;
 mod scenario_cmd;
 mod simulate;
 mod size;
@@ -21,6 +23,9 @@ pub struct Cli {
 enum Command {
     /// Simulate a scenario (the built-in Double 11 default if none is given).
     Simulate(simulate::SimulateArgs),
+    /// Erlang C / Erlang A: agents required for a rate and handle time, or per
+    /// hour of a scenario's profile (`--scenario`).
+    Erlang(erlang::ErlangArgs),
     /// Size agents per shift: the least-cost plan meeting the targets.
     Size(size::SizeArgs),
     /// Write or check scenario files.
@@ -51,6 +56,10 @@ impl Cli {
         match self.command {
             Command::Simulate(a) => simulate::exec(&a),
             Command::Size(a) => size::exec(&a),
+            Command::Erlang(a) => erlang::exec(&a).map_err(|e| match e.downcast::<erlang::UsageError>() {
+                Ok(usage) => Failure::Input(usage.0),
+                Err(other) => Failure::Runtime(other.to_string()),
+            }),
             Command::Scenario(c) => scenario_cmd::exec(&c),
         }
     }

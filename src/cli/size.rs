@@ -38,14 +38,28 @@ pub struct SizeArgs {
 
 fn plan_csv(r: &SizingReport) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["plan".to_string(), "shift".into(), "start".into(), "end".into(), "hours".into()];
-    header.extend(r.groups.iter().cloned());
+    // Agent and packer groups share the headcount columns by position.
+    let width = r.agent_groups.len().max(r.packer_groups.len());
+    let mut header =
+        vec!["plan".to_string(), "role".into(), "shift".into(), "start".into(), "end".into(), "hours".into()];
+    header.extend((0..width).map(|g| format!("group{}_headcount", g + 1)));
     header.push("cost_cny".into());
     w.write_record(&header).expect("memory");
     for (name, p) in [("recommended", &r.plan), ("erlang_formula", &r.formula_plan)] {
         for s in &p.shifts {
-            let mut row = vec![name.to_string(), s.shift.clone(), s.start.clone(), s.end.clone(), s.hours.to_string()];
-            row.extend(s.headcount.iter().map(u32::to_string));
+            let role = match s.role {
+                peakplan::sizing::Role::Agents => "agents",
+                peakplan::sizing::Role::Packers => "packers",
+            };
+            let mut row = vec![
+                name.to_string(),
+                role.into(),
+                s.shift.clone(),
+                s.start.clone(),
+                s.end.clone(),
+                s.hours.to_string(),
+            ];
+            row.extend((0..width).map(|g| s.headcount.get(g).map_or(String::new(), u32::to_string)));
             row.push(format!("{:.2}", s.cost_cny));
             w.write_record(&row).expect("memory");
         }

@@ -1,19 +1,27 @@
 //! The terminal summary of `peakplan size` (80 columns).
 
-use crate::sizing::{PlanResult, SizingReport};
+use crate::sizing::{PlanResult, Role, SizingReport};
 use std::fmt::Write;
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-fn plan_table(o: &mut String, groups: &[String], p: &PlanResult) {
-    let _ = write!(o, "  {:<16}{:<12}{:<12}", "shift", "start", "end");
+fn plan_table(o: &mut String, groups: &[String], p: &PlanResult, role: Role) {
+    let rows: Vec<_> = p.shifts.iter().filter(|s| s.role == role).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let title = match role {
+        Role::Agents => "agent shift",
+        Role::Packers => "packer shift",
+    };
+    let _ = write!(o, "  {:<16}{:<12}{:<12}", title, "start", "end");
     for g in groups {
         let _ = write!(o, "{:>8}", truncate(g, 7));
     }
     let _ = writeln!(o, "{:>10}", "cost CNY");
-    for s in &p.shifts {
+    for s in rows {
         let fixed = if s.fixed { "*" } else { "" };
         let _ = write!(o, "  {:<16}{:<12}{:<12}", truncate(&format!("{}{fixed}", s.shift), 15), s.start, s.end);
         for n in &s.headcount {
@@ -43,8 +51,13 @@ pub fn render(r: &SizingReport) -> String {
     let p = &r.plan;
     let verdict = if p.p_meet_all >= t.confidence { "MEETS the targets" } else { "DOES NOT meet the targets" };
     let _ = writeln!(o, "\nRecommended plan ({verdict}; * = fixed by the planner)");
-    plan_table(&mut o, &r.groups, p);
-    let _ = writeln!(o, "  labour cost {:.0} CNY for {:.0} agent-hours", p.labour_cost_cny, p.agent_hours);
+    plan_table(&mut o, &r.agent_groups, p, Role::Agents);
+    plan_table(&mut o, &r.packer_groups, p, Role::Packers);
+    let _ = writeln!(
+        o,
+        "  labour cost {:.0} CNY for {:.0} agent-hours and {:.0} packer-hours",
+        p.labour_cost_cny, p.agent_hours, p.packer_hours
+    );
     let _ = writeln!(
         o,
         "  all targets met in {} of {} fresh replications (95% CI {} – {})",
@@ -61,6 +74,15 @@ pub fn render(r: &SizingReport) -> String {
             pct(sl.p5),
             pct(ab.mean),
             pct(ab.p95)
+        );
+    }
+    if let (Some(d24), Some(lead)) = (p.kpis.get("dispatched_within_24h_share"), p.kpis.get("dispatch_lead_p95_h")) {
+        let _ = writeln!(
+            o,
+            "  dispatched within 24 h {} (p5 {}), lead time p95 {:.1} h",
+            pct(d24.mean),
+            pct(d24.p5),
+            lead.mean
         );
     }
     if !r.feasible {

@@ -15,7 +15,7 @@ mod validate_plan;
 pub use error::ScenarioError;
 pub use time::label as time_label;
 pub use validate::{MAX_INQUIRIES, MAX_PERIODS, MAX_REPLICATIONS, MAX_WINDOW_H};
-pub use validate_plan::{Costs, SizingSettings, DEFAULT_MAX_PER_SHIFT};
+pub use validate_plan::{Costs, RoleSettings, SizingSettings, DEFAULT_MAX_PER_SHIFT};
 
 use crate::model::ModelParams;
 use crate::targets::Targets;

@@ -13,11 +13,21 @@ pub struct RawCosts {
     pub agent_hourly_cny: BTreeMap<String, f64>,
     /// Hourly cost of an agent whose group is not listed [CNY/h].
     pub default_agent_hourly_cny: f64,
+    /// Hourly cost per packer group name [CNY/h]; groups left out cost
+    /// `default_packer_hourly_cny`.
+    pub packer_hourly_cny: BTreeMap<String, f64>,
+    /// Hourly cost of a packer whose group is not listed [CNY/h].
+    pub default_packer_hourly_cny: f64,
 }
 
 impl Default for RawCosts {
     fn default() -> Self {
-        Self { agent_hourly_cny: BTreeMap::new(), default_agent_hourly_cny: 30.0 }
+        Self {
+            agent_hourly_cny: BTreeMap::new(),
+            default_agent_hourly_cny: 30.0,
+            packer_hourly_cny: BTreeMap::new(),
+            default_packer_hourly_cny: 28.0,
+        }
     }
 }
 
@@ -31,7 +41,9 @@ pub struct RawSizing {
     pub verify_replications: u64,
     /// Largest headcount per shift, per agent group name [people].
     pub max_agents_per_shift: BTreeMap<String, u32>,
-    /// Names of shifts whose headcount the planner has fixed.
+    /// Largest headcount per shift, per packer group name [people].
+    pub max_packers_per_shift: BTreeMap<String, u32>,
+    /// Names of agent or packer shifts whose headcount the planner has fixed.
     pub fixed_shifts: Vec<String>,
 }
 
@@ -41,6 +53,7 @@ impl Default for RawSizing {
             search_replications: 200,
             verify_replications: 1000,
             max_agents_per_shift: BTreeMap::new(),
+            max_packers_per_shift: BTreeMap::new(),
             fixed_shifts: Vec::new(),
         }
     }

@@ -390,8 +390,8 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     };
     model.dispatch = super::validate_dispatch::dispatch(&ctx, &raw, &w, &targets, &model)?;
     let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);
-    let costs = super::validate_plan::costs(&raw.costs, &model.chat, &fail)?;
-    let sizing = super::validate_plan::sizing(&raw.sizing, &model.chat, &fail)?;
+    let costs = super::validate_plan::costs(&raw.costs, &model, &fail)?;
+    let sizing = super::validate_plan::sizing(&raw.sizing, &model, &fail)?;
     Ok(Scenario {
         costs,
         sizing,

@@ -1,15 +1,27 @@
-//! Checks `[costs]` and `[sizing]` against the scenario's groups and shifts.
+//! Checks `[costs]` and `[sizing]` against the scenario's groups and shifts,
+//! for both staffed roles: chat agents and (when the dispatch side is on)
+//! packers.
 
 use super::error::ScenarioError;
 use super::raw_plan::{RawCosts, RawSizing};
-use crate::model::chat::ChatParams;
+use crate::model::ModelParams;
 use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Per-group settings of one role, in group order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleSettings<T> {
+    /// Chat agents.
+    pub agents: Vec<T>,
+    /// Packers (empty without a dispatch side).
+    pub packers: Vec<T>,
+}
 
 /// Checked costs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Costs {
-    /// Hourly cost of one agent of each chat group [CNY/h], in group order.
-    pub agent_hourly_cny: Vec<f64>,
+    /// Hourly cost of one person of each group [CNY/h].
+    pub hourly_cny: RoleSettings<f64>,
 }
 
 /// Checked sizing settings.
@@ -19,45 +31,91 @@ pub struct SizingSettings {
     pub search_replications: u64,
     /// Fresh replications verifying the final plan [count].
     pub verify_replications: u64,
-    /// Largest headcount per shift of each chat group [people], in group order.
-    pub max_agents_per_shift: Vec<u32>,
-    /// Whether each chat shift's headcount is fixed by the planner.
-    pub fixed_shifts: Vec<bool>,
+    /// Largest headcount per shift of each group [people].
+    pub max_per_shift: RoleSettings<u32>,
+    /// Whether each shift's headcount is fixed by the planner.
+    pub fixed_shifts: RoleSettings<bool>,
 }
 
-/// Largest headcount per shift of a group left out of `max_agents_per_shift`.
+/// Largest headcount per shift of a group left out of the limits.
 pub const DEFAULT_MAX_PER_SHIFT: u32 = 500;
 
 type Fail<'a> = &'a dyn Fn(&[&str], String) -> ScenarioError;
 
-fn group_index(chat: &ChatParams, name: &str, at: &[&str], fail: Fail) -> Result<usize, ScenarioError> {
-    chat.groups.iter().position(|g| g.name == name).ok_or_else(|| {
-        let known: Vec<_> = chat.groups.iter().map(|g| g.name.as_str()).collect();
-        fail(at, format!("no agent group is named `{name}` (groups: {})", known.join(", ")))
-    })
+/// Group names of both roles.
+fn group_names(m: &ModelParams) -> (Vec<&str>, Vec<&str>) {
+    let agents = m.chat.groups.iter().map(|g| g.name.as_str()).collect();
+    let packers =
+        m.dispatch.as_ref().map_or(Vec::new(), |d| d.warehouse.groups.iter().map(|g| g.name.as_str()).collect());
+    (agents, packers)
+}
+
+/// `default` for every group, overridden by the named entries of `map`.
+fn per_group<T: Copy>(
+    map: &BTreeMap<String, T>,
+    names: &[&str],
+    default: T,
+    section: &str,
+    field: &str,
+    check: impl Fn(T) -> Result<(), String>,
+    fail: Fail,
+) -> Result<Vec<T>, ScenarioError> {
+    let mut out = vec![default; names.len()];
+    for (name, &v) in map {
+        let at = [section, field, name.as_str()];
+        let g = names.iter().position(|n| n == name).ok_or_else(|| {
+            let known = if names.is_empty() { "none".to_string() } else { names.join(", ") };
+            fail(&at, format!("no group of this role is named `{name}` (groups: {known})"))
+        })?;
+        check(v).map_err(|m| fail(&at, m))?;
+        out[g] = v;
+    }
+    Ok(out)
+}
+
+fn wage(v: f64) -> Result<(), String> {
+    if v.is_finite() && (0.0..=1e6).contains(&v) {
+        Ok(())
+    } else {
+        Err(format!("must be from 0 to 1000000 CNY/h, got {v}"))
+    }
 }
 
 /// Checks `[costs]`; `fail(path, message)` builds an error at a field path.
-pub fn costs(raw: &RawCosts, chat: &ChatParams, fail: Fail) -> Result<Costs, ScenarioError> {
-    let ok = |v: f64| v.is_finite() && (0.0..=1e6).contains(&v);
-    if !ok(raw.default_agent_hourly_cny) {
-        let msg = format!("must be from 0 to 1000000 CNY/h, got {}", raw.default_agent_hourly_cny);
-        return Err(fail(&["costs", "default_agent_hourly_cny"], msg));
+pub fn costs(raw: &RawCosts, m: &ModelParams, fail: Fail) -> Result<Costs, ScenarioError> {
+    for (field, v) in [
+        ("default_agent_hourly_cny", raw.default_agent_hourly_cny),
+        ("default_packer_hourly_cny", raw.default_packer_hourly_cny),
+    ] {
+        wage(v).map_err(|msg| fail(&["costs", field], msg))?;
     }
-    let mut out = vec![raw.default_agent_hourly_cny; chat.groups.len()];
-    for (name, &v) in &raw.agent_hourly_cny {
-        let at = ["costs", "agent_hourly_cny", name.as_str()];
-        let g = group_index(chat, name, &at, fail)?;
-        if !ok(v) {
-            return Err(fail(&at, format!("must be from 0 to 1000000 CNY/h, got {v}")));
-        }
-        out[g] = v;
-    }
-    Ok(Costs { agent_hourly_cny: out })
+    let (agents, packers) = group_names(m);
+    Ok(Costs {
+        hourly_cny: RoleSettings {
+            agents: per_group(
+                &raw.agent_hourly_cny,
+                &agents,
+                raw.default_agent_hourly_cny,
+                "costs",
+                "agent_hourly_cny",
+                wage,
+                fail,
+            )?,
+            packers: per_group(
+                &raw.packer_hourly_cny,
+                &packers,
+                raw.default_packer_hourly_cny,
+                "costs",
+                "packer_hourly_cny",
+                wage,
+                fail,
+            )?,
+        },
+    })
 }
 
 /// Checks `[sizing]`.
-pub fn sizing(raw: &RawSizing, chat: &ChatParams, fail: Fail) -> Result<SizingSettings, ScenarioError> {
+pub fn sizing(raw: &RawSizing, m: &ModelParams, fail: Fail) -> Result<SizingSettings, ScenarioError> {
     for (field, v) in
         [("search_replications", raw.search_replications), ("verify_replications", raw.verify_replications)]
     {
@@ -65,23 +123,48 @@ pub fn sizing(raw: &RawSizing, chat: &ChatParams, fail: Fail) -> Result<SizingSe
             return Err(fail(&["sizing", field], format!("must be from 10 to 1000000, got {v}")));
         }
     }
-    let mut max = vec![DEFAULT_MAX_PER_SHIFT; chat.groups.len()];
-    for (name, &v) in &raw.max_agents_per_shift {
-        let g = group_index(chat, name, &["sizing", "max_agents_per_shift", name.as_str()], fail)?;
-        max[g] = v;
-    }
-    let mut fixed = vec![false; chat.shifts.len()];
+    let (agents, packers) = group_names(m);
+    let any = |_: u32| Ok(());
+    let max_per_shift = RoleSettings {
+        agents: per_group(
+            &raw.max_agents_per_shift,
+            &agents,
+            DEFAULT_MAX_PER_SHIFT,
+            "sizing",
+            "max_agents_per_shift",
+            any,
+            fail,
+        )?,
+        packers: per_group(
+            &raw.max_packers_per_shift,
+            &packers,
+            DEFAULT_MAX_PER_SHIFT,
+            "sizing",
+            "max_packers_per_shift",
+            any,
+            fail,
+        )?,
+    };
+    let packer_shifts = m.dispatch.as_ref().map_or(&[][..], |d| &d.warehouse.shifts[..]);
+    let mut fixed =
+        RoleSettings { agents: vec![false; m.chat.shifts.len()], packers: vec![false; packer_shifts.len()] };
     for (i, name) in raw.fixed_shifts.iter().enumerate() {
-        let idx = i.to_string();
-        let s = chat.shifts.iter().position(|s| &s.name == name).ok_or_else(|| {
-            fail(&["sizing", "fixed_shifts", idx.as_str()], format!("no agent shift is named `{name}`"))
-        })?;
-        fixed[s] = true;
+        let a = m.chat.shifts.iter().position(|s| &s.name == name);
+        let p = packer_shifts.iter().position(|s| &s.name == name);
+        if a.is_none() && p.is_none() {
+            let idx = i.to_string();
+            return Err(fail(
+                &["sizing", "fixed_shifts", idx.as_str()],
+                format!("no agent or packer shift is named `{name}`"),
+            ));
+        }
+        a.into_iter().for_each(|s| fixed.agents[s] = true);
+        p.into_iter().for_each(|s| fixed.packers[s] = true);
     }
     Ok(SizingSettings {
         search_replications: raw.search_replications,
         verify_replications: raw.verify_replications,
-        max_agents_per_shift: max,
+        max_per_shift,
         fixed_shifts: fixed,
     })
 }

@@ -6,7 +6,8 @@ use crate::model::ModelParams;
 use crate::scenario::Scenario;
 use std::ops::Range;
 
-/// Headcount per shift and group: `plan[shift][group]`.
+/// Headcount per plan row and group: the agent shifts first, then the packer
+/// shifts (see [`super::rows`]).
 pub type Plan = Vec<Vec<u32>>;
 
 /// Runs candidate plans of one scenario.
@@ -29,12 +30,23 @@ pub struct Evaluation {
     pub p_meet: f64,
 }
 
-/// `model` with the agent shifts staffed by `plan`, and arrivals scaled by
+/// `model` staffed by `plan` (agent shifts, then packer shifts), with every
+/// arrival stream (inquiries, silent orders, pre-sale payments) scaled by
 /// `traffic`.
 pub fn with_plan(model: &ModelParams, plan: &Plan, traffic: f64) -> ModelParams {
     let mut m = model.clone();
+    let agents = m.chat.shifts.len();
     for (shift, h) in m.chat.shifts.iter_mut().zip(plan) {
         shift.headcount.clone_from(h);
+    }
+    if let Some(d) = &mut m.dispatch {
+        for (shift, h) in d.warehouse.shifts.iter_mut().zip(&plan[agents..]) {
+            shift.headcount.clone_from(h);
+        }
+        if traffic != 1.0 {
+            d.orders.silent_rate = d.orders.silent_rate.scaled(traffic);
+            d.orders.presale_rate = d.orders.presale_rate.as_ref().map(|r| r.scaled(traffic));
+        }
     }
     if traffic != 1.0 {
         m.inquiry_rate = m.inquiry_rate.scaled(traffic);
@@ -42,13 +54,12 @@ pub fn with_plan(model: &ModelParams, plan: &Plan, traffic: f64) -> ModelParams 
     m
 }
 
-/// The share of replications meeting all targets in `o`.
-pub fn p_meet(o: &Outcome) -> f64 {
-    let v = o.samples.scalar("meets_all_targets").unwrap_or(&[]);
-    if v.is_empty() {
-        0.0
-    } else {
-        v.iter().sum::<f64>() / v.len() as f64
+/// The share of replications in which the 0/1 figure `name` is 1 (1 when
+/// the figure is absent: nothing to meet).
+pub fn share_of(o: &Outcome, name: &str) -> f64 {
+    match o.samples.scalar(name) {
+        Some(v) if !v.is_empty() => v.iter().sum::<f64>() / v.len() as f64,
+        _ => 1.0,
     }
 }
 
@@ -58,7 +69,7 @@ impl Evaluator<'_> {
         self.evaluations += 1;
         let cfg = RunConfig { seed: self.seed, replications: reps, threads: self.threads, progress: false };
         let outcome = run(model, &self.scenario.targets, &cfg)?;
-        Ok(Evaluation { p_meet: p_meet(&outcome), outcome })
+        Ok(Evaluation { p_meet: share_of(&outcome, "meets_all_targets"), outcome })
     }
 
     /// Simulates `plan` under `traffic` × the forecast on replications `reps`.

@@ -26,19 +26,87 @@
 pub mod cover;
 pub mod curve;
 pub mod evaluate;
+pub mod formula_table;
 mod result;
 pub mod search;
 
 pub use result::{PeriodRow, PlanResult, SensitivityRow, ShiftPlan, SizingReport};
 
 use crate::experiment::RunError;
-use crate::model::shifts::planned_on_duty;
+use crate::model::shifts::{planned_on_duty, Shift};
 use crate::result::{Named, RunInfo, SCHEMA_VERSION};
 use crate::scenario::{time_label, Scenario};
 use crate::stats::{wilson95, Summary};
 use cover::Cover;
 use evaluate::{with_plan, Evaluation, Evaluator, Plan};
 use search::Limits;
+
+/// The staffed roles a plan covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Chat agents.
+    Agents,
+    /// Warehouse packers.
+    Packers,
+}
+
+/// One row of a plan: a shift of a role, with what one person of each group
+/// costs and brings on it.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The role.
+    pub role: Role,
+    /// The shift (its headcount as written in the scenario).
+    pub shift: Shift,
+    /// Cost of one person of each group for the whole shift [CNY].
+    pub cost: Vec<f64>,
+    /// Capacity of one person of each group relative to the role's first group.
+    pub capacity: Vec<f64>,
+    /// Largest headcount of each group on the shift.
+    pub max: Vec<u32>,
+    /// Whether the planner fixed the shift.
+    pub fixed: bool,
+}
+
+/// The rows of `s`'s plan: agent shifts, then packer shifts.
+pub fn rows(s: &Scenario) -> Vec<Row> {
+    let m = &s.model;
+    let (cost, max, fixed) = (&s.costs.hourly_cny, &s.sizing.max_per_shift, &s.sizing.fixed_shifts);
+    let row = |role, shift: &Shift, hourly: &[f64], capacity: &[f64], max: &[u32], fixed: bool| Row {
+        role,
+        shift: shift.clone(),
+        cost: hourly.iter().map(|c| c * shift.hours()).collect(),
+        capacity: capacity.to_vec(),
+        max: max.to_vec(),
+        fixed,
+    };
+    let agent_cap = group_capacity(s);
+    let mut out: Vec<Row> = m
+        .chat
+        .shifts
+        .iter()
+        .enumerate()
+        .map(|(i, sh)| row(Role::Agents, sh, &cost.agents, &agent_cap, &max.agents, fixed.agents[i]))
+        .collect();
+    if let Some(d) = &m.dispatch {
+        let rate: Vec<f64> = d.warehouse.groups.iter().map(|g| 1.0 / g.pack_s.mean()).collect();
+        let packer_cap: Vec<f64> = rate.iter().map(|r| r / rate[0]).collect();
+        out.extend(
+            d.warehouse
+                .shifts
+                .iter()
+                .enumerate()
+                .map(|(i, sh)| row(Role::Packers, sh, &cost.packers, &packer_cap, &max.packers, fixed.packers[i])),
+        );
+    }
+    out
+}
+
+/// The plan as written in the scenario.
+pub fn scenario_plan(rows: &[Row]) -> Plan {
+    rows.iter().map(|r| r.shift.headcount.clone()).collect()
+}
 
 /// How to size.
 #[derive(Debug, Clone)]
@@ -80,7 +148,7 @@ pub fn group_capacity(s: &Scenario) -> Vec<f64> {
     per_h.iter().map(|c| c / per_h[0]).collect()
 }
 
-const KEY_KPIS: [&str; 9] = [
+const KEY_KPIS: [&str; 12] = [
     "service_level",
     "abandon_share",
     "response_mean_s",
@@ -90,48 +158,62 @@ const KEY_KPIS: [&str; 9] = [
     "periods_below_service_level",
     "meets_all_targets",
     "agent_hours",
+    "dispatched_within_24h_share",
+    "dispatch_lead_p95_h",
+    "meets_dispatch_target",
 ];
 
 struct Ctx<'a> {
     s: &'a Scenario,
-    cost: Vec<Vec<f64>>,
+    rows: Vec<Row>,
     capacity: Vec<f64>,
 }
 
 impl Ctx<'_> {
     fn labour_cost(&self, plan: &Plan) -> f64 {
-        plan.iter().zip(&self.cost).map(|(h, c)| h.iter().zip(c).map(|(&n, &c)| f64::from(n) * c).sum::<f64>()).sum()
+        plan.iter()
+            .zip(&self.rows)
+            .map(|(h, r)| h.iter().zip(&r.cost).map(|(&n, &c)| f64::from(n) * c).sum::<f64>())
+            .sum()
     }
 
     fn plan_result(&self, plan: &Plan, ev: &Evaluation) -> PlanResult {
         let w = &self.s.window;
-        let shifts = self.s.model.chat.shifts.iter().enumerate().map(|(i, sh)| ShiftPlan {
-            shift: sh.name.clone(),
-            start: time_label(&w.start, sh.start_s),
-            end: time_label(&w.start, sh.end_s),
-            hours: sh.hours(),
-            headcount: plan[i].clone(),
-            fixed: self.s.sizing.fixed_shifts[i],
-            cost_cny: plan[i].iter().zip(&self.cost[i]).map(|(&n, &c)| f64::from(n) * c).sum(),
-        });
-        let shifts: Vec<ShiftPlan> = shifts.collect();
-        let agent_hours = shifts.iter().map(|p| p.hours * f64::from(p.headcount.iter().sum::<u32>())).sum();
+        let shifts: Vec<ShiftPlan> = self
+            .rows
+            .iter()
+            .zip(plan)
+            .map(|(row, h)| ShiftPlan {
+                role: row.role,
+                shift: row.shift.name.clone(),
+                start: time_label(&w.start, row.shift.start_s),
+                end: time_label(&w.start, row.shift.end_s),
+                hours: row.shift.hours(),
+                headcount: h.clone(),
+                fixed: row.fixed,
+                cost_cny: h.iter().zip(&row.cost).map(|(&n, &c)| f64::from(n) * c).sum(),
+            })
+            .collect();
+        let hours = |role| {
+            shifts.iter().filter(|p| p.role == role).map(|p| p.hours * f64::from(p.headcount.iter().sum::<u32>())).sum()
+        };
         let n = ev.outcome.samples.len() as f64;
         let kpis = KEY_KPIS
             .iter()
             .filter_map(|k| ev.outcome.samples.scalar(k).map(|v| (k.to_string(), Summary::of(v))))
             .collect();
         PlanResult {
+            agent_hours: hours(Role::Agents),
+            packer_hours: hours(Role::Packers),
             shifts,
             labour_cost_cny: self.labour_cost(plan),
-            agent_hours,
             p_meet_all: ev.p_meet,
             p_meet_all_ci95: wilson95(ev.p_meet * n, n),
             kpis: Named(kpis),
         }
     }
 
-    /// Capacity on duty per period, in reference agents.
+    /// Agent capacity on duty per period, in reference agents.
     fn capacity_per_period(&self, plan: &Plan) -> Vec<f64> {
         let m = with_plan(&self.s.model, plan, 1.0);
         planned_on_duty(&m.chat.shifts, self.capacity.len(), m.periods.length_s, m.periods.count)
@@ -156,15 +238,11 @@ impl Ctx<'_> {
     }
 }
 
-/// Sizes the agents of `s`.
+/// Sizes the agents (and, with a dispatch side, the packers) of `s`.
 pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingError> {
     let m = &s.model;
-    let costs = &s.costs.agent_hourly_cny;
-    let ctx = Ctx {
-        s,
-        cost: m.chat.shifts.iter().map(|sh| costs.iter().map(|c| c * sh.hours()).collect()).collect(),
-        capacity: group_capacity(s),
-    };
+    let ctx = Ctx { s, rows: rows(s), capacity: group_capacity(s) };
+    let n_agent_rows = m.chat.shifts.len();
     let mut ev = Evaluator { scenario: s, seed: cfg.seed, threads: cfg.threads, evaluations: 0 };
     let (r, v) = (cfg.search_replications, cfg.verify_replications);
 
@@ -172,7 +250,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     let simulated = curve::by_simulation(&mut ev, &formula, 0..r)?;
 
     let fixed: Vec<Option<Vec<u32>>> =
-        m.chat.shifts.iter().zip(&s.sizing.fixed_shifts).map(|(sh, &f)| f.then(|| sh.headcount.clone())).collect();
+        ctx.rows[..n_agent_rows].iter().map(|r| r.fixed.then(|| r.shift.headcount.clone())).collect();
     let cover = |req: &[f64]| {
         Cover {
             shifts: &m.chat.shifts,
@@ -180,26 +258,24 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
             period_s: m.periods.length_s,
             slot_s: (m.periods.length_s / 4.0).max(60.0),
             capacity: &ctx.capacity,
-            cost_per_h: costs,
-            max_per_shift: &s.sizing.max_agents_per_shift,
+            cost_per_h: &s.costs.hourly_cny.agents,
+            max_per_shift: &s.sizing.max_per_shift.agents,
             fixed: &fixed,
         }
         .solve()
     };
     let as_f64 = |x: &[u32]| x.iter().map(|&n| f64::from(n)).collect::<Vec<_>>();
     let covered = cover(&as_f64(&simulated))?;
-    let conf = s.targets.confidence;
-    let lim = Limits {
-        max_per_shift: &s.sizing.max_agents_per_shift,
-        fixed: &s.sizing.fixed_shifts,
-        cost: &ctx.cost,
-        capacity: &ctx.capacity,
-        required: (conf + (conf * (1.0 - conf) / r as f64).sqrt()).min(1.0),
-        max_steps: 400,
+    // Agents from the covering program; packers start as the scenario has them.
+    let with_packers = |agents: Plan| -> Plan {
+        agents.into_iter().chain(scenario_plan(&ctx.rows).into_iter().skip(n_agent_rows)).collect()
     };
+    let conf = s.targets.confidence;
+    let lim =
+        Limits { rows: &ctx.rows, required: (conf + (conf * (1.0 - conf) / r as f64).sqrt()).min(1.0), max_steps: 400 };
 
     // Search on one set, verify on fresh ones; repeat at most twice.
-    let mut plan = covered.plan.clone();
+    let mut plan = with_packers(covered.plan.clone());
     let mut feasible = false;
     let mut verify = r..r + v;
     let mut verified = None;
@@ -220,18 +296,27 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     }
     let verified = verified.expect("at least one round");
 
-    let formula_plan = cover(&as_f64(&formula))?.plan;
+    let formula_plan = with_packers(cover(&as_f64(&formula))?.plan);
     let formula_eval = ev.run_plan(&formula_plan, 1.0, verify.clone())?;
 
     let mut sensitivity = Vec::new();
-    for (i, sh) in m.chat.shifts.iter().enumerate() {
-        let Some(g) = (0..ctx.capacity.len()).filter(|&g| plan[i][g] > 0).max_by_key(|&g| plan[i][g]) else {
+    let group_name = |role, g: usize| match role {
+        Role::Agents => m.chat.groups[g].name.clone(),
+        Role::Packers => m.dispatch.as_ref().map_or(String::new(), |d| d.warehouse.groups[g].name.clone()),
+    };
+    for (i, row) in ctx.rows.iter().enumerate() {
+        let Some(g) = (0..plan[i].len()).filter(|&g| plan[i][g] > 0).max_by_key(|&g| plan[i][g]) else {
             continue;
         };
         let mut less = plan.clone();
         less[i][g] -= 1;
         let e = ev.run_plan(&less, 1.0, verify.clone())?;
-        sensitivity.push(sensitivity_row(&ctx, format!("{} −1 {}", sh.name, m.chat.groups[g].name), &less, &e));
+        sensitivity.push(sensitivity_row(
+            &ctx,
+            format!("{} −1 {}", row.shift.name, group_name(row.role, g)),
+            &less,
+            &e,
+        ));
     }
     let e = ev.run_plan(&plan, 1.2, verify.clone())?;
     sensitivity.push(sensitivity_row(&ctx, "traffic +20%".into(), &plan, &e));
@@ -277,7 +362,11 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
             period_min: s.window.period_s / 60.0,
         },
         targets: s.targets.clone(),
-        groups: m.chat.groups.iter().map(|g| g.name.clone()).collect(),
+        agent_groups: m.chat.groups.iter().map(|g| g.name.clone()).collect(),
+        packer_groups: m
+            .dispatch
+            .as_ref()
+            .map_or(Vec::new(), |d| d.warehouse.groups.iter().map(|g| g.name.clone()).collect()),
         search_replications: r,
         evaluations: ev.evaluations,
         feasible,

@@ -9,6 +9,8 @@ use serde::Serialize;
 /// One shift of a plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct ShiftPlan {
+    /// The role staffed: `agents` or `packers`.
+    pub role: super::Role,
     /// Shift name.
     pub shift: String,
     /// Local start, `MM-DD HH:MM`.
@@ -17,7 +19,7 @@ pub struct ShiftPlan {
     pub end: String,
     /// Paid length [h].
     pub hours: f64,
-    /// Headcount per group, in the order of `groups`.
+    /// Headcount per group, in the order of `agent_groups` or `packer_groups`.
     pub headcount: Vec<u32>,
     /// Whether the planner fixed this shift.
     pub fixed: bool,
@@ -34,6 +36,8 @@ pub struct PlanResult {
     pub labour_cost_cny: f64,
     /// Agent hours paid [h].
     pub agent_hours: f64,
+    /// Packer hours paid [h].
+    pub packer_hours: f64,
     /// Share of verification replications meeting all targets.
     pub p_meet_all: f64,
     /// Wilson 95% interval of `p_meet_all`.
@@ -94,8 +98,10 @@ pub struct SizingReport {
     pub run: RunInfo,
     /// Targets the plan was sized for.
     pub targets: Targets,
-    /// Agent group names, the order of every `headcount`.
-    pub groups: Vec<String>,
+    /// Agent group names: the order of an agent shift's `headcount`.
+    pub agent_groups: Vec<String>,
+    /// Packer group names: the order of a packer shift's `headcount`.
+    pub packer_groups: Vec<String>,
     /// Replications per candidate plan during the search.
     pub search_replications: u64,
     /// Candidate plans simulated.

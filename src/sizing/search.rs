@@ -1,34 +1,80 @@
 //! Repair and tighten a plan by simulation on common random numbers: add the
-//! cheapest person covering the worst period until the plan meets the
-//! targets with the required confidence; then remove people, most expensive
-//! first, while it still does.
+//! cheapest person to every period where the targets fail until the plan meets them with
+//! the required confidence; then remove people, most expensive first, while
+//! it still does.
 
-use super::evaluate::{Evaluation, Evaluator, Plan};
+use super::evaluate::{share_of, Evaluation, Evaluator, Plan};
+use super::{Role, Row};
 use crate::experiment::RunError;
+use crate::targets::Targets;
 use std::ops::Range;
 
-/// What the search may change.
+/// What the search may change, and how sure it must be.
 pub struct Limits<'a> {
-    /// Largest headcount per shift of each group.
-    pub max_per_shift: &'a [u32],
-    /// Whether each shift is fixed.
-    pub fixed: &'a [bool],
-    /// Cost of one person of each group on each shift [CNY]: `cost[s][g]`.
-    pub cost: &'a [Vec<f64>],
-    /// Capacity of one person of each group in reference-agent equivalents.
-    pub capacity: &'a [f64],
+    /// The plan's rows (shifts of each role) with costs and limits.
+    pub rows: &'a [Row],
     /// Share of replications that must meet all targets on the search set.
     pub required: f64,
     /// Largest number of repair steps.
     pub max_steps: usize,
 }
 
-/// The period whose targets fail in the most replications.
-fn worst_period(ev: &Evaluation, service_level: f64, abandon_max: f64) -> usize {
-    let sl = ev.outcome.samples.series("service_level").expect("series");
-    let ab = ev.outcome.samples.series("abandon_share").expect("series");
-    let fails = |p: usize| sl[p].iter().zip(&ab[p]).filter(|(&a, &b)| a < service_level || b > abandon_max).count();
-    (0..sl.len()).max_by_key(|&p| (fails(p), std::cmp::Reverse(p))).unwrap_or(0)
+/// The periods to repair for a role, worst first: for agents, every period
+/// whose service-level or abandonment target fails in more than the allowed
+/// share of replications (at least the worst one); for packers, the period
+/// with the largest mean packing backlog.
+fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64) -> Vec<usize> {
+    let s = &ev.outcome.samples;
+    let n = s.len().max(1) as f64;
+    match role {
+        Role::Agents => {
+            let sl = s.series("service_level").expect("series");
+            let ab = s.series("abandon_share").expect("series");
+            let fails =
+                |p: usize| sl[p].iter().zip(&ab[p]).filter(|(&a, &b)| a < t.service_level || b > t.abandon_max).count();
+            let mut order: Vec<usize> = (0..sl.len()).collect();
+            order.sort_by_key(|&p| (std::cmp::Reverse(fails(p)), p));
+            let many = order.iter().take_while(|&&p| fails(p) as f64 / n > allowed_fail).count().max(1);
+            order.truncate(many);
+            order
+        }
+        Role::Packers => {
+            let backlog = s.series("pack_backlog_max").expect("series");
+            let total = |p: usize| backlog[p].iter().sum::<f64>();
+            (0..backlog.len()).max_by(|&a, &b| total(a).total_cmp(&total(b)).then(b.cmp(&a))).into_iter().collect()
+        }
+    }
+}
+
+/// The role whose targets fail in more replications.
+fn failing_role(ev: &Evaluation) -> Role {
+    let chat = 1.0 - share_of(&ev.outcome, "meets_chat_targets");
+    let dispatch = 1.0 - share_of(&ev.outcome, "meets_dispatch_target");
+    if dispatch > chat {
+        Role::Packers
+    } else {
+        Role::Agents
+    }
+}
+
+/// The cheapest addition of one person of `role` to a shift covering
+/// `[a, b)` (any shift of the role if none covers it): `(row, group)`.
+fn cheapest_addition(plan: &Plan, lim: &Limits, role: Role, a: f64, b: f64) -> Option<(usize, usize)> {
+    let candidates = |need_cover: bool| {
+        lim.rows
+            .iter()
+            .enumerate()
+            .filter(move |(_, row)| row.role == role && !row.fixed)
+            .flat_map(move |(r, row)| {
+                let cover = if need_cover { row.shift.overlap_s(a, b) / (b - a) } else { 1.0 };
+                (0..row.capacity.len())
+                    .filter(move |&g| cover > 0.0 && plan[r][g] < row.max[g] && row.capacity[g] > 0.0)
+                    .map(move |g| (r, g, row.cost[g] / (row.capacity[g] * cover)))
+            })
+            .min_by(|x, y| x.2.total_cmp(&y.2))
+            .map(|(r, g, _)| (r, g))
+    };
+    candidates(true).or_else(|| candidates(false))
 }
 
 /// Raises `plan` until it meets the targets; returns the plan, its
@@ -40,32 +86,27 @@ pub fn repair(
     reps: Range<u64>,
 ) -> Result<(Plan, Evaluation, bool), RunError> {
     let t = ev.scenario.targets.clone();
-    let shifts = ev.scenario.model.chat.shifts.clone();
     let period_s = ev.scenario.model.periods.length_s;
     let mut eval = ev.run_plan(&plan, 1.0, reps.clone())?;
     for _ in 0..lim.max_steps {
         if eval.p_meet >= lim.required {
             return Ok((plan, eval, true));
         }
-        let p = worst_period(&eval, t.service_level, t.abandon_max);
-        let (a, b) = (p as f64 * period_s, (p + 1) as f64 * period_s);
-        // The cheapest capacity among shifts covering the worst period.
-        let current = &plan;
-        let best = shifts
-            .iter()
-            .enumerate()
-            .filter(|(s, sh)| !lim.fixed[*s] && sh.overlap_s(a, b) > 0.0)
-            .flat_map(|(s, sh)| {
-                let cover = sh.overlap_s(a, b) / (b - a);
-                (0..lim.capacity.len())
-                    .filter(move |&g| current[s][g] < lim.max_per_shift[g])
-                    .map(move |g| (s, g, lim.cost[s][g] / (lim.capacity[g] * cover)))
-            })
-            .min_by(|x, y| x.2.total_cmp(&y.2));
-        let Some((s, g, _)) = best else {
+        // One person for each failing period, on distinct shifts, per step.
+        let role = failing_role(&eval);
+        let mut added = Vec::new();
+        for p in periods_to_repair(&eval, role, &t, 1.0 - lim.required) {
+            let (a, b) = (p as f64 * period_s, (p + 1) as f64 * period_s);
+            if let Some((r, g)) = cheapest_addition(&plan, lim, role, a, b) {
+                if !added.contains(&r) {
+                    plan[r][g] += 1;
+                    added.push(r);
+                }
+            }
+        }
+        if added.is_empty() {
             return Ok((plan, eval, false));
-        };
-        plan[s][g] += 1;
+        }
         eval = ev.run_plan(&plan, 1.0, reps.clone())?;
     }
     let ok = eval.p_meet >= lim.required;
@@ -73,20 +114,22 @@ pub fn repair(
 }
 
 /// Lowers `plan` (which meets the targets) person by person, most expensive
-/// shift and group first, keeping every removal after which it still meets
-/// them.
+/// capacity first, keeping every removal after which it still meets them.
 pub fn tighten(ev: &mut Evaluator, mut plan: Plan, lim: &Limits, reps: Range<u64>) -> Result<Plan, RunError> {
-    let mut order: Vec<(usize, usize)> =
-        (0..plan.len()).filter(|&s| !lim.fixed[s]).flat_map(|s| (0..lim.capacity.len()).map(move |g| (s, g))).collect();
-    order.sort_by(|x, y| {
-        let per_cap = |&(s, g): &(usize, usize)| lim.cost[s][g] / lim.capacity[g];
-        per_cap(y).total_cmp(&per_cap(x))
-    });
-    for (s, g) in order {
-        while plan[s][g] > 0 {
-            plan[s][g] -= 1;
+    let mut order: Vec<(usize, usize)> = lim
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !row.fixed)
+        .flat_map(|(r, row)| (0..row.capacity.len()).map(move |g| (r, g)))
+        .collect();
+    let per_cap = |&(r, g): &(usize, usize)| lim.rows[r].cost[g] / lim.rows[r].capacity[g].max(1e-12);
+    order.sort_by(|x, y| per_cap(y).total_cmp(&per_cap(x)));
+    for (r, g) in order {
+        while plan[r][g] > 0 {
+            plan[r][g] -= 1;
             if ev.run_plan(&plan, 1.0, reps.clone())?.p_meet < lim.required {
-                plan[s][g] += 1;
+                plan[r][g] += 1;
                 break;
             }
         }

@@ -6,6 +6,7 @@ mod common;
 mod determinism;
 mod dispatch;
 mod docs;
+mod erlang;
 mod report;
 mod scenarios;
 mod sizing;
