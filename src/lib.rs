@@ -20,10 +20,12 @@
 //! * [`stats`], [`kpi`], [`result`]: figures across replications.
 //! * [`report`]: renderers of the result (text, JSON, CSV).
 //! * [`analytic`]: Erlang C / Erlang A formulas.
+//! * [`cost`]: a plan and its per-replication figures → cost breakdown.
 
 #![warn(missing_docs)]
 
 pub mod analytic;
+pub mod cost;
 pub mod engine;
 pub mod experiment;
 pub mod kpi;

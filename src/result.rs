@@ -172,6 +172,10 @@ pub struct SimulationReport {
     /// Pooled dispatch lead-time quantiles; absent without a dispatch side.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dispatch_lead_pooled: Option<PooledLead>,
+    /// Cost figures across replications ([`crate::cost`]): labour, courier,
+    /// compensation, lost margin, fixed costs and their total [CNY], and the
+    /// staffing they pay for.
+    pub cost: Named<Summary>,
 }
 
 impl SimulationReport {
@@ -238,6 +242,7 @@ impl SimulationReport {
                     .collect()
             }),
             dispatch_lead_pooled: m.dispatch.as_ref().map(|_| PooledLead::of(&outcome.dispatch_lead_s)),
+            cost: crate::cost::summaries(scenario, &outcome.samples),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with its arguments and an
 //! `exec`.
 
+mod compare;
 mod erlang;
 mod erlang_scenario;
 mod scenario_cmd;
@@ -28,6 +29,9 @@ enum Command {
     Erlang(erlang::ErlangArgs),
     /// Size agents per shift: the least-cost plan meeting the targets.
     Size(size::SizeArgs),
+    /// Compare scenarios' cost and service on common random numbers, or
+    /// sweep one scenario's headcount (`--sweep`).
+    Compare(compare::CompareArgs),
     /// Write or check scenario files.
     #[command(subcommand)]
     Scenario(scenario_cmd::ScenarioCmd),
@@ -56,6 +60,7 @@ impl Cli {
         match self.command {
             Command::Simulate(a) => simulate::exec(&a),
             Command::Size(a) => size::exec(&a),
+            Command::Compare(a) => compare::exec(&a),
             Command::Erlang(a) => erlang::exec(&a).map_err(|e| match e.downcast::<erlang::UsageError>() {
                 Ok(usage) => Failure::Input(usage.0),
                 Err(other) => Failure::Runtime(other.to_string()),

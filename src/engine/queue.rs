@@ -1,67 +1,74 @@
 //! The time-ordered event queue with cancellation by id.
-
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+//!
+//! A four-ary min-heap keyed by `(time, priority, sequence)` compared as one
+//! 128-bit integer: half the depth of a binary heap and one integer
+//! comparison per pair of entries. Entries move into a hole rather than
+//! being swapped, and the entry [`EventQueue::pop`] delivers stays at the
+//! root until the next call: a `schedule` right after a `pop` (the usual
+//! pattern: an arrival schedules the next one) overwrites it with one
+//! sift-down instead of a sift-down and a sift-up. Keys are unique (the
+//! sequence number is), so the order of delivery is fixed by the keys alone,
+//! whatever the heap's shape.
 
 /// Identifies a scheduled event so that it can be cancelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EventId(u64);
 
-/// One scheduled event. The key packs `(priority, sequence)` into one word.
+/// One scheduled event. `time_bits` are the bits of a finite non-negative
+/// `f64`, which order as the numbers do; `key` packs `(priority, sequence)`.
+#[derive(Clone, Copy)]
 struct Entry<E> {
     time_bits: u64,
     key: u64,
     event: E,
 }
 
+impl<E> Entry<E> {
+    /// The full ordering key `(time, priority, sequence)`.
+    #[inline(always)]
+    fn order(&self) -> u128 {
+        (u128::from(self.time_bits) << 64) | u128::from(self.key)
+    }
+}
+
 const SEQ_BITS: u32 = 56;
 const SEQ_MASK: u64 = (1 << SEQ_BITS) - 1;
-
-impl<E> PartialEq for Entry<E> {
-    fn eq(&self, other: &Self) -> bool {
-        self.time_bits == other.time_bits && self.key == other.key
-    }
-}
-impl<E> Eq for Entry<E> {}
-impl<E> PartialOrd for Entry<E> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl<E> Ord for Entry<E> {
-    /// Reversed, so that the max-heap pops the earliest `(time, priority, seq)`.
-    fn cmp(&self, other: &Self) -> Ordering {
-        (other.time_bits, other.key).cmp(&(self.time_bits, self.key))
-    }
-}
+/// Children per node of the heap.
+const ARITY: usize = 4;
 
 /// A clock and a priority queue of future events of type `E`.
 ///
 /// Times are seconds from the start of the run, finite and non-negative.
 /// See the [module documentation](super) for the tie order.
 pub struct EventQueue<E> {
-    heap: BinaryHeap<Entry<E>>,
+    /// The heap: `heap[0]` is the earliest; the children of `i` are
+    /// `ARITY * i + 1 ..= ARITY * i + ARITY`.
+    heap: Vec<Entry<E>>,
+    /// The root has been delivered by `pop` and is to be removed: the next
+    /// `schedule` overwrites it, the next `pop` or `peek_time` removes it.
+    root_taken: bool,
     next_seq: u64,
     cancelled: Vec<u64>,
     now: f64,
 }
 
-impl<E> Default for EventQueue<E> {
+impl<E: Copy> Default for EventQueue<E> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<E> EventQueue<E> {
+impl<E: Copy> EventQueue<E> {
     /// An empty queue with the clock at zero.
     pub fn new() -> Self {
-        Self { heap: BinaryHeap::new(), next_seq: 0, cancelled: Vec::new(), now: 0.0 }
+        Self { heap: Vec::new(), root_taken: false, next_seq: 0, cancelled: Vec::new(), now: 0.0 }
     }
 
     /// Empties the queue and resets the clock to zero, keeping the allocated
     /// memory for the next run.
     pub fn reset(&mut self) {
         self.heap.clear();
+        self.root_taken = false;
         let words = (self.next_seq as usize).div_ceil(64).min(self.cancelled.len());
         self.cancelled[..words].fill(0);
         self.next_seq = 0;
@@ -76,12 +83,12 @@ impl<E> EventQueue<E> {
 
     /// Number of events waiting, cancelled ones included.
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.heap.len() - usize::from(self.root_taken)
     }
 
     /// True when no event is waiting.
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.len() == 0
     }
 
     /// Schedules `event` at time `at` [s] with tie-break `priority` (lower
@@ -93,12 +100,71 @@ impl<E> EventQueue<E> {
         let at = if at > self.now { at } else { self.now };
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.heap.push(Entry {
-            time_bits: at.to_bits(),
-            key: (u64::from(priority) << SEQ_BITS) | (seq & SEQ_MASK),
-            event,
-        });
+        let entry = Entry { time_bits: at.to_bits(), key: (u64::from(priority) << SEQ_BITS) | (seq & SEQ_MASK), event };
+        if self.root_taken {
+            self.root_taken = false;
+            self.sift_down(0, entry);
+        } else {
+            self.sift_up(entry);
+        }
         EventId(seq)
+    }
+
+    /// Adds `entry` at the bottom and moves it up to its place.
+    #[inline]
+    fn sift_up(&mut self, entry: Entry<E>) {
+        let order = entry.order();
+        let mut i = self.heap.len();
+        self.heap.push(entry);
+        while i > 0 {
+            let parent = (i - 1) / ARITY;
+            if self.heap[parent].order() < order {
+                break;
+            }
+            self.heap[i] = self.heap[parent];
+            i = parent;
+        }
+        self.heap[i] = entry;
+    }
+
+    /// Puts `entry` in the hole at `i` and moves it down to its place.
+    #[inline]
+    fn sift_down(&mut self, mut i: usize, entry: Entry<E>) {
+        let heap = &mut self.heap[..];
+        let n = heap.len();
+        let order = entry.order();
+        loop {
+            let first = ARITY * i + 1;
+            if first >= n {
+                break;
+            }
+            let children = &heap[first..n.min(first + ARITY)];
+            let (mut best, mut best_order) = (0, children[0].order());
+            for (j, c) in children.iter().enumerate().skip(1) {
+                let o = c.order();
+                if o < best_order {
+                    (best, best_order) = (j, o);
+                }
+            }
+            if order < best_order {
+                break;
+            }
+            heap[i] = heap[first + best];
+            i = first + best;
+        }
+        heap[i] = entry;
+    }
+
+    /// Removes the root if `pop` delivered it.
+    #[inline]
+    fn remove_taken_root(&mut self) {
+        if self.root_taken {
+            self.root_taken = false;
+            let last = self.heap.pop().expect("a taken root is in the heap");
+            if !self.heap.is_empty() {
+                self.sift_down(0, last);
+            }
+        }
     }
 
     /// Cancels a scheduled event; it will be skipped when it comes due.
@@ -122,26 +188,27 @@ impl<E> EventQueue<E> {
     /// time and returns it; `None` when the queue is empty.
     #[inline]
     pub fn pop(&mut self) -> Option<(f64, E)> {
-        while let Some(entry) = self.heap.pop() {
-            if self.is_cancelled(entry.key & SEQ_MASK) {
-                continue;
+        loop {
+            self.remove_taken_root();
+            let top = *self.heap.first()?;
+            self.root_taken = true;
+            if !self.is_cancelled(top.key & SEQ_MASK) {
+                self.now = f64::from_bits(top.time_bits);
+                return Some((self.now, top.event));
             }
-            self.now = f64::from_bits(entry.time_bits);
-            return Some((self.now, entry.event));
         }
-        None
     }
 
     /// The time of the next event that is not cancelled, without removing it.
     pub fn peek_time(&mut self) -> Option<f64> {
-        while let Some(entry) = self.heap.peek() {
-            if self.is_cancelled(entry.key & SEQ_MASK) {
-                self.heap.pop();
-                continue;
+        loop {
+            self.remove_taken_root();
+            let top = self.heap.first()?;
+            if !self.is_cancelled(top.key & SEQ_MASK) {
+                return Some(f64::from_bits(top.time_bits));
             }
-            return Some(f64::from_bits(entry.time_bits));
+            self.root_taken = true;
         }
-        None
     }
 }
 
@@ -185,5 +252,49 @@ mod tests {
         // After a reset, sequence numbers restart and old cancellations are gone.
         q.schedule(1.0, 0, 4);
         assert_eq!(q.pop(), Some((1.0, 4)));
+    }
+
+    #[test]
+    fn matches_a_sorted_reference_under_random_schedules_pops_and_cancels() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        // Ops: (kind, time step, priority); kind 0-5 schedule, 6-7 cancel, 8-9 pop.
+        let ops = proptest::collection::vec((0u8..10, 0u8..4, 0u8..3), 1..400);
+        TestRunner::new(Config::with_cases(200))
+            .run(&ops, |ops| {
+                let mut q = EventQueue::new();
+                // Reference: live (time, priority, seq) keys, and ids scheduled.
+                let mut live = std::collections::BTreeSet::new();
+                let mut ids = Vec::new();
+                for (kind, step, prio) in ops {
+                    match kind {
+                        0..=5 => {
+                            let at = q.now() + f64::from(step) * 0.5;
+                            let id = q.schedule(at, prio, ids.len());
+                            live.insert((at.to_bits(), prio, ids.len()));
+                            ids.push((id, at.to_bits(), prio));
+                        }
+                        6 | 7 if !ids.is_empty() => {
+                            let k = usize::from(step) * 7 % ids.len();
+                            let (id, t, p) = ids[k];
+                            q.cancel(id);
+                            live.remove(&(t, p, k));
+                        }
+                        _ => {
+                            let want = live.pop_first();
+                            let got = q.pop();
+                            prop_assert_eq!(got.map(|(t, e)| (t.to_bits(), e)), want.map(|(t, _, e)| (t, e)));
+                        }
+                    }
+                    prop_assert!(q.len() >= live.len());
+                }
+                while let Some((t, e)) = q.pop() {
+                    let want = live.pop_first().expect("the reference has it too");
+                    prop_assert_eq!((t.to_bits(), e), (want.0, want.2));
+                }
+                prop_assert!(live.is_empty());
+                Ok(())
+            })
+            .unwrap();
     }
 }

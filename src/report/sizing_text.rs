@@ -58,6 +58,25 @@ pub fn render(r: &SizingReport) -> String {
         "  labour cost {:.0} CNY for {:.0} agent-hours and {:.0} packer-hours",
         p.labour_cost_cny, p.agent_hours, p.packer_hours
     );
+    let c = |k: &str| p.cost.get(k).map_or(0.0, |s| s.mean);
+    if let Some(total) = p.cost.get("total_cny") {
+        let _ = writeln!(
+            o,
+            "  total cost {:.0} CNY (p5 {:.0}, p95 {:.0}): labour {:.0}, courier {:.0},",
+            total.mean,
+            total.p5,
+            total.p95,
+            c("labour_cny"),
+            c("courier_cny")
+        );
+        let _ = writeln!(
+            o,
+            "    compensation {:.0}, lost margin {:.0}, fixed {:.0} (means)",
+            c("compensation_cny"),
+            c("lost_margin_cny"),
+            c("fixed_cny")
+        );
+    }
     let _ = writeln!(
         o,
         "  all targets met in {} of {} fresh replications (95% CI {} – {})",
@@ -107,12 +126,13 @@ pub fn render(r: &SizingReport) -> String {
         .filter(|row| row.formula_share_meeting < t.confidence)
         .map(|row| row.period.as_str())
         .collect();
-    let _ = writeln!(
-        o,
-        "  hours it misses in over {}: {}",
-        pct(1.0 - t.confidence),
-        if missed.is_empty() { "none".to_string() } else { missed.join(", ") }
-    );
+    let _ = writeln!(o, "  hours it misses in over {} of replications:", pct(1.0 - t.confidence));
+    if missed.is_empty() {
+        let _ = writeln!(o, "    none");
+    }
+    for chunk in missed.chunks(5) {
+        let _ = writeln!(o, "    {}", chunk.join(", "));
+    }
 
     let _ = writeln!(o, "\nSensitivity (on the same fresh replications)");
     let _ = writeln!(o, "  {:<36}{:>10}{:>10}{:>10}{:>12}", "change", "P(meet)", "SL", "abandon", "cost CNY");
@@ -151,6 +171,10 @@ pub fn render(r: &SizingReport) -> String {
         );
     }
     let _ = writeln!(o, "  (met: % of replications meeting the hour's targets; Erl.pl: Erlang plan)");
-    let _ = writeln!(o, "\n{} candidate plans simulated, {} replications each.", r.evaluations, r.search_replications);
+    let _ = writeln!(
+        o,
+        "\n{} candidate plans simulated ({} for the requirement curve), {} search\nreplications each; verification and sensitivity on {} fresh replications.",
+        r.evaluations, r.curve_evaluations, r.search_replications, r.run.replications
+    );
     o
 }

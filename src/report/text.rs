@@ -16,6 +16,8 @@ pub(crate) enum Fmt {
     Seconds,
     /// Hours with one decimal.
     Hours,
+    /// An amount with two decimals.
+    Decimal,
 }
 
 /// `x` written as `f` says.
@@ -36,6 +38,7 @@ pub(crate) fn show(x: f64, f: Fmt) -> String {
         Fmt::Share => format!("{:.1}%", x * 100.0),
         Fmt::Seconds => format!("{:.1} s", x),
         Fmt::Hours => format!("{:.1} h", x),
+        Fmt::Decimal => format!("{:.2}", x),
     }
 }
 
@@ -135,7 +138,60 @@ pub fn render(r: &SimulationReport) -> String {
     }
     let _ = writeln!(o, "(SL: service level, mean and p5 over replications; <: hour below target)");
     dispatch(r, &mut o);
+    cost(r, &mut o);
     o
+}
+
+/// The "Cost" block: the cost breakdown across replications and the
+/// staffing it pays for.
+pub(crate) fn cost(r: &SimulationReport, o: &mut String) {
+    let c = &r.cost;
+    if c.get("total_cny").is_none() {
+        return;
+    }
+    let _ = writeln!(o, "\nCost [CNY]{:>30}{:>27}", "mean [95% CI]", "p5 – p95");
+    let rows: [(&str, &str, Fmt); 12] = [
+        ("total", "total_cny", Fmt::Count),
+        ("labour", "labour_cny", Fmt::Count),
+        ("  agents", "labour_agents_cny", Fmt::Count),
+        ("  packers", "labour_packers_cny", Fmt::Count),
+        ("courier", "courier_cny", Fmt::Count),
+        ("compensation", "compensation_cny", Fmt::Count),
+        ("lost margin", "lost_margin_cny", Fmt::Count),
+        ("  lost orders", "lost_orders", Fmt::Count),
+        ("fixed", "fixed_cny", Fmt::Count),
+        ("  training", "training_cny", Fmt::Count),
+        ("  pre-pack mat.", "prepack_material_cny", Fmt::Count),
+        ("per paid order", "cost_per_paid_order_cny", Fmt::Decimal),
+    ];
+    for (label, key, f) in rows {
+        if let Some(s) = c.get(key) {
+            line(o, label, s, f);
+        }
+    }
+    let mean = |k: &str| c.get(k).map_or(0.0, |s| s.mean);
+    let _ = writeln!(
+        o,
+        "Staffing: {} agents ({} person-shifts, {} paid h)",
+        show(mean("agent_people"), Fmt::Count),
+        show(mean("agent_person_shifts"), Fmt::Count),
+        show(mean("agent_paid_h"), Fmt::Count)
+    );
+    if c.get("packer_people").is_some() {
+        let _ = writeln!(
+            o,
+            "  {} packers ({} person-shifts, {} paid h with {:.1} repeats after the window)",
+            show(mean("packer_people"), Fmt::Count),
+            show(mean("packer_person_shifts"), Fmt::Count),
+            show(mean("packer_paid_h"), Fmt::Count),
+            mean("packer_shift_repeats")
+        );
+    }
+    let _ = writeln!(
+        o,
+        "  {} temporary workers trained; people: fewest who can work the shifts.",
+        show(mean("temps_trained"), Fmt::Count)
+    );
 }
 
 /// The "Orders and dispatch" block, when the scenario has a dispatch side.

@@ -1,6 +1,6 @@
-//! Checks `[costs]` and `[sizing]` against the scenario's groups and shifts,
-//! for both staffed roles: chat agents and (when the dispatch side is on)
-//! packers.
+//! Checks `[costs]` and `[sizing]` against the scenario's groups, shifts
+//! and carriers, for both staffed roles: chat agents and (when the dispatch
+//! side is on) packers.
 
 use super::error::ScenarioError;
 use super::raw_plan::{RawCosts, RawSizing};
@@ -17,11 +17,45 @@ pub struct RoleSettings<T> {
     pub packers: Vec<T>,
 }
 
-/// Checked costs.
+/// Checked costs. How they add up is in [`crate::cost`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Costs {
     /// Hourly cost of one person of each group [CNY/h].
     pub hourly_cny: RoleSettings<f64>,
+    /// Whether each group is of temporary workers (trained once each).
+    pub temp: RoleSettings<bool>,
+    /// How a shift is paid: night premium, minimum hours, overtime.
+    pub pay: PayRules,
+    /// Training of one temporary worker [CNY].
+    pub training_per_temp_cny: f64,
+    /// Packing material of one pre-packed parcel [CNY].
+    pub prepack_material_cny: f64,
+    /// Cost of one parcel per carrier, in carrier order [CNY]; empty without
+    /// a dispatch side.
+    pub courier_per_parcel_cny: Vec<f64>,
+    /// Gross margin as a share of the order value [share].
+    pub margin_share: f64,
+}
+
+/// How one shift of one person is paid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PayRules {
+    /// Extra pay for an hour in the night, as a share of the hourly cost
+    /// [share].
+    pub night_premium_share: f64,
+    /// Local clock time the night starts [s after midnight].
+    pub night_start_s: f64,
+    /// Local clock time the night ends [s after midnight]; before the start
+    /// when the night spans midnight; equal to it: no night.
+    pub night_end_s: f64,
+    /// A shorter shift is paid as this long [h].
+    pub min_paid_h: f64,
+    /// Hours of a shift beyond this are overtime [h].
+    pub overtime_after_h: f64,
+    /// Cost of an overtime hour relative to a normal one [factor].
+    pub overtime_multiplier: f64,
+    /// Shortest rest between two shifts of one person [h].
+    pub rest_between_shifts_h: f64,
 }
 
 /// Checked sizing settings.
@@ -81,6 +115,44 @@ fn wage(v: f64) -> Result<(), String> {
     }
 }
 
+fn amount(v: f64) -> Result<(), String> {
+    if v.is_finite() && (0.0..=1e6).contains(&v) {
+        Ok(())
+    } else {
+        Err(format!("must be from 0 to 1000000 CNY, got {v}"))
+    }
+}
+
+/// `v` checked to lie in `[lo, hi]`.
+fn within(v: f64, lo: f64, hi: f64, field: &str, unit: &str, fail: Fail) -> Result<f64, ScenarioError> {
+    if v.is_finite() && (lo..=hi).contains(&v) {
+        Ok(v)
+    } else {
+        Err(fail(&["costs", field], format!("must be from {lo} to {hi}{unit}, got {v}")))
+    }
+}
+
+/// A local clock time `HH:MM` [s after midnight].
+fn clock(text: &str, field: &str, fail: Fail) -> Result<f64, ScenarioError> {
+    let t = chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| fail(&["costs", field], format!("`{text}` is not a clock time `HH:MM`")))?;
+    Ok(f64::from(chrono::Timelike::num_seconds_from_midnight(&t)))
+}
+
+/// Which groups of a role are temporary, from the names listed in `field`.
+fn temp_flags(listed: &[String], names: &[&str], field: &str, fail: Fail) -> Result<Vec<bool>, ScenarioError> {
+    let mut out = vec![false; names.len()];
+    for (i, name) in listed.iter().enumerate() {
+        let idx = i.to_string();
+        let g = names.iter().position(|n| n == name).ok_or_else(|| {
+            let known = if names.is_empty() { "none".to_string() } else { names.join(", ") };
+            fail(&["costs", field, idx.as_str()], format!("no group of this role is named `{name}` (groups: {known})"))
+        })?;
+        out[g] = true;
+    }
+    Ok(out)
+}
+
 /// Checks `[costs]`; `fail(path, message)` builds an error at a field path.
 pub fn costs(raw: &RawCosts, m: &ModelParams, fail: Fail) -> Result<Costs, ScenarioError> {
     for (field, v) in [
@@ -89,7 +161,35 @@ pub fn costs(raw: &RawCosts, m: &ModelParams, fail: Fail) -> Result<Costs, Scena
     ] {
         wage(v).map_err(|msg| fail(&["costs", field], msg))?;
     }
+    for (field, v) in [
+        ("training_per_temp_cny", raw.training_per_temp_cny),
+        ("prepack_material_cny", raw.prepack_material_cny),
+        ("default_courier_per_parcel_cny", raw.default_courier_per_parcel_cny),
+    ] {
+        amount(v).map_err(|msg| fail(&["costs", field], msg))?;
+    }
     let (agents, packers) = group_names(m);
+    let carriers: Vec<&str> =
+        m.dispatch.as_ref().map_or(Vec::new(), |d| d.courier.carriers.iter().map(|c| c.name.as_str()).collect());
+    let mut courier = vec![raw.default_courier_per_parcel_cny; carriers.len()];
+    for (name, &v) in &raw.courier_per_parcel_cny {
+        let at = ["costs", "courier_per_parcel_cny", name.as_str()];
+        let c = carriers.iter().position(|n| n == name).ok_or_else(|| {
+            let known = if carriers.is_empty() { "none".to_string() } else { carriers.join(", ") };
+            fail(&at, format!("no `[[couriers]]` is named `{name}` (carriers: {known})"))
+        })?;
+        amount(v).map_err(|msg| fail(&at, msg))?;
+        courier[c] = v;
+    }
+    let pay = PayRules {
+        night_premium_share: within(raw.night_premium_share, 0.0, 10.0, "night_premium_share", "", fail)?,
+        night_start_s: clock(&raw.night_start, "night_start", fail)?,
+        night_end_s: clock(&raw.night_end, "night_end", fail)?,
+        min_paid_h: within(raw.min_paid_h, 0.0, 24.0, "min_paid_h", " h", fail)?,
+        overtime_after_h: within(raw.overtime_after_h, 0.5, 24.0 * 366.0, "overtime_after_h", " h", fail)?,
+        overtime_multiplier: within(raw.overtime_multiplier, 1.0, 10.0, "overtime_multiplier", "", fail)?,
+        rest_between_shifts_h: within(raw.rest_between_shifts_h, 0.0, 24.0 * 7.0, "rest_between_shifts_h", " h", fail)?,
+    };
     Ok(Costs {
         hourly_cny: RoleSettings {
             agents: per_group(
@@ -111,6 +211,15 @@ pub fn costs(raw: &RawCosts, m: &ModelParams, fail: Fail) -> Result<Costs, Scena
                 fail,
             )?,
         },
+        temp: RoleSettings {
+            agents: temp_flags(&raw.temp_agent_groups, &agents, "temp_agent_groups", fail)?,
+            packers: temp_flags(&raw.temp_packer_groups, &packers, "temp_packer_groups", fail)?,
+        },
+        pay,
+        training_per_temp_cny: raw.training_per_temp_cny,
+        prepack_material_cny: raw.prepack_material_cny,
+        courier_per_parcel_cny: courier,
+        margin_share: within(raw.margin_share, 0.0, 1.0, "margin_share", "", fail)?,
     })
 }
 

@@ -76,7 +76,11 @@ pub fn rows(s: &Scenario) -> Vec<Row> {
     let row = |role, shift: &Shift, hourly: &[f64], capacity: &[f64], max: &[u32], fixed: bool| Row {
         role,
         shift: shift.clone(),
-        cost: hourly.iter().map(|c| c * shift.hours()).collect(),
+        cost: {
+            // Night premium, overtime and minimum paid hours included.
+            let pay = crate::cost::pay::shift_pay(&s.costs, &s.window, shift.start_s, shift.end_s);
+            hourly.iter().map(|c| c * pay.cost_h).collect()
+        },
         capacity: capacity.to_vec(),
         max: max.to_vec(),
         fixed,
@@ -202,7 +206,9 @@ impl Ctx<'_> {
             .iter()
             .filter_map(|k| ev.outcome.samples.scalar(k).map(|v| (k.to_string(), Summary::of(v))))
             .collect();
+        let planned = Scenario { model: with_plan(&self.s.model, plan, 1.0), ..self.s.clone() };
         PlanResult {
+            cost: crate::cost::summaries(&planned, &ev.outcome.samples),
             agent_hours: hours(Role::Agents),
             packer_hours: hours(Role::Packers),
             shifts,
@@ -248,6 +254,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
 
     let formula = curve::by_formula(s);
     let simulated = curve::by_simulation(&mut ev, &formula, 0..r)?;
+    let curve_evaluations = ev.evaluations;
 
     let fixed: Vec<Option<Vec<u32>>> =
         ctx.rows[..n_agent_rows].iter().map(|r| r.fixed.then(|| r.shift.headcount.clone())).collect();
@@ -369,6 +376,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
             .map_or(Vec::new(), |d| d.warehouse.groups.iter().map(|g| g.name.clone()).collect()),
         search_replications: r,
         evaluations: ev.evaluations,
+        curve_evaluations,
         feasible,
         plan: ctx.plan_result(&plan, &verified),
         formula_plan: ctx.plan_result(&formula_plan, &formula_eval),

@@ -32,7 +32,8 @@ pub struct ShiftPlan {
 pub struct PlanResult {
     /// Headcount by shift.
     pub shifts: Vec<ShiftPlan>,
-    /// Labour cost [CNY].
+    /// Labour cost of the listed shifts, night premium, overtime and
+    /// minimum paid hours included [CNY].
     pub labour_cost_cny: f64,
     /// Agent hours paid [h].
     pub agent_hours: f64,
@@ -44,6 +45,10 @@ pub struct PlanResult {
     pub p_meet_all_ci95: (f64, f64),
     /// Key figures across the verification replications.
     pub kpis: Named<Summary>,
+    /// Cost figures across the verification replications
+    /// ([`crate::cost`]); `cost.labour_cny` adds the packer shifts repeated
+    /// after the window to `labour_cost_cny` [CNY].
+    pub cost: Named<Summary>,
 }
 
 /// One period of the sizing table.
@@ -104,8 +109,10 @@ pub struct SizingReport {
     pub packer_groups: Vec<String>,
     /// Replications per candidate plan during the search.
     pub search_replications: u64,
-    /// Candidate plans simulated.
+    /// Candidate plans simulated, all phases.
     pub evaluations: u64,
+    /// Of which while finding the requirement curve.
+    pub curve_evaluations: u64,
     /// Whether a plan within the limits meets the targets.
     pub feasible: bool,
     /// The recommended plan, verified on fresh replications.

@@ -113,8 +113,9 @@ pub fn repair(
     Ok((plan, eval, ok))
 }
 
-/// Lowers `plan` (which meets the targets) person by person, most expensive
-/// capacity first, keeping every removal after which it still meets them.
+/// Lowers `plan` (which meets the targets), most expensive capacity first,
+/// keeping every removal after which it still meets them, until removing a
+/// single person of any group from any shift would break them.
 pub fn tighten(ev: &mut Evaluator, mut plan: Plan, lim: &Limits, reps: Range<u64>) -> Result<Plan, RunError> {
     let mut order: Vec<(usize, usize)> = lim
         .rows
@@ -126,11 +127,15 @@ pub fn tighten(ev: &mut Evaluator, mut plan: Plan, lim: &Limits, reps: Range<u64
     let per_cap = |&(r, g): &(usize, usize)| lim.rows[r].cost[g] / lim.rows[r].capacity[g].max(1e-12);
     order.sort_by(|x, y| per_cap(y).total_cmp(&per_cap(x)));
     for (r, g) in order {
-        while plan[r][g] > 0 {
-            plan[r][g] -= 1;
+        // Remove in steps that halve on failure: few evaluations when many
+        // people can go, one failed try when none can.
+        let mut step = (plan[r][g] / 4).max(1);
+        while step > 0 && plan[r][g] > 0 {
+            let take = step.min(plan[r][g]);
+            plan[r][g] -= take;
             if ev.run_plan(&plan, 1.0, reps.clone())?.p_meet < lim.required {
-                plan[r][g] += 1;
-                break;
+                plan[r][g] += take;
+                step /= 2;
             }
         }
     }

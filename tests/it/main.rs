@@ -3,6 +3,7 @@
 
 mod cli;
 mod common;
+mod cost;
 mod determinism;
 mod dispatch;
 mod docs;

@@ -1,0 +1,176 @@
+//! `peakplan compare`: several scenarios side by side for finance, on
+//! common random numbers: staffing, service with intervals, the probability
+//! of meeting all targets and the cost broken down, with the cheapest plan
+//! that meets the targets marked. `--sweep FROM:TO:STEP` instead scales
+//! every headcount of one scenario: cost against service.
+
+use super::{load_scenario, Failure};
+use peakplan::cost::compare::{compare, scaled, sweep, Measured};
+use peakplan::experiment::{run, RunConfig};
+use peakplan::report::{compare as render, json, write::write_all};
+use peakplan::Scenario;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Output format on standard output.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// A readable summary (80 columns).
+    Text,
+    /// The full result as JSON.
+    Json,
+    /// One row per scenario (or point), UTF-8 with a byte-order mark.
+    Csv,
+}
+
+/// Arguments of `peakplan compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Scenario files (TOML) to compare; exactly one with --sweep.
+    #[arg(required = true)]
+    pub scenarios: Vec<PathBuf>,
+    /// Scale every agent and packer headcount of the one scenario by each
+    /// factor from FROM to TO in steps of STEP (e.g. 0.8:1.2:0.1), rounding
+    /// to whole people.
+    #[arg(long, value_name = "FROM:TO:STEP")]
+    pub sweep: Option<String>,
+    /// Replications of every scenario (default: the first scenario's
+    /// `run.replications`); all use indices 0..N.
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub replications: Option<u64>,
+    /// Master seed shared by all scenarios (default: the first scenario's
+    /// `run.seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub threads: Option<u32>,
+    /// Folder to write compare.json, compare.csv and summary.txt (sweep.json,
+    /// sweep.csv and summary.txt with --sweep).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Replace files that already exist in the --out folder.
+    #[arg(long)]
+    pub force: bool,
+    /// Format of standard output.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// No progress messages.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Most points of a sweep.
+const MAX_POINTS: usize = 200;
+
+/// The factors of `FROM:TO:STEP`.
+fn factors(spec: &str) -> Result<Vec<f64>, Failure> {
+    let bad = |why: &str| Failure::Input(format!("--sweep {spec}: {why}; write FROM:TO:STEP, e.g. 0.8:1.2:0.1"));
+    let parts: Vec<&str> = spec.split(':').collect();
+    let [from, to, step] = parts[..] else { return Err(bad("three numbers are needed")) };
+    let num = |s: &str| s.trim().parse::<f64>().ok().filter(|x| x.is_finite());
+    let (Some(from), Some(to), Some(step)) = (num(from), num(to), num(step)) else {
+        return Err(bad("not a number"));
+    };
+    if !(from > 0.0 && from <= to && to <= 10.0) {
+        return Err(bad("the factors must satisfy 0 < FROM ≤ TO ≤ 10"));
+    }
+    if step <= 0.0 {
+        return Err(bad("STEP must be above 0"));
+    }
+    let n = ((to - from) / step + 1e-9).floor() as usize + 1;
+    if n > MAX_POINTS {
+        return Err(bad(&format!("{n} points is more than the {MAX_POINTS} allowed")));
+    }
+    // Rounded to 1e-9 so that 0.8 + 3 × 0.1 prints as 1.1.
+    Ok((0..n).map(|i| ((from + i as f64 * step) * 1e9).round() / 1e9).collect())
+}
+
+/// Runs replications `0..reps` of `s` with `seed` and measures its cost.
+fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<Measured, Failure> {
+    let cfg = RunConfig {
+        seed,
+        replications: 0..reps,
+        threads: a.threads.map(|t| t as usize),
+        progress: !a.quiet && std::io::stderr().is_terminal(),
+    };
+    let outcome = run(&s.model, &s.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
+    Ok(Measured::new(s, &outcome.samples))
+}
+
+/// Runs `peakplan compare`.
+pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
+    let scenarios =
+        a.scenarios.iter().map(|p| load_scenario(Some(p.as_path()))).collect::<Result<Vec<Scenario>, _>>()?;
+    let sweep_factors = a.sweep.as_deref().map(factors).transpose()?;
+    if sweep_factors.is_some() && scenarios.len() != 1 {
+        return Err(Failure::Input(format!("--sweep scales one scenario; {} were given", scenarios.len())));
+    }
+    let (stem, what) = if sweep_factors.is_some() { ("sweep", "a sweep") } else { ("compare", "a comparison") };
+    if let Some(dir) = &a.out {
+        if !a.force && dir.join(format!("{stem}.json")).exists() {
+            return Err(Failure::Input(format!(
+                "{} already holds {what}; choose another --out folder or pass --force",
+                dir.display()
+            )));
+        }
+    }
+    let first = &scenarios[0];
+    let seed = a.seed.unwrap_or(first.run.seed);
+    let reps = a.replications.unwrap_or(first.run.replications);
+    let (summary, json_text, csv_text) = match sweep_factors {
+        Some(fs) => {
+            let mut points = Vec::new();
+            for f in fs {
+                if !a.quiet {
+                    eprintln!("{} × {f}: {reps} replications...", first.name);
+                }
+                points.push((f, measure(&scaled(first, f), seed, reps, a)?));
+            }
+            let r = sweep(first, points, seed, reps);
+            (render::sweep_text(&r), json::render(&r), render::sweep_csv(&r))
+        }
+        None => {
+            let mut plans = Vec::new();
+            for s in &scenarios {
+                if !a.quiet {
+                    eprintln!("{}: {reps} replications...", s.name);
+                }
+                plans.push((s, measure(s, seed, reps, a)?));
+            }
+            let r = compare(plans, seed, reps);
+            (render::text(&r), json::render(&r), render::csv(&r))
+        }
+    };
+    if let Some(dir) = &a.out {
+        let files = [
+            (format!("{stem}.json"), json_text.clone()),
+            (format!("{stem}.csv"), csv_text.clone()),
+            ("summary.txt".to_string(), summary.clone()),
+        ];
+        write_all(dir, &files, a.force).map_err(|e| Failure::Input(e.to_string()))?;
+        if !a.quiet {
+            eprintln!("wrote {stem}.json, {stem}.csv and summary.txt to {}", dir.display());
+        }
+    }
+    match a.format {
+        Format::Text => print!("{summary}"),
+        Format::Json => print!("{json_text}"),
+        Format::Csv => print!("{csv_text}"),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sweep_factors_are_parsed_and_checked() {
+        assert_eq!(factors("0.8:1.2:0.1").ok().unwrap(), vec![0.8, 0.9, 1.0, 1.1, 1.2]);
+        assert_eq!(factors("1:1:0.5").ok().unwrap(), vec![1.0]);
+        for bad in ["1:2", "a:1:0.1", "1.2:0.8:0.1", "0:1:0.1", "0.5:1:0", "0.1:10:0.001"] {
+            assert!(matches!(factors(bad), Err(Failure::Input(_))), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! The cost of one replication, from the scenario's plan and the
+//! replication's figures ([`crate::kpi`]):
+//!
+//! * **labour**: every listed agent and packer shift, each person paid as
+//!   [`super::pay`] says; plus the packer shifts repeated after the window
+//!   (`warehouse.after_window = "repeat_last_day"`), which differ between
+//!   replications. A repeat happens when work is left at its start, so the
+//!   repeats of a replication are the earliest ones whose person-hours make
+//!   up its `packer_hours` beyond the listed shifts'.
+//! * **courier**: parcels handed to each carrier (`dispatched_via_<carrier>`)
+//!   × the carrier's cost per parcel.
+//! * **compensation**: `late_compensation_cny`, owed for late orders.
+//! * **lost margin**: orders the abandoned chats would have placed if
+//!   answered, `abandoned × (chat_conversion − abandoned_conversion) +
+//!   unanswered_at_close × chat_conversion`, × the mean order value ×
+//!   `margin_share`.
+//! * **fixed**: training of every temporary worker hired, and the material
+//!   of the pre-packed parcels: the whole `prepacked_stock` when it is set
+//!   (packed before the sale, sold or not), otherwise the orders served
+//!   from pre-packed stock.
+//!
+//! Courier, compensation and lost margin are 0 without a dispatch side (no
+//! order value is known).
+
+use super::pay::{people_needed, shift_pay};
+use crate::model::shifts::Shift;
+use crate::model::warehouse::{AfterWindow, DAY_S};
+use crate::scenario::Scenario;
+use crate::stats::Samples;
+use serde::Serialize;
+
+/// The cost figures of one replication, in output order. Packer, order and
+/// courier figures only with a dispatch side.
+pub const FIGURES: [&str; 21] = [
+    "total_cny",
+    "labour_cny",
+    "courier_cny",
+    "compensation_cny",
+    "lost_margin_cny",
+    "fixed_cny",
+    "cost_per_paid_order_cny",
+    "labour_agents_cny",
+    "labour_packers_cny",
+    "training_cny",
+    "prepack_material_cny",
+    "lost_orders",
+    "agent_people",
+    "agent_person_shifts",
+    "agent_paid_h",
+    "packer_people",
+    "packer_person_shifts",
+    "packer_paid_h",
+    "packer_shift_repeats",
+    "temps_trained",
+    "parcels_shipped",
+];
+
+/// Figures that exist only with a dispatch side.
+const DISPATCH_ONLY: [&str; 7] = [
+    "cost_per_paid_order_cny",
+    "labour_packers_cny",
+    "packer_people",
+    "packer_person_shifts",
+    "packer_paid_h",
+    "packer_shift_repeats",
+    "parcels_shipped",
+];
+
+/// One role's staffing as planned.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleStaffing {
+    /// Fewest people who can work every listed shift, resting
+    /// `rest_between_shifts_h` between two shifts [people].
+    pub people: u32,
+    /// Headcounts summed over the listed shifts [person-shifts].
+    pub person_shifts: u32,
+    /// Temporary workers among `people` [people].
+    pub temps: u32,
+}
+
+/// A repeat of a packer shift after the window.
+#[derive(Debug, Clone, Copy)]
+struct Repeat {
+    /// Start [s from the window start].
+    at_s: f64,
+    /// People on duty × hours [person-h].
+    person_h: f64,
+    /// Paid hours, all people [h].
+    paid_h: f64,
+    /// Cost [CNY].
+    cny: f64,
+}
+
+/// Labour of one role's listed shifts.
+struct RoleLabour {
+    staffing: RoleStaffing,
+    cny: f64,
+    paid_h: f64,
+    /// People on duty × hours [person-h].
+    on_duty_h: f64,
+}
+
+fn role_labour(s: &Scenario, shifts: &[Shift], hourly: &[f64], temp: &[bool]) -> RoleLabour {
+    let rest = s.costs.pay.rest_between_shifts_h;
+    let mut out = RoleLabour {
+        staffing: RoleStaffing { people: 0, person_shifts: 0, temps: 0 },
+        cny: 0.0,
+        paid_h: 0.0,
+        on_duty_h: 0.0,
+    };
+    for sh in shifts {
+        let pay = shift_pay(&s.costs, &s.window, sh.start_s, sh.end_s);
+        for (g, &n) in sh.headcount.iter().enumerate() {
+            out.cny += f64::from(n) * pay.cost_h * hourly[g];
+        }
+        out.paid_h += f64::from(sh.total()) * pay.paid_h;
+        out.on_duty_h += f64::from(sh.total()) * sh.hours();
+        out.staffing.person_shifts += sh.total();
+    }
+    for (g, &is_temp) in temp.iter().enumerate() {
+        let n = people_needed(shifts, g, rest);
+        out.staffing.people += n;
+        if is_temp {
+            out.staffing.temps += n;
+        }
+    }
+    out
+}
+
+/// Everything about a plan's cost that does not change between
+/// replications, and how to price what does.
+pub struct CostModel {
+    agents: RoleLabour,
+    packers: Option<RoleLabour>,
+    /// Possible packer repeats, grouped by start time, in time order.
+    repeats: Vec<Vec<Repeat>>,
+    /// Temporary workers hired, both roles [people].
+    temps: u32,
+    training_cny: f64,
+    /// Pre-packing material when the stock is fixed [CNY].
+    prepack_fixed_cny: Option<f64>,
+    prepack_material_cny: f64,
+    /// `(kpi name, cost per parcel)` of each carrier.
+    carriers: Vec<(String, f64)>,
+    /// Orders lost per abandoned chat and per chat unanswered at close.
+    lost_per_abandoned: f64,
+    lost_per_unanswered: f64,
+    /// Margin of one order [CNY].
+    margin_per_order_cny: f64,
+}
+
+impl CostModel {
+    /// The cost model of `s` as planned.
+    pub fn new(s: &Scenario) -> Self {
+        let m = &s.model;
+        let c = &s.costs;
+        let agents = role_labour(s, &m.chat.shifts, &c.hourly_cny.agents, &c.temp.agents);
+        let packers =
+            m.dispatch.as_ref().map(|d| role_labour(s, &d.warehouse.shifts, &c.hourly_cny.packers, &c.temp.packers));
+        let temps = agents.staffing.temps + packers.as_ref().map_or(0, |p| p.staffing.temps);
+        let mut repeats: Vec<Vec<Repeat>> = Vec::new();
+        if let Some(d) = m.dispatch.as_ref().filter(|d| d.warehouse.after_window == AfterWindow::RepeatLastDay) {
+            let end = s.window.length_s;
+            let close = end + d.max_drain_s;
+            let mut all = Vec::new();
+            for sh in d.warehouse.shifts.iter().filter(|sh| sh.start_s >= end - DAY_S && sh.start_s < end) {
+                let mut k = 1.0;
+                while sh.start_s + k * DAY_S <= close {
+                    let (a, b) = (sh.start_s + k * DAY_S, sh.end_s + k * DAY_S);
+                    let pay = shift_pay(c, &s.window, a, b);
+                    let n = f64::from(sh.total());
+                    let cny =
+                        sh.headcount.iter().zip(&c.hourly_cny.packers).map(|(&x, h)| f64::from(x) * h).sum::<f64>()
+                            * pay.cost_h;
+                    all.push(Repeat { at_s: a, person_h: n * sh.hours(), paid_h: n * pay.paid_h, cny });
+                    k += 1.0;
+                }
+            }
+            all.sort_by(|x, y| x.at_s.total_cmp(&y.at_s));
+            for r in all {
+                match repeats.last_mut() {
+                    Some(group) if group[0].at_s == r.at_s => group.push(r),
+                    _ => repeats.push(vec![r]),
+                }
+            }
+        }
+        let orders = m.dispatch.as_ref().map(|d| &d.orders);
+        Self {
+            agents,
+            packers,
+            repeats,
+            temps,
+            training_cny: f64::from(temps) * c.training_per_temp_cny,
+            prepack_fixed_cny: m
+                .dispatch
+                .as_ref()
+                .and_then(|d| d.warehouse.prepacked_stock)
+                .map(|n| n as f64 * c.prepack_material_cny),
+            prepack_material_cny: c.prepack_material_cny,
+            carriers: m.dispatch.as_ref().map_or(Vec::new(), |d| {
+                d.courier
+                    .carriers
+                    .iter()
+                    .zip(&c.courier_per_parcel_cny)
+                    .map(|(k, &p)| (k.kpi_name.clone(), p))
+                    .collect()
+            }),
+            lost_per_abandoned: orders.map_or(0.0, |o| (o.chat_conversion - o.abandoned_conversion).max(0.0)),
+            lost_per_unanswered: orders.map_or(0.0, |o| o.chat_conversion),
+            margin_per_order_cny: orders.map_or(0.0, |o| o.value_cny.mean() * c.margin_share),
+        }
+    }
+
+    /// The agents' staffing as planned.
+    pub fn agent_staffing(&self) -> &RoleStaffing {
+        &self.agents.staffing
+    }
+
+    /// The packers' staffing as planned; `None` without a dispatch side.
+    pub fn packer_staffing(&self) -> Option<&RoleStaffing> {
+        self.packers.as_ref().map(|p| &p.staffing)
+    }
+
+    /// Labour of the listed shifts of both roles [CNY]: what the plan costs
+    /// before any repeat after the window.
+    pub fn planned_labour_cny(&self) -> f64 {
+        self.agents.cny + self.packers.as_ref().map_or(0.0, |p| p.cny)
+    }
+
+    /// The packer repeats (groups of equal start time, earliest first) that
+    /// make up `extra_h` person-hours on duty beyond the listed shifts: the
+    /// number of groups whose total comes closest.
+    fn repeats_for(&self, extra_h: f64) -> usize {
+        let (mut best, mut best_gap, mut sum) = (0, extra_h.abs(), 0.0);
+        for (i, group) in self.repeats.iter().enumerate() {
+            sum += group.iter().map(|r| r.person_h).sum::<f64>();
+            let gap = (sum - extra_h).abs();
+            if gap < best_gap - 1e-9 {
+                (best, best_gap) = (i + 1, gap);
+            }
+        }
+        best
+    }
+
+    /// The cost figures of replication `r` of `samples`, in [`FIGURES`]
+    /// order (those of a dispatch side only with one).
+    pub fn replication(&self, samples: &Samples, r: usize) -> Vec<(&'static str, f64)> {
+        let get = |name: &str| samples.scalar(name).and_then(|v| v.get(r)).copied().unwrap_or(0.0);
+        let (mut packer_cny, mut packer_paid_h, mut repeats) = (0.0, 0.0, 0.0);
+        if let Some(p) = &self.packers {
+            let n = self.repeats_for(get("packer_hours") - p.on_duty_h);
+            let done = self.repeats[..n].iter().flatten();
+            packer_cny = p.cny + done.clone().map(|x| x.cny).sum::<f64>();
+            packer_paid_h = p.paid_h + done.clone().map(|x| x.paid_h).sum::<f64>();
+            repeats = done.count() as f64;
+        }
+        let labour = self.agents.cny + packer_cny;
+        let parcels: Vec<(f64, f64)> = self.carriers.iter().map(|(k, price)| (get(k), *price)).collect();
+        let courier: f64 = parcels.iter().map(|(n, p)| n * p).sum();
+        let compensation = get("late_compensation_cny");
+        let lost_orders =
+            get("abandoned") * self.lost_per_abandoned + get("unanswered_at_close") * self.lost_per_unanswered;
+        let lost_margin = lost_orders * self.margin_per_order_cny;
+        let prepack =
+            self.prepack_fixed_cny.unwrap_or_else(|| get("orders_labelled_prepacked") * self.prepack_material_cny);
+        let prepack = if self.packers.is_some() { prepack } else { 0.0 };
+        let fixed = self.training_cny + prepack;
+        let total = labour + courier + compensation + lost_margin + fixed;
+        let paid = get("orders_paid");
+        let values = [
+            total,
+            labour,
+            courier,
+            compensation,
+            lost_margin,
+            fixed,
+            if paid > 0.0 { total / paid } else { 0.0 },
+            self.agents.cny,
+            packer_cny,
+            self.training_cny,
+            prepack,
+            lost_orders,
+            f64::from(self.agents.staffing.people),
+            f64::from(self.agents.staffing.person_shifts),
+            self.agents.paid_h,
+            self.packers.as_ref().map_or(0.0, |p| f64::from(p.staffing.people)),
+            self.packers.as_ref().map_or(0.0, |p| f64::from(p.staffing.person_shifts)),
+            packer_paid_h,
+            repeats,
+            f64::from(self.temps),
+            parcels.iter().map(|(n, _)| n).sum(),
+        ];
+        FIGURES
+            .iter()
+            .zip(values)
+            .filter(|(name, _)| self.packers.is_some() || !DISPATCH_ONLY.contains(name))
+            .map(|(&name, v)| (name, v))
+            .collect()
+    }
+}
+
+/// The cost figures of every replication of `samples` (the figures of a
+/// run of `s`), in replication order.
+pub fn per_replication(s: &Scenario, samples: &Samples) -> Samples {
+    let model = CostModel::new(s);
+    let mut out = Samples::default();
+    for r in 0..samples.len() {
+        out.push(&model.replication(samples, r), &[]);
+    }
+    out
+}

@@ -1,0 +1,35 @@
+//! Cost: a plan and the figures of its replications → what it costs, per
+//! replication, so that cost has a distribution like every other figure.
+//!
+//! ```text
+//! scenario (shifts, [costs], orders, couriers) ─┐
+//!                                               ├─► breakdown per replication ─► summaries
+//! Outcome.samples (kpi figures per replication) ┘     labour, courier, compensation, lost margin, fixed
+//! ```
+//!
+//! * [`pay`]: how one person's shift is paid (night premium, overtime,
+//!   minimum paid hours) and how many people a set of shifts needs.
+//! * [`breakdown`]: the cost figures of one replication.
+//! * [`compare`]: several scenarios (or one scaled) side by side on common
+//!   random numbers, with the cheapest plan meeting the targets marked.
+//!
+//! Nothing here runs a simulation or touches the engine: it reads the
+//! checked scenario and the per-replication figures of [`crate::kpi`]. All
+//! amounts are in CNY; `docs/json-reference.md` documents every figure.
+
+pub mod breakdown;
+pub mod compare;
+pub mod pay;
+
+pub use breakdown::{per_replication, CostModel, RoleStaffing, FIGURES};
+pub use compare::{CompareReport, CompareRow, Measured, Staffing, SweepPoint, SweepReport};
+
+use crate::result::Named;
+use crate::scenario::Scenario;
+use crate::stats::{Samples, Summary};
+
+/// Summaries across replications of the cost figures of a run of `s` whose
+/// per-replication figures are `samples`.
+pub fn summaries(s: &Scenario, samples: &Samples) -> Named<Summary> {
+    Named(per_replication(s, samples).scalar_summaries())
+}
