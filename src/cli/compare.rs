@@ -2,11 +2,14 @@
 //! common random numbers: staffing, service with intervals, the probability
 //! of meeting all targets and the cost broken down, with the cheapest plan
 //! that meets the targets marked. `--sweep FROM:TO:STEP` instead scales
-//! every headcount of one scenario: cost against service.
+//! every headcount of one scenario: cost against service. `--out DIR`
+//! writes `compare.json`, `compare.csv`, `summary.txt` and `plots/` (or
+//! `sweep.*` with `--sweep`).
 
 use super::{load_scenario, Failure};
 use peakplan::cost::compare::{compare, scaled, sweep, Measured};
 use peakplan::experiment::{run, RunConfig};
+use peakplan::report::plots::{self, compare as charts, Plot};
 use peakplan::report::{compare as render, json, write::write_all};
 use peakplan::Scenario;
 use std::io::IsTerminal;
@@ -45,13 +48,16 @@ pub struct CompareArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub threads: Option<u32>,
-    /// Folder to write compare.json, compare.csv and summary.txt (sweep.json,
-    /// sweep.csv and summary.txt with --sweep).
+    /// Folder to write compare.json, compare.csv, summary.txt and plots/
+    /// (sweep.json, sweep.csv, summary.txt and plots/ with --sweep).
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Replace files that already exist in the --out folder.
     #[arg(long)]
     pub force: bool,
+    /// With --out, skip the charts (plots/*.svg and plots/*.png).
+    #[arg(long)]
+    pub no_plots: bool,
     /// Format of standard output.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -98,6 +104,19 @@ fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<Measur
     Ok(Measured::new(s, &outcome.samples))
 }
 
+/// The charts as `plots/<name>.svg` and `plots/<name>.png` files.
+fn chart_files(charts: &[Plot]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let rendered = plots::render(charts, true).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let mut files = Vec::new();
+    for p in rendered {
+        files.push((format!("plots/{}.svg", p.name), p.svg.into_bytes()));
+        if let Some(png) = p.png {
+            files.push((format!("plots/{}.png", p.name), png));
+        }
+    }
+    Ok(files)
+}
+
 /// Runs `peakplan compare`.
 pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     let scenarios =
@@ -118,7 +137,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     let first = &scenarios[0];
     let seed = a.seed.unwrap_or(first.run.seed);
     let reps = a.replications.unwrap_or(first.run.replications);
-    let (summary, json_text, csv_text) = match sweep_factors {
+    let (summary, json_text, csv_text, charts) = match sweep_factors {
         Some(fs) => {
             let mut points = Vec::new();
             for f in fs {
@@ -128,7 +147,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
                 points.push((f, measure(&scaled(first, f), seed, reps, a)?));
             }
             let r = sweep(first, points, seed, reps);
-            (render::sweep_text(&r), json::render(&r), render::sweep_csv(&r))
+            (render::sweep_text(&r), json::render(&r), render::sweep_csv(&r), charts::sweep_plots(&r))
         }
         None => {
             let mut plans = Vec::new();
@@ -139,18 +158,21 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
                 plans.push((s, measure(s, seed, reps, a)?));
             }
             let r = compare(plans, seed, reps);
-            (render::text(&r), json::render(&r), render::csv(&r))
+            (render::text(&r), json::render(&r), render::csv(&r), charts::compare_plots(&r))
         }
     };
     if let Some(dir) = &a.out {
-        let files = [
-            (format!("{stem}.json"), json_text.clone()),
-            (format!("{stem}.csv"), csv_text.clone()),
-            ("summary.txt".to_string(), summary.clone()),
+        let mut files: Vec<(String, Vec<u8>)> = vec![
+            (format!("{stem}.json"), json_text.clone().into_bytes()),
+            (format!("{stem}.csv"), csv_text.clone().into_bytes()),
+            ("summary.txt".to_string(), summary.clone().into_bytes()),
         ];
-        write_all(dir, &files, a.force).map_err(|e| Failure::Input(e.to_string()))?;
+        if !a.no_plots {
+            files.extend(chart_files(&charts)?);
+        }
+        let written = write_all(dir, &files, a.force).map_err(|e| Failure::Input(e.to_string()))?;
         if !a.quiet {
-            eprintln!("wrote {stem}.json, {stem}.csv and summary.txt to {}", dir.display());
+            eprintln!("wrote {} files to {}", written.len(), dir.display());
         }
     }
     match a.format {

@@ -60,22 +60,15 @@ pub fn render(r: &SizingReport) -> String {
     );
     let c = |k: &str| p.cost.get(k).map_or(0.0, |s| s.mean);
     if let Some(total) = p.cost.get("total_cny") {
+        let _ = writeln!(o, "  total cost {:.0} CNY (p5 {:.0}, p95 {:.0}); means:", total.mean, total.p5, total.p95);
         let _ = writeln!(
             o,
-            "  total cost {:.0} CNY (p5 {:.0}, p95 {:.0}): labour {:.0}, courier {:.0},",
-            total.mean,
-            total.p5,
-            total.p95,
+            "    labour {:.0}, courier {:.0}, compensation {:.0},",
             c("labour_cny"),
-            c("courier_cny")
+            c("courier_cny"),
+            c("compensation_cny")
         );
-        let _ = writeln!(
-            o,
-            "    compensation {:.0}, lost margin {:.0}, fixed {:.0} (means)",
-            c("compensation_cny"),
-            c("lost_margin_cny"),
-            c("fixed_cny")
-        );
+        let _ = writeln!(o, "    lost margin {:.0}, fixed {:.0}", c("lost_margin_cny"), c("fixed_cny"));
     }
     let _ = writeln!(
         o,

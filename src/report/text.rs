@@ -170,28 +170,32 @@ pub(crate) fn cost(r: &SimulationReport, o: &mut String) {
         }
     }
     let mean = |k: &str| c.get(k).map_or(0.0, |s| s.mean);
-    let _ = writeln!(
-        o,
-        "Staffing: {} agents ({} person-shifts, {} paid h)",
-        show(mean("agent_people"), Fmt::Count),
-        show(mean("agent_person_shifts"), Fmt::Count),
-        show(mean("agent_paid_h"), Fmt::Count)
-    );
-    if c.get("packer_people").is_some() {
-        let _ = writeln!(
-            o,
-            "  {} packers ({} person-shifts, {} paid h with {:.1} repeats after the window)",
-            show(mean("packer_people"), Fmt::Count),
-            show(mean("packer_person_shifts"), Fmt::Count),
-            show(mean("packer_paid_h"), Fmt::Count),
-            mean("packer_shift_repeats")
-        );
+    let _ = writeln!(o, "\nStaffing{:>16}{:>15}{:>10}", "people", "person-shifts", "paid h");
+    for (label, role) in [("agents", "agent"), ("packers", "packer")] {
+        if c.get(&format!("{role}_people")).is_some() {
+            let _ = writeln!(
+                o,
+                "  {label:<14}{:>8}{:>15}{:>10}",
+                show(mean(&format!("{role}_people")), Fmt::Count),
+                show(mean(&format!("{role}_person_shifts")), Fmt::Count),
+                show(mean(&format!("{role}_paid_h")), Fmt::Count)
+            );
+        }
     }
     let _ = writeln!(
         o,
-        "  {} temporary workers trained; people: fewest who can work the shifts.",
+        "(people: fewest who can work the shifts; {} temporary workers trained",
         show(mean("temps_trained"), Fmt::Count)
     );
+    if c.get("packer_shift_repeats").is_some() {
+        let _ = writeln!(
+            o,
+            " once each; packers' paid h include {:.1} shifts repeated after the window)",
+            mean("packer_shift_repeats")
+        );
+    } else {
+        let _ = writeln!(o, " once each)");
+    }
 }
 
 /// The "Orders and dispatch" block, when the scenario has a dispatch side.

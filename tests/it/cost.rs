@@ -1,8 +1,8 @@
 //! Costs: a tiny scenario whose cost is worked out by hand, the packer
-//! repeats after the window, and `compare` end to end on the shipped
-//! scenarios (the cheapest plan meeting the targets is the one marked; a
-//! cheaper plan that misses them is not), with its CSV read back as UTF-8
-//! with a byte-order mark.
+//! repeats after the window, `size` pricing its plan, and `compare` end to
+//! end on the shipped scenarios (the cheapest plan meeting the targets is
+//! the one marked; a cheaper plan that misses them is not), with its CSV
+//! read back as UTF-8 with a byte-order mark.
 
 use crate::common::simulate;
 use assert_cmd::Command;
@@ -182,7 +182,7 @@ fn cost_settings_name_the_field_to_fix() {
     let e = bad("\"SF Express\" = 12", "\"SF Expres\" = 12");
     assert!(e.contains("costs.courier_per_parcel_cny") && e.contains("SF Express"), "{e}");
     let e = bad("temp_agent_groups = [\"temp\"]", "temp_agent_groups = [\"temps\"]");
-    assert!(e.contains("costs.temp_agent_groups[0]") && e.contains("temps"), "{e}");
+    assert!(e.contains("costs.temp_agent_groups") && e.contains("temps"), "{e}");
     let e = bad("night_start = \"22:00\"", "night_start = \"10pm\"");
     assert!(e.contains("costs.night_start") && e.contains("HH:MM"), "{e}");
     let e = bad("overtime_multiplier = 1.5", "overtime_multiplier = 0.5");
@@ -235,6 +235,9 @@ fn compare_marks_the_cheapest_plan_that_meets_the_targets_and_writes_utf8_csv() 
     // The text marks the same row.
     assert!(text.lines().any(|l| l.starts_with("* double11-temps")));
     assert!(!text.lines().any(|l| l.starts_with("* double11-lean") || l.starts_with("* double11-default")));
+
+    // The chart of total cost per scenario comes with the tables.
+    assert!(out.join("plots/compare_cost.svg").is_file() && out.join("plots/compare_cost.png").is_file());
 
     // CSV: UTF-8 with a byte-order mark; the Chinese descriptions survive a
     // round trip through a CSV reader, one row per scenario.
@@ -317,4 +320,55 @@ fn simulate_reports_the_cost_of_its_plan() {
     assert!(mean("courier_cny") > 0.0 && mean("labour_cny") > 0.0);
     let res = peakplan().args(["simulate", "-n", "6", "--quiet", "--no-plots"]).assert().success();
     assert!(String::from_utf8_lossy(&res.get_output().stdout).contains("Cost [CNY]"));
+}
+
+#[test]
+fn size_prices_its_plan_with_the_pay_rules() {
+    // Two 2-hour shifts, 00:00-02:00 and 02:00-04:00, no `[costs]`: the
+    // typical defaults. One agent at 30 CNY/h costs 30 × (2 h + 0.2 × 2 night
+    // hours + 2 h topped up to the 4-hour minimum) = 132 CNY per shift.
+    let text = r#"
+name = "small"
+[window]
+start = "2026-11-10 00:00"
+length_h = 4
+[arrivals]
+baseline_per_h = 120
+volume_cv = 0
+[chat]
+deflection_share = 0
+patience_s = { kind = "none" }
+[[chat.groups]]
+name = "g"
+max_concurrent = 1
+slowdown_per_extra_chat = 0
+handle_s = { kind = "exponential", mean = 60 }
+[[chat.shifts]]
+name = "early"
+start = "2026-11-10 00:00"
+end = "2026-11-10 02:00"
+agents = { g = 1 }
+[[chat.shifts]]
+name = "late"
+start = "2026-11-10 02:00"
+end = "2026-11-10 04:00"
+agents = { g = 1 }
+[targets]
+response_within_s = 20
+confidence = 0.8
+"#;
+    let s = Scenario::from_toml(text, "small.toml").unwrap();
+    let cfg =
+        peakplan::sizing::SizingConfig { seed: 2, search_replications: 20, verify_replications: 40, threads: None };
+    let r = peakplan::sizing::size(&s, &cfg).unwrap();
+    let people: u32 = r.plan.shifts.iter().map(|sh| sh.headcount[0]).sum();
+    for sh in &r.plan.shifts {
+        assert!(close(sh.cost_cny, 132.0 * f64::from(sh.headcount[0])), "{}: {}", sh.shift, sh.cost_cny);
+    }
+    assert!(close(r.plan.labour_cost_cny, 132.0 * f64::from(people)));
+    // Chat-only: the full breakdown is the labour, no temps to train.
+    let cost = |k: &str| r.plan.cost.get(k).unwrap_or_else(|| panic!("plan.cost.{k}")).mean;
+    assert!(close(cost("labour_cny"), r.plan.labour_cost_cny));
+    assert!(close(cost("total_cny"), r.plan.labour_cost_cny));
+    assert_eq!(cost("agent_paid_h"), 4.0 * f64::from(people));
 }

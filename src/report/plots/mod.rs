@@ -14,6 +14,7 @@
 //! report carries the translated captions.
 
 pub mod chart;
+pub mod compare;
 pub mod draw;
 pub mod simulation;
 
