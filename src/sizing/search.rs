@@ -9,6 +9,10 @@ use crate::experiment::RunError;
 use crate::targets::Targets;
 use std::ops::Range;
 
+/// Repair steps without any gain in the share meeting the targets after
+/// which the search stops and reports the targets out of reach.
+const STALL_STEPS: usize = 8;
+
 /// What the search may change, and how sure it must be.
 pub struct Limits<'a> {
     /// The plan's rows (shifts of each role) with costs and limits.
@@ -44,6 +48,17 @@ fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64
             (0..backlog.len()).max_by(|&a, &b| total(a).total_cmp(&total(b)).then(b.cmp(&a))).into_iter().collect()
         }
     }
+}
+
+/// How far a plan is from its targets, summed over replications' failures:
+/// hours below the service level, abandonment over the cap, dispatch short,
+/// and all targets together. Falls as repair makes progress, even while no
+/// replication meets every target yet.
+fn shortfall(ev: &Evaluation) -> f64 {
+    let o = &ev.outcome;
+    let hours =
+        o.samples.scalar("periods_below_service_level").map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
+    hours + (1.0 - share_of(o, "meets_abandon_cap")) + (1.0 - share_of(o, "meets_dispatch_target")) + (1.0 - ev.p_meet)
 }
 
 /// The role whose targets fail in more replications.
@@ -88,9 +103,21 @@ pub fn repair(
     let t = ev.scenario.targets.clone();
     let period_s = ev.scenario.model.periods.length_s;
     let mut eval = ev.run_plan(&plan, 1.0, reps.clone())?;
+    let (mut best, mut stalled) = (shortfall(&eval), 0);
     for _ in 0..lim.max_steps {
         if eval.p_meet >= lim.required {
             return Ok((plan, eval, true));
+        }
+        // Additions that no longer help mean a limit elsewhere binds (e.g.
+        // packing stations): stop rather than pile up useless staff.
+        let now = shortfall(&eval);
+        if now < best - 1e-12 {
+            (best, stalled) = (now, 0);
+        } else {
+            stalled += 1;
+            if stalled >= STALL_STEPS {
+                return Ok((plan, eval, false));
+            }
         }
         // One person for each failing period, on distinct shifts, per step.
         let role = failing_role(&eval);
