@@ -84,3 +84,45 @@ pub fn steady_share(o: &Outcome, share: &str, first: usize) -> Vec<f64> {
         })
         .collect()
 }
+
+/// Two 2-hour agent shifts over a 4-hour window from Nov 10 00:00, one
+/// agent each as written: constant arrivals `rate_per_h`, exponential
+/// handling of 60 s, one chat per agent, no abandonment, service level 80%
+/// within 20 s, met in `confidence` of replications. Small enough to size in
+/// a test.
+pub fn two_shifts(rate_per_h: f64, confidence: f64) -> Scenario {
+    let text = format!(
+        r#"
+name = "small"
+[window]
+start = "2026-11-10 00:00"
+length_h = 4
+[arrivals]
+baseline_per_h = {rate_per_h}
+volume_cv = 0
+[chat]
+deflection_share = 0
+patience_s = {{ kind = "none" }}
+[[chat.groups]]
+name = "g"
+max_concurrent = 1
+slowdown_per_extra_chat = 0
+handle_s = {{ kind = "exponential", mean = 60 }}
+[[chat.shifts]]
+name = "early"
+start = "2026-11-10 00:00"
+end = "2026-11-10 02:00"
+agents = {{ g = 1 }}
+[[chat.shifts]]
+name = "late"
+start = "2026-11-10 02:00"
+end = "2026-11-10 04:00"
+agents = {{ g = 1 }}
+[targets]
+response_within_s = 20
+service_level = 0.8
+confidence = {confidence}
+"#
+    );
+    Scenario::from_toml(&text, "small.toml").expect("valid test scenario")
+}

@@ -327,37 +327,7 @@ fn size_prices_its_plan_with_the_pay_rules() {
     // Two 2-hour shifts, 00:00-02:00 and 02:00-04:00, no `[costs]`: the
     // typical defaults. One agent at 30 CNY/h costs 30 × (2 h + 0.2 × 2 night
     // hours + 2 h topped up to the 4-hour minimum) = 132 CNY per shift.
-    let text = r#"
-name = "small"
-[window]
-start = "2026-11-10 00:00"
-length_h = 4
-[arrivals]
-baseline_per_h = 120
-volume_cv = 0
-[chat]
-deflection_share = 0
-patience_s = { kind = "none" }
-[[chat.groups]]
-name = "g"
-max_concurrent = 1
-slowdown_per_extra_chat = 0
-handle_s = { kind = "exponential", mean = 60 }
-[[chat.shifts]]
-name = "early"
-start = "2026-11-10 00:00"
-end = "2026-11-10 02:00"
-agents = { g = 1 }
-[[chat.shifts]]
-name = "late"
-start = "2026-11-10 02:00"
-end = "2026-11-10 04:00"
-agents = { g = 1 }
-[targets]
-response_within_s = 20
-confidence = 0.8
-"#;
-    let s = Scenario::from_toml(text, "small.toml").unwrap();
+    let s = crate::common::two_shifts(120.0, 0.8);
     let cfg =
         peakplan::sizing::SizingConfig { seed: 2, search_replications: 20, verify_replications: 40, threads: None };
     let r = peakplan::sizing::size(&s, &cfg).unwrap();

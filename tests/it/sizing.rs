@@ -1,49 +1,13 @@
 //! Sizing end to end on a small stationary scenario, where theory says what
 //! the answer must be.
 
+use crate::common::two_shifts;
 use peakplan::sizing::{size, SizingConfig};
-use peakplan::Scenario;
-
-/// Two 2-hour shifts, 240 chats/h, exponential handling of 60 s, one chat per
-/// agent, no abandonment: each hour is M/M/c with 4 Erlangs.
-fn small() -> Scenario {
-    let text = r#"
-name = "small"
-[window]
-start = "2026-11-10 00:00"
-length_h = 4
-[arrivals]
-baseline_per_h = 240
-volume_cv = 0
-[chat]
-deflection_share = 0
-patience_s = { kind = "none" }
-[[chat.groups]]
-name = "g"
-max_concurrent = 1
-slowdown_per_extra_chat = 0
-handle_s = { kind = "exponential", mean = 60 }
-[[chat.shifts]]
-name = "early"
-start = "2026-11-10 00:00"
-end = "2026-11-10 02:00"
-agents = { g = 1 }
-[[chat.shifts]]
-name = "late"
-start = "2026-11-10 02:00"
-end = "2026-11-10 04:00"
-agents = { g = 1 }
-[targets]
-response_within_s = 20
-service_level = 0.8
-confidence = 0.9
-"#;
-    Scenario::from_toml(text, "small.toml").unwrap()
-}
 
 #[test]
 fn sized_plan_meets_targets_on_fresh_replications_and_is_near_erlang() {
-    let s = small();
+    // 240 chats/h × 60 s: each hour is M/M/c with 4 Erlangs.
+    let s = two_shifts(240.0, 0.9);
     let cfg = SizingConfig { seed: 3, search_replications: 60, verify_replications: 200, threads: None };
     let r = size(&s, &cfg).unwrap();
     assert!(r.feasible);
