@@ -5,6 +5,14 @@
 //! is identical for any number of threads. Replications run in fixed-size
 //! batches; each batch's figures are appended in order and its response-time
 //! and dispatch lead-time histograms (integer counts) are merged exactly.
+//!
+//! A run can also be split into [shards](Shard) — whole batches, in order —
+//! run on different machines and [merged](merge) into exactly the outcome of
+//! the whole run.
+
+mod shard;
+
+pub use shard::{merge, Merged, ScenarioText, Shard, ShardError, ShardFile};
 
 use crate::kpi::{figures, RepFigures};
 use crate::model::courier::empty_lead_histogram;
@@ -16,8 +24,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::ops::Range;
 
-/// Replications per batch: the unit of ordering and of progress reports.
-const BATCH: u64 = 64;
+/// Replications per batch: the unit of ordering, of progress reports and of
+/// shards.
+pub const BATCH: u64 = 64;
 
 /// How to run the replications.
 #[derive(Debug, Clone)]
@@ -120,6 +129,11 @@ pub fn run(params: &ModelParams, targets: &Targets, cfg: &RunConfig) -> Result<O
         for (_, fig, events) in rows {
             fig.push_to(&mut out.samples);
             out.events += events;
+            if out.samples.len() == 1 {
+                // The figures are named now: room for the whole run at once
+                // (up to a million replications; beyond, columns grow).
+                out.samples.reserve((total - 1).min(1_000_000) as usize);
+            }
         }
         bar.inc(end - start);
         start = end;

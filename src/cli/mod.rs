@@ -4,6 +4,7 @@
 mod compare;
 mod erlang;
 mod erlang_scenario;
+mod merge;
 mod scenario_cmd;
 mod simulate;
 mod size;
@@ -32,6 +33,9 @@ enum Command {
     /// Compare scenarios' cost and service on common random numbers, or
     /// sweep one scenario's headcount (`--sweep`).
     Compare(compare::CompareArgs),
+    /// Merge the shard files of `simulate --shard K/N` into the whole run's
+    /// report, exactly as the unsharded run writes it.
+    Merge(merge::MergeArgs),
     /// Write or check scenario files.
     #[command(subcommand)]
     Scenario(scenario_cmd::ScenarioCmd),
@@ -60,6 +64,7 @@ impl Cli {
         match self.command {
             Command::Simulate(a) => simulate::exec(&a),
             Command::Size(a) => size::exec(&a),
+            Command::Merge(a) => merge::exec(&a),
             Command::Compare(a) => compare::exec(&a),
             Command::Erlang(a) => erlang::exec(&a).map_err(|e| match e.downcast::<erlang::UsageError>() {
                 Ok(usage) => Failure::Input(usage.0),

@@ -4,10 +4,15 @@
 //! new `reports/<scenario>/seed<seed>-n<replications>/` (`-2`, `-3`, ... when
 //! taken): report.json, kpis.csv, per_period.csv, summary.txt, report.html
 //! and plots/*.svg and plots/*.png (unless `--no-plots`).
+//!
+//! With `--shard K/N` it runs only the K-th of N slices of the replications
+//! (whole batches of 64, in order) and writes `shard-K-of-N.json` instead
+//! of a report; `peakplan merge` turns the N shard files into exactly the
+//! report of the whole run.
 
 use super::{load_scenario, Failure};
-use peakplan::experiment::{run, RunConfig};
-use peakplan::report::folder::{claim_run_folder, run_id, REPORTS_DIR};
+use peakplan::experiment::{run, Outcome, RunConfig, ScenarioText, Shard, ShardFile};
+use peakplan::report::folder::{claim_run_folder, run_id, sanitize, REPORTS_DIR};
 use peakplan::report::html::{self, Page};
 use peakplan::report::i18n::Lang;
 use peakplan::report::plots;
@@ -59,6 +64,42 @@ pub struct SimulateArgs {
     /// No progress bar and no note of the folder written.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Run only shard K of N (e.g. `2/8`): a deterministic slice of the
+    /// replications, written to `shard-K-of-N.json` in the --out folder
+    /// [default: reports/<scenario>/seed<seed>-n<replications>-shards/] for
+    /// `peakplan merge`, which gives exactly the unsharded run's report.
+    #[arg(long, value_name = "K/N", value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<Shard>()))]
+    pub shard: Option<Shard>,
+}
+
+/// How and where to write a report: the options `simulate` and `merge` share.
+pub struct ReportOptions<'a> {
+    /// The folder, or `None` for a new one under `reports/`.
+    pub out: Option<&'a Path>,
+    /// Replace existing files.
+    pub force: bool,
+    /// Skip the charts.
+    pub no_plots: bool,
+    /// Language of report.html.
+    pub lang: Lang,
+    /// Format of standard output.
+    pub format: Format,
+    /// No notes on standard error.
+    pub quiet: bool,
+}
+
+impl ReportOptions<'_> {
+    /// Refuses an --out folder that holds a report, unless --force: checked
+    /// before running, so that a run is never wasted on a refused folder.
+    pub fn check_out(&self) -> Result<(), Failure> {
+        match self.out {
+            Some(dir) if !self.force && dir.join("report.json").exists() => Err(Failure::Input(format!(
+                "{} already holds a report; choose another --out folder or pass --force",
+                dir.display()
+            ))),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// The data files, linked from the HTML report.
@@ -69,51 +110,106 @@ pub fn exec(a: &SimulateArgs) -> Result<(), Failure> {
     let scenario = load_scenario(a.scenario.as_deref())?;
     let seed = a.seed.unwrap_or(scenario.run.seed);
     let reps = a.replications.unwrap_or(scenario.run.replications);
+    let opts = ReportOptions {
+        out: a.out.as_deref(),
+        force: a.force,
+        no_plots: a.no_plots,
+        lang: a.lang,
+        format: a.format,
+        quiet: a.quiet,
+    };
     let cfg = RunConfig {
         seed,
-        replications: 0..reps,
+        replications: a.shard.map_or(0..reps, |s| s.range(reps)),
         threads: a.threads.map(|t| t as usize),
         progress: !a.quiet && std::io::stderr().is_terminal(),
     };
-    if let Some(dir) = &a.out {
-        // Refuse before running, not after: a run is never wasted on a
-        // folder that would be refused.
-        if !a.force && dir.join("report.json").exists() {
-            return Err(Failure::Input(format!(
-                "{} already holds a report; choose another --out folder or pass --force",
-                dir.display()
-            )));
-        }
+    if let Some(shard) = a.shard {
+        return run_shard(a, &scenario, shard, seed, reps, &cfg);
     }
+    opts.check_out()?;
     let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
-    let report = SimulationReport::new(&scenario, seed, &outcome);
+    write_report(&scenario, seed, reps, &outcome, &opts)
+}
+
+/// `simulate --shard K/N`: runs the shard's replications and writes its file.
+fn run_shard(
+    a: &SimulateArgs,
+    scenario: &Scenario,
+    shard: Shard,
+    seed: u64,
+    reps: u64,
+    cfg: &RunConfig,
+) -> Result<(), Failure> {
+    let text = match &a.scenario {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| Failure::Input(format!("{}: cannot read the file: {e}", path.display())))?,
+        None => peakplan::scenario::DEFAULT_TOML.to_string(),
+    };
+    let dir = a.out.clone().unwrap_or_else(|| {
+        Path::new(REPORTS_DIR).join(sanitize(&scenario.name)).join(format!("{}-shards", run_id(seed, reps)))
+    });
+    let path = dir.join(format!("shard-{}-of-{}.json", shard.index, shard.count));
+    if !a.force && path.exists() {
+        return Err(Failure::Input(format!("{} exists; choose another --out folder or pass --force", path.display())));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| Failure::Input(format!("cannot create {}: {e}", dir.display())))?;
+    let outcome = run(&scenario.model, &scenario.targets, cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let source = ScenarioText { name: scenario.name.clone(), source: scenario.source_name.clone(), toml: text };
+    let file = ShardFile::new(source, seed, reps, shard, outcome);
+    std::fs::File::create(&path)
+        .and_then(|f| file.write_json(f))
+        .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+    if !a.quiet {
+        eprintln!(
+            "shard {shard}: replications {}..{} of {reps}, written to {}",
+            file.range.start,
+            file.range.end,
+            path.display()
+        );
+        eprintln!("merge all {} shards with: peakplan merge {}", shard.count, dir.join("shard-*.json").display());
+    }
+    Ok(())
+}
+
+/// Writes the report of `outcome` (replications `0..reps` of `scenario`
+/// with `seed`): the folder's files, and the summary or JSON on standard
+/// output.
+pub fn write_report(
+    scenario: &Scenario,
+    seed: u64,
+    reps: u64,
+    outcome: &Outcome,
+    o: &ReportOptions,
+) -> Result<(), Failure> {
+    let report = SimulationReport::new(scenario, seed, outcome);
     let summary = text::render(&report);
     let json_text = json::render(&report);
-    let files = report_files(&report, &scenario, a, seed, reps, &summary, &json_text)?;
-    let dir = match &a.out {
+    let files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;
+    let dir = match o.out {
         Some(dir) => {
-            if a.force && a.no_plots {
+            if o.force && o.no_plots {
                 remove_stale_plots(dir, &report);
             }
-            dir.clone()
+            dir.to_path_buf()
         }
         None => claim_run_folder(Path::new(REPORTS_DIR), &scenario.name, &run_id(seed, reps)).map_err(|e| {
             Failure::Input(format!("cannot create a report folder under {REPORTS_DIR}/: {e}; choose one with --out"))
         })?,
     };
-    let written = write_all(&dir, &files, a.force).map_err(|e| {
-        if a.out.is_none() {
+    let written = write_all(&dir, &files, o.force).map_err(|e| {
+        if o.out.is_none() {
             // The folder was made for this run: leave nothing half-made.
             let _ = std::fs::remove_dir(dir.join("plots"));
             let _ = std::fs::remove_dir(&dir);
         }
         Failure::Input(e.to_string())
     })?;
-    if !a.quiet {
+    if !o.quiet {
         eprintln!("wrote {} files to {}", written.len(), dir.display());
         eprintln!("open {}", dir.join("report.html").display());
     }
-    match a.format {
+    match o.format {
         Format::Text => print!("{summary}"),
         Format::Json => print!("{json_text}"),
     }
@@ -124,7 +220,7 @@ pub fn exec(a: &SimulateArgs) -> Result<(), Failure> {
 fn report_files(
     report: &SimulationReport,
     scenario: &Scenario,
-    a: &SimulateArgs,
+    a: &ReportOptions,
     seed: u64,
     reps: u64,
     summary: &str,

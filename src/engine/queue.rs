@@ -6,9 +6,10 @@
 //! being swapped, and the entry [`EventQueue::pop`] delivers stays at the
 //! root until the next call: a `schedule` right after a `pop` (the usual
 //! pattern: an arrival schedules the next one) overwrites it with one
-//! sift-down instead of a sift-down and a sift-up. Keys are unique (the
-//! sequence number is), so the order of delivery is fixed by the keys alone,
-//! whatever the heap's shape.
+//! sift-down instead of a sift-down and a sift-up. Removal takes the hole
+//! down to a leaf and the last entry up from there (Floyd). Keys are unique
+//! (the sequence number is), so the order of delivery is fixed by the keys
+//! alone, whatever the heap's shape.
 
 /// Identifies a scheduled event so that it can be cancelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,6 +36,31 @@ const SEQ_BITS: u32 = 56;
 const SEQ_MASK: u64 = (1 << SEQ_BITS) - 1;
 /// Children per node of the heap.
 const ARITY: usize = 4;
+
+/// The smallest of the children starting at `first` (index and key), or
+/// `None` for a leaf. A full set of four is compared as a tournament of
+/// independent pairs, which compiles to conditional moves: the outcome of a
+/// comparison of event times is unpredictable, so branches would often be
+/// mispredicted.
+#[inline(always)]
+fn smallest_child<E>(heap: &[Entry<E>], first: usize) -> Option<(usize, u128)> {
+    if let Some(c) = heap.get(first..first + ARITY) {
+        let (o0, o1, o2, o3) = (c[0].order(), c[1].order(), c[2].order(), c[3].order());
+        let (a, oa) = if o1 < o0 { (first + 1, o1) } else { (first, o0) };
+        let (b, ob) = if o3 < o2 { (first + 3, o3) } else { (first + 2, o2) };
+        return Some(if ob < oa { (b, ob) } else { (a, oa) });
+    }
+    // Fewer than four: the last node of the heap.
+    let c = heap.get(first..)?;
+    let mut best = (first, c.first()?.order());
+    for (j, e) in c.iter().enumerate().skip(1) {
+        let o = e.order();
+        if o < best.1 {
+            best = (first + j, o);
+        }
+    }
+    Some(best)
+}
 
 /// A clock and a priority queue of future events of type `E`.
 ///
@@ -131,26 +157,37 @@ impl<E: Copy> EventQueue<E> {
     #[inline]
     fn sift_down(&mut self, mut i: usize, entry: Entry<E>) {
         let heap = &mut self.heap[..];
-        let n = heap.len();
         let order = entry.order();
-        loop {
-            let first = ARITY * i + 1;
-            if first >= n {
+        while let Some((child, child_order)) = smallest_child(heap, ARITY * i + 1) {
+            if order < child_order {
                 break;
             }
-            let children = &heap[first..n.min(first + ARITY)];
-            let (mut best, mut best_order) = (0, children[0].order());
-            for (j, c) in children.iter().enumerate().skip(1) {
-                let o = c.order();
-                if o < best_order {
-                    (best, best_order) = (j, o);
-                }
-            }
-            if order < best_order {
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = entry;
+    }
+
+    /// Fills the hole at the root with `entry`, which came from the bottom
+    /// of the heap: the hole goes down along the smallest children to a leaf
+    /// (no comparison with `entry`, which almost always belongs near the
+    /// bottom), then `entry` moves up from there (Floyd's variant).
+    #[inline]
+    fn sift_hole_to_leaf_then_up(&mut self, entry: Entry<E>) {
+        let heap = &mut self.heap[..];
+        let mut i = 0;
+        while let Some((child, _)) = smallest_child(heap, ARITY * i + 1) {
+            heap[i] = heap[child];
+            i = child;
+        }
+        let order = entry.order();
+        while i > 0 {
+            let parent = (i - 1) / ARITY;
+            if heap[parent].order() < order {
                 break;
             }
-            heap[i] = heap[first + best];
-            i = first + best;
+            heap[i] = heap[parent];
+            i = parent;
         }
         heap[i] = entry;
     }
@@ -162,7 +199,7 @@ impl<E: Copy> EventQueue<E> {
             self.root_taken = false;
             let last = self.heap.pop().expect("a taken root is in the heap");
             if !self.heap.is_empty() {
-                self.sift_down(0, last);
+                self.sift_hole_to_leaf_then_up(last);
             }
         }
     }

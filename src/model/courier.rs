@@ -23,7 +23,7 @@
 use crate::engine::{EventQueue, StreamRng};
 use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
-use crate::model::observe::{Periods, TimeWeighted};
+use crate::model::observe::{round_to_u64, Periods, TimeWeighted};
 use crate::model::orders::Order;
 use crate::model::vip_queue::VipQueue;
 use crate::model::warehouse::DAY_S;
@@ -363,7 +363,7 @@ impl<'p> Courier<'p> {
             let Some(order) = self.staging.pop() else { break };
             n += 1;
             let lead = now - order.paid_s;
-            o.lead_s.saturating_record((lead.round() as u64).min(MAX_LEAD_S));
+            o.lead_s.saturating_record(round_to_u64(lead).min(MAX_LEAD_S));
             o.lead_sum_s += lead;
             o.within_24h += u32::from(lead <= DAY_S);
             if lead <= o.promise_s {

@@ -8,7 +8,9 @@
 use rand::Rng;
 use rand_distr::StandardNormal;
 use serde::Serialize;
-use statrs::function::erf::erfc_inv;
+
+mod normal;
+pub use normal::std_normal_quantile;
 
 /// A checked distribution. Build it with the constructors, which reject
 /// invalid parameters.
@@ -125,9 +127,9 @@ impl Dist {
         match *self {
             Dist::Exponential { mean } => -mean * (-u).ln_1p(),
             Dist::Lognormal { mu, sigma, .. } => {
-                // Standard normal quantile; u = 0 maps to 0, never NaN.
+                // Standard normal quantile (AS 241); u = 0 maps to 0, never NaN.
                 let u = u.clamp(1e-300, 1.0 - 1e-16);
-                (mu + sigma * (-std::f64::consts::SQRT_2 * erfc_inv(2.0 * u))).exp()
+                (mu + sigma * std_normal_quantile(u)).exp()
             }
             Dist::Fixed { value } => value,
             Dist::Uniform { min, max } => min + (max - min) * u,

@@ -29,6 +29,15 @@ impl Periods {
     }
 }
 
+/// `x.round() as u64` (half away from zero, saturating as the cast does),
+/// without the library call `f64::round` makes on baseline x86-64: the
+/// truncation and the fraction `x - trunc(x)` are exact.
+#[inline]
+pub fn round_to_u64(x: f64) -> u64 {
+    let whole = x as u64;
+    whole.saturating_add(u64::from(x - whole as f64 >= 0.5))
+}
+
 /// A level that changes at events (queue length, busy slots, ...), integrated
 /// over time per period, with its maximum per period. Time after the last
 /// period (a run that goes on after the window) is integrated apart, in
@@ -36,7 +45,14 @@ impl Periods {
 #[derive(Debug, Clone)]
 pub struct TimeWeighted {
     periods: Periods,
+    /// End of the last period [s] (`length_s × count`, computed once).
+    horizon: f64,
     last_t: f64,
+    /// `last_i == periods.index(cached_t)`: the period of the last change,
+    /// kept so that the usual update (within one period) divides once, not
+    /// twice. `cached_t` is NaN when nothing is cached.
+    cached_t: f64,
+    last_i: usize,
     value: f64,
     /// Integral of the level over each period [level × s].
     pub area: Vec<f64>,
@@ -53,7 +69,10 @@ impl TimeWeighted {
     pub fn new(periods: Periods) -> Self {
         Self {
             periods,
+            horizon: periods.length_s * periods.count as f64,
             last_t: 0.0,
+            cached_t: f64::NAN,
+            last_i: 0,
             value: 0.0,
             area: vec![0.0; periods.count],
             max: vec![0.0; periods.count],
@@ -65,6 +84,7 @@ impl TimeWeighted {
     /// Back to level zero at time zero, keeping the memory.
     pub fn reset(&mut self) {
         self.last_t = 0.0;
+        self.cached_t = f64::NAN;
         self.value = 0.0;
         self.area.fill(0.0);
         self.max.fill(0.0);
@@ -83,19 +103,17 @@ impl TimeWeighted {
     pub fn set(&mut self, now: f64, value: f64) {
         self.advance(now);
         self.value = value;
-        if now < self.horizon() {
-            let i = self.periods.index(now);
+        if now < self.horizon {
+            let i = if now == self.cached_t { self.last_i } else { self.periods.index(now) };
+            if now == self.last_t {
+                (self.cached_t, self.last_i) = (now, i);
+            }
             if value > self.max[i] {
                 self.max[i] = value;
             }
         } else if value > self.after_max {
             self.after_max = value;
         }
-    }
-
-    #[inline]
-    fn horizon(&self) -> f64 {
-        self.periods.length_s * self.periods.count as f64
     }
 
     /// Adds `delta` to the level at time `now` [s].
@@ -108,12 +126,12 @@ impl TimeWeighted {
     /// Time beyond the last period goes to `after_area`.
     #[inline]
     pub fn advance(&mut self, now: f64) {
-        let horizon = self.horizon();
+        let horizon = self.horizon;
         let end = now.min(horizon);
         let mut t = self.last_t;
         if self.value != 0.0 {
             while t < end {
-                let i = self.periods.index(t);
+                let i = if t == self.cached_t { self.last_i } else { self.periods.index(t) };
                 let bound = ((i + 1) as f64 * self.periods.length_s).min(end);
                 self.area[i] += self.value * (bound - t);
                 if self.value > self.max[i] {
@@ -183,5 +201,14 @@ mod tests {
         assert_eq!(tw.after_max, 5.0);
         assert_eq!(tw.total_area(), 15.0 + 80.0);
         assert_eq!(tw.overall_max(), 5.0);
+    }
+
+    #[test]
+    fn round_to_u64_rounds_as_f64_round_does() {
+        let mut xs = vec![0.0, 0.49999999999999994, 0.5, 1.5, 2.5, 1e9, 1e12 + 0.5, 4503599627370495.5, 1e30, -0.7];
+        xs.extend((0..100_000).map(|i| f64::from(i) * 0.0137));
+        for x in xs {
+            assert_eq!(round_to_u64(x), x.round() as u64, "{x}");
+        }
     }
 }

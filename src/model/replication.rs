@@ -238,10 +238,14 @@ impl<'p> Replication<'p> {
             processed += 1;
             match event {
                 Event::InquiryArrival => {
-                    self.chat.arrive(t, events, &mut chat_rng);
+                    // The next arrival first: it is soon, so it takes the
+                    // place of the one just popped at the top of the queue
+                    // (the chat's events have other priorities, so the order
+                    // of scheduling does not change the order of delivery).
                     if let Some(next) = arrivals.next_arrival(&mut arrival_rng) {
                         events.schedule(next, priority::ARRIVAL, Event::InquiryArrival);
                     }
+                    self.chat.arrive(t, events, &mut chat_rng);
                 }
                 Event::ChatPatience(seq) => {
                     let abandoned = self.chat.patience_ends(t, seq);

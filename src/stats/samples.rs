@@ -13,10 +13,12 @@ pub struct Samples {
     /// Names of the scalar figures, in column order.
     pub scalar_names: Vec<String>,
     /// `scalars[k][r]`: figure `k` in replication `r`.
+    #[serde(with = "super::exact_json::columns")]
     pub scalars: Vec<Vec<f64>>,
     /// Names of the per-period figures, in column order.
     pub series_names: Vec<String>,
     /// `series[k][p][r]`: per-period figure `k`, period `p`, replication `r`.
+    #[serde(with = "super::exact_json::column_groups")]
     pub series: Vec<Vec<Vec<f64>>>,
 }
 
@@ -48,6 +50,14 @@ impl Samples {
             for (col, v) in cols.iter_mut().zip(vs) {
                 col.push(*v);
             }
+        }
+    }
+
+    /// Makes room for `more` replications in every column, so that a run
+    /// that knows its length holds its figures without spare capacity.
+    pub fn reserve(&mut self, more: usize) {
+        for col in self.scalars.iter_mut().chain(self.series.iter_mut().flatten()) {
+            col.reserve_exact(more);
         }
     }
 
@@ -92,5 +102,30 @@ impl Samples {
             .cloned()
             .zip(self.series.iter().map(|p| p.iter().map(|c| Summary::of(c)).collect()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip_is_exact_even_for_non_finite_values() {
+        let mut s = Samples::default();
+        let special = [0.1 + 0.2, f64::NAN, f64::INFINITY, -0.0, 1e-310, f64::MAX, -f64::INFINITY, 1e23];
+        // Values whose JSON number text serde_json's default parser reads
+        // one unit in the last place off, among others.
+        let many = (1..20_000).map(|i| (f64::from(i) * 0.737).sin() / f64::from(i) * 1e3);
+        for (r, x) in special.into_iter().chain(many).enumerate() {
+            s.push(&[("x", x), ("r", r as f64)], &[("p", vec![x, 1.0 / 3.0])]);
+        }
+        let back: Samples = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        let bits = |s: &Samples| {
+            let mut v: Vec<u64> = s.scalars.iter().flatten().map(|x| x.to_bits()).collect();
+            v.extend(s.series.iter().flatten().flatten().map(|x| x.to_bits()));
+            v
+        };
+        assert_eq!(bits(&back), bits(&s));
+        assert_eq!((back.scalar_names, back.series_names), (s.scalar_names, s.series_names));
     }
 }

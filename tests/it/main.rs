@@ -10,5 +10,6 @@ mod docs;
 mod erlang;
 mod report;
 mod scenarios;
+mod shards;
 mod sizing;
 mod theory;

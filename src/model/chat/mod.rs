@@ -114,7 +114,9 @@ impl<'p> ChatStage<'p> {
     /// An inquiry arrives at `now`.
     #[inline]
     pub fn arrive(&mut self, now: f64, events: &mut EventQueue<Event>, rng: &mut ChatStreams) {
-        let deflected = rng.deflection.random::<f64>() < self.params.deflection_share;
+        // With no deflection the stream is not drawn from (it serves nothing else).
+        let share = self.params.deflection_share;
+        let deflected = share > 0.0 && rng.deflection.random::<f64>() < share;
         self.observer.arrival(now, deflected);
         if deflected {
             return;

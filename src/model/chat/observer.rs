@@ -1,7 +1,7 @@
 //! What the chat stage observes in one replication: counts by arrival period,
 //! time-weighted levels per period, and a histogram of first-response times.
 
-use crate::model::observe::{Periods, TimeWeighted};
+use crate::model::observe::{round_to_u64, Periods, TimeWeighted};
 use hdrhistogram::Histogram;
 
 /// Largest recordable first-response time [ms] (about 12 days); larger
@@ -97,7 +97,7 @@ impl ChatObserver {
         self.answered[i] += 1;
         self.on_time[i] += u32::from(wait_s <= self.within_s);
         self.response_sum_s += wait_s;
-        self.response_ms.saturating_record(((wait_s * 1000.0).round() as u64).min(MAX_RESPONSE_MS));
+        self.response_ms.saturating_record(round_to_u64(wait_s * 1000.0).min(MAX_RESPONSE_MS));
     }
 
     #[inline]
