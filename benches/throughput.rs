@@ -12,7 +12,7 @@
 //!
 //! Criterion then reports customers (or orders) per second and events per
 //! second on one core for each. Run: `cargo bench --bench throughput`
-//! (`-- w1` for one workload; `--no-plots` is set).
+//! (`-- w1/` keeps criterion's W1 benchmarks only; the ratios always print).
 
 mod baseline;
 mod workloads;
