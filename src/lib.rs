@@ -24,6 +24,7 @@
 
 #![warn(missing_docs)]
 
+pub mod actuals;
 pub mod analytic;
 pub mod cost;
 pub mod engine;

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with its arguments and an
 //! `exec`.
 
+mod actuals;
 mod compare;
 mod erlang;
 mod erlang_scenario;
@@ -36,6 +37,9 @@ enum Command {
     /// Merge the shard files of `simulate --shard K/N` into the whole run's
     /// report, exactly as the unsharded run writes it.
     Merge(merge::MergeArgs),
+    /// After the sale: fit, replay and compare with the actual traffic.
+    #[command(subcommand)]
+    Actuals(actuals::ActualsCmd),
     /// Write or check scenario files.
     #[command(subcommand)]
     Scenario(scenario_cmd::ScenarioCmd),
@@ -71,6 +75,7 @@ impl Cli {
                 Err(other) => Failure::Runtime(other.to_string()),
             }),
             Command::Scenario(c) => scenario_cmd::exec(&c),
+            Command::Actuals(c) => actuals::exec(&c),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! each turns the plain result into one format and never reaches into the
 //! simulation. [`folder`] and [`write`] put the files on disk.
 
+pub mod actuals_text;
 pub mod compare;
 pub mod csv;
 pub mod folder;

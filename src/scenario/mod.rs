@@ -13,7 +13,7 @@ mod validate_dispatch;
 mod validate_plan;
 
 pub use error::ScenarioError;
-pub use time::label as time_label;
+pub use time::{label as time_label, parse_zone};
 pub use validate::{MAX_INQUIRIES, MAX_PERIODS, MAX_REPLICATIONS, MAX_WINDOW_H};
 pub use validate_plan::{Costs, RoleSettings, SizingSettings, DEFAULT_MAX_PER_SHIFT};
 

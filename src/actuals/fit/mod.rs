@@ -1,0 +1,72 @@
+//! Fitting a scenario's chat parameters to the actual traffic: arrival
+//! profile and deflection, customer patience (with censoring), handle time
+//! and slowdown per group; [`calibrate`] writes them into a scenario file.
+
+pub mod calibrate;
+pub mod handle;
+mod optimise;
+pub mod patience;
+
+use super::chat_actuals::ChatActuals;
+use handle::HandleFit;
+use patience::PatienceFit;
+use serde::Serialize;
+
+/// What the chats of an export say about the scenario's parameters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChatFit {
+    /// Chats opened in the window [count].
+    pub inquiries: u64,
+    /// Length of a profile step [min].
+    pub profile_step_min: f64,
+    /// Chats opened per step [count] (Poisson standard error: the square root).
+    pub profile: Vec<u64>,
+    /// Share closed by auto-reply [share].
+    pub deflection_share: f64,
+    /// Share of offered chats abandoned [share].
+    pub abandon_share: f64,
+    /// Patience; `None` if no chat was abandoned with a known wait.
+    pub patience: Option<PatienceFit>,
+    /// Handle time per group found in the export.
+    pub handle: Vec<HandleFit>,
+    /// Why the concurrency correction is missing, if it is.
+    pub concurrency_note: Option<String>,
+}
+
+/// Fits the chat parameters from accumulated chats.
+pub fn fit_chats(chats: &ChatActuals) -> ChatFit {
+    let c = &chats.counts;
+    let total = |v: &[u64]| v.iter().sum::<u64>();
+    let inquiries = total(&c.inquiries);
+    let deflected = total(&c.deflected);
+    let offered = inquiries - deflected;
+    let ratio = |a: u64, b: u64| if b > 0 { a as f64 / b as f64 } else { 0.0 };
+    let tracker = &chats.concurrency;
+    let concurrency_note = if tracker.unsorted {
+        Some(
+            "the rows are not in order of arrival, so the chats each agent held could not be counted in one pass"
+                .to_string(),
+        )
+    } else if tracker.agents_seen() == 0 {
+        Some("the export names no agents (or no waits), so chats in hand were not measured".to_string())
+    } else {
+        None
+    };
+    let measured = concurrency_note.is_none();
+    let handle = chats
+        .handle
+        .iter()
+        .enumerate()
+        .filter_map(|(g, (name, m))| handle::fit(name, m, tracker.by_group.get(g).filter(|_| measured)))
+        .collect();
+    ChatFit {
+        inquiries,
+        profile_step_min: chats.profile_step_s() / 60.0,
+        profile: chats.profile.clone(),
+        deflection_share: ratio(deflected, inquiries),
+        abandon_share: ratio(total(&c.abandoned), offered),
+        patience: patience::fit(&chats.abandoned_waits, &chats.answered_waits),
+        handle,
+        concurrency_note,
+    }
+}

@@ -1,0 +1,74 @@
+//! After the sale: actual traffic read from CSV exports (`docs/actuals-format.md`),
+//! fitted into a calibrated scenario, replayed, and set against the plan.
+//!
+//! * [`mapping`], [`timestamp`], [`reader`]: the streaming import of one
+//!   file, with column mapping, time zones and the bad-row policy;
+//! * [`inquiries`] and [`chat_actuals`]: chats, accumulated row by row in
+//!   memory that does not grow with the file (except the replay trace, 4
+//!   bytes per chat, kept only when asked);
+//! * [`fit`]: arrival profile, handle time, patience (with censoring) and
+//!   shares, written into a scenario.
+
+pub mod chat_actuals;
+pub mod concurrency;
+mod error;
+pub mod fit;
+pub mod inquiries;
+pub mod mapping;
+pub mod reader;
+pub mod timestamp;
+pub mod wait_bins;
+
+pub use chat_actuals::ChatActuals;
+pub use error::{BadReason, BadRows, ImportError};
+pub use mapping::Mapping;
+pub use reader::RowCounts;
+
+use crate::model::observe::Periods;
+use crate::scenario::Scenario;
+use std::path::Path;
+use timestamp::TimestampParser;
+
+/// How to read an export.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Column mapping (canonical columns if default).
+    pub mapping: Mapping,
+    /// Skip and count bad rows instead of stopping at the first.
+    pub skip_bad_rows: bool,
+    /// Keep the arrival times for replay.
+    pub keep_trace: bool,
+    /// Length of a step of the fitted arrival profile [s]; 0: the
+    /// scenario's reporting period.
+    pub profile_step_s: f64,
+}
+
+/// The time-stamp parser of a file kind: its mapping's zone and format, or
+/// the scenario's zone; measured from the window start.
+fn parser(file: &mapping::FileMapping, scenario: &Scenario, path: &Path) -> Result<TimestampParser, ImportError> {
+    let zone = match &file.time_zone {
+        Some(z) => crate::scenario::parse_zone(z)
+            .map_err(|m| ImportError::whole_file(&path.display().to_string(), format!("mapping: {m}")))?,
+        None => scenario.window.time_zone,
+    };
+    Ok(TimestampParser::new(zone, file.timestamp_format.clone(), scenario.window.start))
+}
+
+/// Reads an inquiries export against `scenario`'s window and on-time
+/// threshold.
+pub fn import_inquiries(
+    path: &Path,
+    scenario: &Scenario,
+    opts: &ImportOptions,
+) -> Result<(ChatActuals, RowCounts), ImportError> {
+    let m = &opts.mapping.inquiries;
+    let ts = parser(m, scenario, path)?;
+    let periods: Periods = scenario.model.periods;
+    let step = if opts.profile_step_s > 0.0 { opts.profile_step_s } else { periods.length_s };
+    let mut chats = ChatActuals::new(periods, scenario.model.chat.response_within_s, step, opts.keep_trace);
+    let counts = reader::read_rows(path, &inquiries::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
+        Ok(chats.add(&inquiries::parse(row)?))
+    })?;
+    chats.finish();
+    Ok((chats, counts))
+}

@@ -1,0 +1,301 @@
+//! Streaming reader of one export file: resolves the canonical fields to
+//! columns, walks the rows one at a time (never the whole file in memory),
+//! and applies the bad-row policy.
+
+use super::error::{BadRows, ImportError};
+use super::mapping::{FileMapping, Source};
+use super::timestamp::TimestampParser;
+use csv::ByteRecord;
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+
+/// A canonical field of a file kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// Canonical name, e.g. `arrived_at`.
+    pub name: &'static str,
+    /// Whether a file without it is refused.
+    pub required: bool,
+}
+
+/// Where a field's value is, in the file's columns.
+#[derive(Debug, Clone)]
+enum Resolved {
+    Absent,
+    Column(usize),
+    Joined(Vec<usize>),
+    Matches(usize, Vec<String>),
+}
+
+/// One row being read: the canonical fields' values and converters. The
+/// errors name the canonical field and, if it differs, the file's column.
+pub struct Row<'r> {
+    record: &'r ByteRecord,
+    fields: &'r [Field],
+    resolved: &'r [Resolved],
+    labels: &'r [String],
+    missing: &'r [String],
+    timestamps: &'r TimestampParser,
+}
+
+/// A row's problem: the column and the reason.
+#[derive(Debug, Clone)]
+pub struct RowError {
+    /// The column (as named in the file).
+    pub column: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl<'r> Row<'r> {
+    fn index(&self, name: &str) -> usize {
+        self.fields.iter().position(|f| f.name == name).expect("field declared by the file kind")
+    }
+
+    fn raw(&self, i: usize) -> Result<Option<Cow<'r, str>>, RowError> {
+        let cell = |c: usize| -> Result<&'r str, RowError> {
+            let bytes = self.record.get(c).unwrap_or_default();
+            std::str::from_utf8(bytes).map(str::trim).map_err(|_| RowError {
+                column: self.labels[i].clone(),
+                reason: "is not UTF-8 text; export the file as UTF-8".into(),
+            })
+        };
+        let present = |s: &str| !s.is_empty() && !self.missing.iter().any(|m| m == s);
+        Ok(match &self.resolved[i] {
+            Resolved::Absent => None,
+            Resolved::Column(c) => Some(cell(*c)?).filter(|s| present(s)).map(Cow::Borrowed),
+            Resolved::Joined(cs) => {
+                let parts = cs.iter().map(|&c| cell(c)).collect::<Result<Vec<_>, _>>()?;
+                parts.iter().all(|s| present(s)).then(|| Cow::Owned(parts.join(" ")))
+            }
+            Resolved::Matches(c, values) => {
+                let v = cell(*c)?;
+                Some(Cow::Borrowed(if values.iter().any(|x| x == v) { "1" } else { "0" }))
+            }
+        })
+    }
+
+    fn error(&self, i: usize, reason: String) -> RowError {
+        RowError { column: self.labels[i].clone(), reason }
+    }
+
+    /// The text of field `name`, or `None` if absent or empty.
+    pub fn text(&self, name: &str) -> Result<Option<Cow<'r, str>>, RowError> {
+        self.raw(self.index(name))
+    }
+
+    /// A required field's text.
+    fn required(&self, i: usize) -> Result<Cow<'r, str>, RowError> {
+        self.raw(i)?.ok_or_else(|| self.error(i, "is empty, but every row needs it".into()))
+    }
+
+    /// A timestamp, as seconds from the window start; `None` if empty.
+    pub fn timestamp(&self, name: &str) -> Result<Option<f64>, RowError> {
+        let i = self.index(name);
+        let Some(text) = self.raw(i)? else { return Ok(None) };
+        self.timestamps.seconds(&text).map(Some).map_err(|r| self.error(i, r))
+    }
+
+    /// A required timestamp [s from the window start].
+    pub fn required_timestamp(&self, name: &str) -> Result<f64, RowError> {
+        let i = self.index(name);
+        let text = self.required(i)?;
+        self.timestamps.seconds(&text).map_err(|r| self.error(i, r))
+    }
+
+    /// A finite, non-negative number; `None` if empty.
+    pub fn amount(&self, name: &str) -> Result<Option<f64>, RowError> {
+        let i = self.index(name);
+        let Some(text) = self.raw(i)? else { return Ok(None) };
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+            Ok(v) => Err(self.error(i, format!("`{v}` must be a finite number, 0 or more"))),
+            Err(_) => Err(self.error(i, format!("`{text}` is not a number"))),
+        }
+    }
+
+    /// A flag (`1`/`0`, `true`/`false`, `yes`/`no`); `false` if empty.
+    pub fn flag(&self, name: &str) -> Result<bool, RowError> {
+        let i = self.index(name);
+        let Some(text) = self.raw(i)? else { return Ok(false) };
+        match text.to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "y" | "t" => Ok(true),
+            "0" | "false" | "no" | "n" | "f" => Ok(false),
+            _ => Err(self.error(i, format!("`{text}` is not a flag (use 1/0, true/false or yes/no)"))),
+        }
+    }
+}
+
+/// Counts of one file's rows.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct RowCounts {
+    /// Data rows read (header excluded) [count].
+    pub rows: u64,
+    /// Rows used [count].
+    pub used: u64,
+    /// Rows left out by the mapping's `skip` rules [count].
+    pub excluded: u64,
+    /// Rows outside the window [count].
+    pub outside_window: u64,
+    /// Bad rows skipped (with `--skip-bad-rows`), by reason.
+    pub bad: BadRows,
+}
+
+/// Opens `path` (decompressing `.gz`) as a byte stream.
+fn open(path: &Path, file: &str) -> Result<Box<dyn Read>, ImportError> {
+    let fail = |m: String| ImportError::whole_file(file, m);
+    if path.is_dir() {
+        return Err(fail("is a directory, not a CSV file".into()));
+    }
+    let f = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let reader = std::io::BufReader::with_capacity(1 << 16, f);
+    if path.extension().is_some_and(|e| e == "gz") {
+        Ok(Box::new(flate2::read::MultiGzDecoder::new(reader)))
+    } else {
+        Ok(Box::new(reader))
+    }
+}
+
+/// Reads the file at `path` of a kind with `fields`, calling `visit` on
+/// every row that is not excluded. `visit` returns `Ok(true)` if it used the
+/// row, `Ok(false)` if the row lies outside the window. A row error stops the
+/// import unless `skip_bad_rows`, in which case it is counted.
+pub fn read_rows(
+    path: &Path,
+    fields: &[Field],
+    mapping: &FileMapping,
+    timestamps: &TimestampParser,
+    skip_bad_rows: bool,
+    mut visit: impl FnMut(&Row) -> Result<bool, RowError>,
+) -> Result<RowCounts, ImportError> {
+    let file = path.display().to_string();
+    let delimiter = mapping.delimiter_byte().map_err(|m| ImportError::whole_file(&file, m))?;
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(open(path, &file)?);
+    let header: Vec<String> = rdr
+        .byte_headers()
+        .map_err(|e| ImportError::whole_file(&file, format!("cannot read the header row: {e}")))?
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let h = String::from_utf8_lossy(h);
+            let h = if i == 0 { h.trim_start_matches('\u{feff}') } else { &h };
+            h.trim().to_string()
+        })
+        .collect();
+    if header.iter().all(String::is_empty) {
+        return Err(ImportError::whole_file(&file, "is empty: it needs a header row naming the columns".into()));
+    }
+    let column = |name: &str, field: &str| {
+        header.iter().position(|h| h == name).ok_or_else(|| {
+            ImportError::whole_file(
+                &file,
+                format!("has no column `{name}` (for `{field}`); the header has: {}", header.join(", ")),
+            )
+        })
+    };
+    let mut resolved = Vec::with_capacity(fields.len());
+    let mut labels = Vec::with_capacity(fields.len());
+    for f in fields {
+        let (r, label) = match mapping.fields.get(f.name) {
+            Some(Source::Column(c)) => (Resolved::Column(column(c, f.name)?), c.clone()),
+            Some(Source::Joined(cs)) => {
+                (Resolved::Joined(cs.iter().map(|c| column(c, f.name)).collect::<Result<_, _>>()?), cs.join("+"))
+            }
+            Some(Source::Matches { column: c, values }) => {
+                (Resolved::Matches(column(c, f.name)?, values.clone()), c.clone())
+            }
+            None => match header.iter().position(|h| h == f.name) {
+                Some(i) => (Resolved::Column(i), f.name.to_string()),
+                None if f.required => {
+                    return Err(ImportError::whole_file(
+                        &file,
+                        format!("has no column `{}`, which is required; the header has: {}", f.name, header.join(", ")),
+                    ))
+                }
+                None => (Resolved::Absent, f.name.to_string()),
+            },
+        };
+        resolved.push(r);
+        labels.push(label);
+    }
+    if let Some(unknown) = mapping.fields.keys().find(|k| !fields.iter().any(|f| f.name == *k)) {
+        let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        return Err(ImportError::whole_file(
+            &file,
+            format!("the mapping names `{unknown}`, which is not a field of this file; fields: {}", known.join(", ")),
+        ));
+    }
+    let skip: Vec<Vec<(usize, &Vec<String>)>> = mapping
+        .skip
+        .iter()
+        .map(|rule| rule.iter().map(|(c, vals)| Ok((column(c, "skip")?, vals))).collect::<Result<_, ImportError>>())
+        .collect::<Result<_, _>>()?;
+
+    let mut counts = RowCounts::default();
+    let mut record = ByteRecord::new();
+    loop {
+        let line = rdr.position().line() + u64::from(rdr.position().line() == 0);
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let at = e.position().map_or(line, |p| p.line());
+                let err = ImportError::at(&file, at, None, format!("cannot read the row: {e}"));
+                counts.rows += 1;
+                if !skip_bad_rows {
+                    return Err(err);
+                }
+                counts.bad.add(at, "unreadable row");
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        counts.rows += 1;
+        if record.len() != header.len() {
+            if record.len() == 1 && record.get(0).is_some_and(|c| c.is_empty()) {
+                counts.rows -= 1; // a blank line
+                continue;
+            }
+            let reason = format!("has {} fields, the header has {}", record.len(), header.len());
+            if !skip_bad_rows {
+                return Err(ImportError::at(&file, line, None, reason));
+            }
+            counts.bad.add(line, "wrong number of fields");
+            continue;
+        }
+        let cell = |c: usize| record.get(c).map(<[u8]>::trim_ascii).unwrap_or_default();
+        if skip.iter().any(|rule| rule.iter().all(|(c, vals)| vals.iter().any(|v| v.as_bytes() == cell(*c)))) {
+            counts.excluded += 1;
+            continue;
+        }
+        let row = Row {
+            record: &record,
+            fields,
+            resolved: &resolved,
+            labels: &labels,
+            missing: &mapping.missing,
+            timestamps,
+        };
+        match visit(&row) {
+            Ok(true) => counts.used += 1,
+            Ok(false) => counts.outside_window += 1,
+            Err(e) => {
+                if !skip_bad_rows {
+                    return Err(ImportError::at(&file, line, Some(e.column), e.reason));
+                }
+                counts.bad.add(line, &format!("`{}`: {}", e.column, generalise(&e.reason)));
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// A reason without the row's own value, so that rows with the same problem
+/// count together: "`x` is not a number" → "is not a number".
+fn generalise(reason: &str) -> String {
+    reason
+        .strip_prefix('`')
+        .and_then(|r| r.find("` ").map(|end| r[end + 2..].to_string()))
+        .unwrap_or_else(|| reason.to_string())
+}

@@ -1,0 +1,84 @@
+//! `peakplan actuals fit`: a calibrated scenario from an inquiries export.
+
+use super::ImportArgs;
+use crate::cli::simulate::Format;
+use crate::cli::Failure;
+use peakplan::actuals::fit::{calibrate::calibrated_toml, fit_chats};
+use peakplan::report::actuals_text;
+use peakplan::report::folder::{sanitize, REPORTS_DIR};
+use peakplan::report::write::write_all;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `peakplan actuals fit`.
+#[derive(Debug, clap::Args)]
+pub struct FitArgs {
+    #[command(flatten)]
+    import: ImportArgs,
+    /// Length of a step of the fitted arrival profile [min] (default: the
+    /// scenario's reporting period); it must divide the window.
+    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    step_min: Option<u32>,
+    /// The calibrated scenario file to write [default:
+    /// reports/<scenario>-calibrated.toml].
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long)]
+    force: bool,
+    /// Format of standard output.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// No note of the file written.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+/// Runs `peakplan actuals fit`.
+pub fn exec(a: &FitArgs) -> Result<(), Failure> {
+    let step_s = a.step_min.map_or(0.0, |m| f64::from(m) * 60.0);
+    let (scenario, chats, counts) = a.import.import(false, step_s)?;
+    let window_s = scenario.window.length_s;
+    if step_s > 0.0 && ((window_s / step_s).round() * step_s - window_s).abs() > 1e-6 {
+        return Err(Failure::Input(format!(
+            "--step-min {} does not divide the window of {} h",
+            a.step_min.unwrap_or_default(),
+            window_s / 3600.0
+        )));
+    }
+    let fit = fit_chats(&chats);
+    let out = a
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new(REPORTS_DIR).join(format!("{}-calibrated.toml", sanitize(&scenario.name))));
+    if !a.force && out.exists() {
+        return Err(Failure::Input(format!("{} already exists; choose another --out or pass --force", out.display())));
+    }
+    let base_text = match &a.import.scenario {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| Failure::Input(format!("{}: {e}", p.display())))?,
+        None => peakplan::scenario::DEFAULT_TOML.to_string(),
+    };
+    let provenance = format!(
+        "From {} ({} chats in the window) on the base scenario {}.",
+        a.import.inquiries.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        fit.inquiries,
+        scenario.name
+    );
+    let toml = calibrated_toml(&base_text, &fit, &provenance)
+        .map_err(|e| Failure::Runtime(format!("the calibrated scenario is not valid: {e}")))?;
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "calibrated.toml".into());
+    write_all(dir, &[(name, toml)], a.force).map_err(|e| Failure::Input(e.to_string()))?;
+    match a.format {
+        Format::Text => print!("{}", actuals_text::fit(&a.import.inquiries.display().to_string(), &counts, &fit)),
+        Format::Json => {
+            let doc =
+                serde_json::json!({ "file": a.import.inquiries.display().to_string(), "rows": counts, "fit": fit });
+            println!("{}", serde_json::to_string_pretty(&doc).expect("plain data"));
+        }
+    }
+    if !a.quiet {
+        eprintln!("wrote the calibrated scenario {}", out.display());
+        eprintln!("simulate it with: peakplan simulate {}", out.display());
+    }
+    Ok(())
+}
