@@ -10,9 +10,7 @@ use crate::model::observe::Periods;
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// Resolution of the replay trace [s]: arrival times are kept as whole
-/// hundredths of a second, 4 bytes per chat.
-pub const TRACE_RESOLUTION_S: f64 = 0.01;
+use crate::model::trace::TRACE_RESOLUTION_S;
 
 /// Log-moments of a positive quantity, for a lognormal fit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

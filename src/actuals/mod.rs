@@ -7,7 +7,8 @@
 //!   memory that does not grow with the file (except the replay trace, 4
 //!   bytes per chat, kept only when asked);
 //! * [`fit`]: arrival profile, handle time, patience (with censoring) and
-//!   shares, written into a scenario.
+//!   shares, written into a scenario;
+//! * [`replay`]: the plan driven by the actual arrival times.
 
 pub mod chat_actuals;
 pub mod concurrency;
@@ -16,6 +17,7 @@ pub mod fit;
 pub mod inquiries;
 pub mod mapping;
 pub mod reader;
+pub mod replay;
 pub mod timestamp;
 pub mod wait_bins;
 

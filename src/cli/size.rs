@@ -34,6 +34,17 @@ pub struct SizeArgs {
     /// No progress messages.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Size on the actual traffic of this inquiries export instead of the
+    /// forecast: its arrival times replayed, patience and handle times
+    /// fitted to it (see `peakplan actuals`).
+    #[arg(long, value_name = "FILE")]
+    pub actuals: Option<PathBuf>,
+    /// Column mapping of the --actuals export (TOML).
+    #[arg(long, value_name = "FILE", requires = "actuals")]
+    pub mapping: Option<PathBuf>,
+    /// Skip unreadable rows of the --actuals export, and report them.
+    #[arg(long, requires = "actuals")]
+    pub skip_bad_rows: bool,
 }
 
 fn plan_csv(r: &SizingReport) -> String {
@@ -77,7 +88,23 @@ fn periods_csv(r: &SizingReport) -> String {
 
 /// Runs `peakplan size`.
 pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
-    let scenario = load_scenario(a.scenario.as_deref())?;
+    let scenario = match &a.actuals {
+        Some(file) => {
+            let staffing = peakplan::actuals::replay::Staffing::Planned;
+            let (s, counts) = super::actuals::replay_scenario(
+                a.scenario.as_deref(),
+                file,
+                a.mapping.as_deref(),
+                a.skip_bad_rows,
+                staffing,
+            )?;
+            if !a.quiet {
+                eprint!("{}", peakplan::report::actuals_text::rows(&file.display().to_string(), &counts));
+            }
+            s
+        }
+        None => load_scenario(a.scenario.as_deref())?,
+    };
     if let Some(dir) = &a.out {
         if !a.force && dir.join("sizing.json").exists() {
             return Err(Failure::Input(format!(

@@ -23,6 +23,7 @@ pub mod observe;
 pub mod orders;
 mod replication;
 pub mod shifts;
+pub mod trace;
 pub mod vip_queue;
 pub mod warehouse;
 

@@ -9,6 +9,7 @@ use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
 use crate::model::orders::{Order, OrderParams, OrderSource, OrderStage, OrderStreams};
+use crate::model::trace::{ArrivalTrace, TraceStream};
 use crate::model::warehouse::{Warehouse, WarehouseParams};
 use serde::Serialize;
 
@@ -19,6 +20,10 @@ pub struct ModelParams {
     pub periods: Periods,
     /// Expected inquiry rate over the window [1/s].
     pub inquiry_rate: PiecewiseRate,
+    /// Actual arrival times to replay instead of drawing inquiries from
+    /// `inquiry_rate` (which then only shapes a traffic scale above 1).
+    #[serde(skip)]
+    pub inquiry_trace: Option<ArrivalTrace>,
     /// Coefficient of variation of the per-replication volume multiplier
     /// (lognormal with mean 1); 0 means no forecast error.
     pub volume_cv: f64,
@@ -26,6 +31,17 @@ pub struct ModelParams {
     pub chat: ChatParams,
     /// The dispatch side (orders, warehouse, couriers); `None`: chats only.
     pub dispatch: Option<DispatchParams>,
+}
+
+impl ModelParams {
+    /// Scales the inquiry traffic by `factor`: the rate, or a replayed
+    /// trace (thinned or topped up with arrivals of the rate's shape).
+    pub fn scale_inquiries(&mut self, factor: f64) {
+        match &mut self.inquiry_trace {
+            Some(trace) => trace.scale *= factor,
+            None => self.inquiry_rate = self.inquiry_rate.scaled(factor),
+        }
+    }
 }
 
 /// The checked inputs of the dispatch side.
@@ -73,6 +89,22 @@ pub enum StreamId {
     ScheduledOrders = 11,
     /// Late and missed pickups.
     Pickups = 12,
+}
+
+/// Where a replication's inquiries come from: drawn, or replayed.
+enum InquirySource<'a> {
+    Drawn(ArrivalStream<'a>),
+    Replayed(TraceStream<'a>),
+}
+
+impl InquirySource<'_> {
+    #[inline]
+    fn next_arrival(&mut self, rng: &mut StreamRng) -> Option<f64> {
+        match self {
+            InquirySource::Drawn(s) => s.next_arrival(rng),
+            InquirySource::Replayed(s) => s.next_arrival(rng),
+        }
+    }
 }
 
 /// The stages of the dispatch side in one replication.
@@ -194,7 +226,10 @@ impl<'p> Replication<'p> {
             patience: stream(StreamId::Patience),
             handle: stream(StreamId::ChatHandle),
         };
-        let mut arrivals = ArrivalStream::new(&self.params.inquiry_rate, self.volume_multiplier);
+        let mut arrivals = match &self.params.inquiry_trace {
+            Some(trace) => InquirySource::Replayed(TraceStream::new(trace, &self.params.inquiry_rate)),
+            None => InquirySource::Drawn(ArrivalStream::new(&self.params.inquiry_rate, self.volume_multiplier)),
+        };
 
         let events = &mut self.events;
         events.reset();

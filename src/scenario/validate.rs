@@ -384,6 +384,7 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     let mut model = ModelParams {
         periods: Periods { length_s: w.period_s, count: (w.length_s / w.period_s).round() as usize },
         inquiry_rate: inquiry_rate(&ctx, &raw.arrivals, &w)?,
+        inquiry_trace: None,
         volume_cv: ctx.finite(&p(&["arrivals", "volume_cv"]), raw.arrivals.volume_cv, 0.0, 10.0)?,
         chat: chat(&ctx, &raw.chat, targets.response_within_s, &w)?,
         dispatch: None,

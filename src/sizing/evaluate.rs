@@ -49,7 +49,7 @@ pub fn with_plan(model: &ModelParams, plan: &Plan, traffic: f64) -> ModelParams 
         }
     }
     if traffic != 1.0 {
-        m.inquiry_rate = m.inquiry_rate.scaled(traffic);
+        m.scale_inquiries(traffic);
     }
     m
 }

@@ -53,10 +53,7 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
     if !a.force && out.exists() {
         return Err(Failure::Input(format!("{} already exists; choose another --out or pass --force", out.display())));
     }
-    let base_text = match &a.import.scenario {
-        Some(p) => std::fs::read_to_string(p).map_err(|e| Failure::Input(format!("{}: {e}", p.display())))?,
-        None => peakplan::scenario::DEFAULT_TOML.to_string(),
-    };
+    let base_text = super::import_args::scenario_text(a.import.scenario.as_deref())?;
     let provenance = format!(
         "From {} ({} chats in the window) on the base scenario {}.",
         a.import.inquiries.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),

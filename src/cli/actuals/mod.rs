@@ -4,8 +4,9 @@
 
 mod fit;
 mod import_args;
+mod replay;
 
-pub use import_args::ImportArgs;
+pub use import_args::{replay as replay_scenario, ImportArgs};
 
 use super::Failure;
 
@@ -15,11 +16,15 @@ pub enum ActualsCmd {
     /// Fit the arrival profile, patience (with censoring) and handle times of
     /// an inquiries export into a calibrated scenario file.
     Fit(fit::FitArgs),
+    /// Replay the actual arrival times on the plan (or on the staffing seen
+    /// in the export), with patience and handle times fitted to it.
+    Replay(replay::ReplayArgs),
 }
 
 /// Runs an `actuals` subcommand.
 pub fn exec(cmd: &ActualsCmd) -> Result<(), Failure> {
     match cmd {
         ActualsCmd::Fit(a) => fit::exec(a),
+        ActualsCmd::Replay(a) => replay::exec(a),
     }
 }

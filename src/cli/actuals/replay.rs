@@ -1,0 +1,85 @@
+//! `peakplan actuals replay`: the plan driven by the actual arrival times.
+
+use super::ImportArgs;
+use crate::cli::simulate::{write_report, Format, ReportOptions};
+use crate::cli::Failure;
+use peakplan::actuals::replay::Staffing;
+use peakplan::experiment::{run, RunConfig};
+use peakplan::report::actuals_text;
+use peakplan::report::i18n::Lang;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Arguments of `peakplan actuals replay`.
+#[derive(Debug, clap::Args)]
+pub struct ReplayArgs {
+    #[command(flatten)]
+    import: ImportArgs,
+    /// Whose staffing: the plan's shifts, or the agents seen at work in the
+    /// export. (For the staffing that would have met the targets, use
+    /// `peakplan size --actuals`.)
+    #[arg(long, value_enum, default_value = "planned")]
+    staffing: Staffing,
+    /// Replications: the arrivals are the actual ones in each; patience and
+    /// handle times are drawn from the distributions fitted to the export.
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    replications: Option<u64>,
+    /// Master seed (default: the scenario's `run.seed`).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    threads: Option<u32>,
+    /// Folder for the report [default: a new folder under reports/].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Replace files that already exist in the --out folder.
+    #[arg(long)]
+    force: bool,
+    /// Skip the charts.
+    #[arg(long)]
+    no_plots: bool,
+    /// Language of report.html: `en` or `zh`.
+    #[arg(long, default_value = "en", value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<Lang>()))]
+    lang: Lang,
+    /// Format of standard output.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// No progress bar and no notes.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+/// Runs `peakplan actuals replay`.
+pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
+    let i = &a.import;
+    let opts = ReportOptions {
+        out: a.out.as_deref(),
+        force: a.force,
+        no_plots: a.no_plots,
+        lang: a.lang,
+        format: a.format,
+        quiet: a.quiet,
+    };
+    opts.check_out()?;
+    let (scenario, counts) = super::import_args::replay(
+        i.scenario.as_deref(),
+        &i.inquiries,
+        i.mapping.as_deref(),
+        i.skip_bad_rows,
+        a.staffing,
+    )?;
+    if !a.quiet {
+        eprint!("{}", actuals_text::rows(&i.inquiries.display().to_string(), &counts));
+    }
+    let seed = a.seed.unwrap_or(scenario.run.seed);
+    let reps = a.replications.unwrap_or(scenario.run.replications);
+    let cfg = RunConfig {
+        seed,
+        replications: 0..reps,
+        threads: a.threads.map(|t| t as usize),
+        progress: !a.quiet && std::io::stderr().is_terminal(),
+    };
+    let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
+    write_report(&scenario, seed, reps, &outcome, &opts)
+}
