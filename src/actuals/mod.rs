@@ -16,6 +16,7 @@ mod error;
 pub mod fit;
 pub mod inquiries;
 pub mod mapping;
+pub mod plan_vs_actual;
 pub mod reader;
 pub mod replay;
 pub mod timestamp;

@@ -89,20 +89,30 @@ fn ci_share(s: &Summary, l: &Labels) -> String {
     }
 }
 
+/// Opens a page: the document head (title escaped, the styles, the
+/// content-security policy) and the body's main element.
+pub(crate) fn page_head(o: &mut String, title: &str, lang: &str) {
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+         <link rel=\"icon\" href=\"data:,\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        escape(title)
+    );
+}
+
+/// Closes a page opened with [`page_head`], with the generator's footer.
+pub(crate) fn page_foot(o: &mut String) {
+    let _ = writeln!(o, "<footer>peakplan {}</footer>\n</main>\n</body>\n</html>", env!("CARGO_PKG_VERSION"));
+}
+
 /// The HTML report of `r`.
 pub fn render(r: &SimulationReport, page: &Page) -> String {
     let l = page.lang.labels();
     let mut o = String::new();
     let name = escape(&r.run.scenario);
-    let _ = write!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
-         <link rel=\"icon\" href=\"data:,\">\n<title>{} — {name}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        page.lang.html_lang(),
-        l.title
-    );
+    page_head(&mut o, &format!("{} — {}", l.title, r.run.scenario), page.lang.html_lang());
     let _ = writeln!(o, "<header>\n<h1>{} — {name}</h1>", l.title);
     if !r.run.description.is_empty() {
         let _ = writeln!(o, "<p class=\"sub\">{}</p>", escape(&r.run.description));
@@ -281,7 +291,7 @@ fn dispatch_min(r: &SimulationReport) -> String {
 }
 
 /// The SVG document without an XML prolog, labelled for screen readers.
-fn inline_svg(svg: &str, title: &str) -> String {
+pub(crate) fn inline_svg(svg: &str, title: &str) -> String {
     let start = svg.find("<svg").unwrap_or(0);
     let body = &svg[start..];
     match body.strip_prefix("<svg") {

@@ -9,6 +9,7 @@ pub mod folder;
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod plan_vs_actual;
 pub mod plots;
 pub mod sizing_text;
 pub mod text;

@@ -2,6 +2,7 @@
 //! exports: fit a calibrated scenario, set the plan against the actuals, and
 //! replay the real arrivals.
 
+mod compare;
 mod fit;
 mod import_args;
 mod replay;
@@ -19,6 +20,9 @@ pub enum ActualsCmd {
     /// Replay the actual arrival times on the plan (or on the staffing seen
     /// in the export), with patience and handle times fitted to it.
     Replay(replay::ReplayArgs),
+    /// Set the pre-sale plan's simulated forecast against the actual traffic,
+    /// period by period: volumes and service, forecast error, band coverage.
+    Compare(compare::CompareArgs),
 }
 
 /// Runs an `actuals` subcommand.
@@ -26,5 +30,6 @@ pub fn exec(cmd: &ActualsCmd) -> Result<(), Failure> {
     match cmd {
         ActualsCmd::Fit(a) => fit::exec(a),
         ActualsCmd::Replay(a) => replay::exec(a),
+        ActualsCmd::Compare(a) => compare::exec(a),
     }
 }

@@ -16,6 +16,7 @@
 pub mod chart;
 pub mod compare;
 pub mod draw;
+pub mod plan_vs_actual;
 pub mod simulation;
 
 pub use chart::{Axis, Bucket, Chart, Colour, DistributionChart, Layer, Marker, SeriesChart, Ticks, XAxis};

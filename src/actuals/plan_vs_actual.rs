@@ -1,0 +1,216 @@
+//! The plan set against the actuals, period by period: the pre-sale
+//! scenario's simulated forecast (mean and p5–p95 across replications) next
+//! to what happened, with the forecast error and whether each actual figure
+//! fell inside the simulated band.
+//!
+//! Peak periods are the quarter of the periods (rounded up) with the most
+//! forecast inquiries. Volumes are compared by the mean absolute percentage
+//! error (MAPE, over periods with actual volume); shares and times by the
+//! mean absolute error.
+
+use super::chat_actuals::ChatActuals;
+use super::RowCounts;
+use crate::result::{RunInfo, SimulationReport};
+use serde::Serialize;
+
+/// Version of the JSON layout of `plan_vs_actual.json`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One figure in one period: forecast against actual.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Mean across the forecast's replications.
+    pub forecast_mean: f64,
+    /// 5th percentile across the forecast's replications.
+    pub forecast_p5: f64,
+    /// 95th percentile across the forecast's replications.
+    pub forecast_p95: f64,
+    /// What happened; `None` when the export cannot tell (no chat offered,
+    /// no waits, no agents named).
+    pub actual: Option<f64>,
+    /// `forecast_mean − actual`.
+    pub error: Option<f64>,
+    /// Whether the actual lies within `[forecast_p5, forecast_p95]`.
+    pub inside_band: Option<bool>,
+}
+
+impl Comparison {
+    fn new(p5: f64, mean: f64, p95: f64, actual: Option<f64>) -> Self {
+        Self {
+            forecast_mean: mean,
+            forecast_p5: p5,
+            forecast_p95: p95,
+            actual,
+            error: actual.map(|a| mean - a),
+            inside_band: actual.map(|a| (p5..=p95).contains(&a)),
+        }
+    }
+}
+
+/// The figures compared, in the order of every table.
+pub const MEASURES: [Measure; 6] = [
+    Measure { name: "inquiries", unit: "count", volume: true },
+    Measure { name: "offered", unit: "count", volume: true },
+    Measure { name: "service_level", unit: "share", volume: false },
+    Measure { name: "abandon_share", unit: "share", volume: false },
+    Measure { name: "response_mean_s", unit: "s", volume: false },
+    Measure { name: "agents", unit: "people", volume: false },
+];
+
+/// A figure compared.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Measure {
+    /// Name, as in the simulation report's per-period figures (`agents`:
+    /// planned on duty against seen at work).
+    pub name: &'static str,
+    /// Unit.
+    pub unit: &'static str,
+    /// A volume (percentage errors) rather than a share or time.
+    pub volume: bool,
+}
+
+/// One period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodRow {
+    /// Start, local `MM-DD HH:MM`.
+    pub period: String,
+    /// Among the peak periods.
+    pub peak: bool,
+    /// One comparison per measure, in the order of [`MEASURES`].
+    pub figures: Vec<Comparison>,
+}
+
+/// How far the forecast was off for one measure, over the window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Accuracy {
+    /// The measure's name.
+    pub measure: &'static str,
+    /// Its unit.
+    pub unit: &'static str,
+    /// Periods with an actual value [count].
+    pub periods: usize,
+    /// Mean absolute error over those periods [unit].
+    pub mean_abs_error: Option<f64>,
+    /// MAPE over periods with a positive actual (volumes only) [share].
+    pub mape: Option<f64>,
+    /// MAPE over the peak periods (volumes only) [share].
+    pub mape_peaks: Option<f64>,
+    /// Mean absolute error over the peak periods [unit].
+    pub mean_abs_error_peaks: Option<f64>,
+    /// Share of periods whose actual fell inside the p5–p95 band [share].
+    pub inside_band_share: Option<f64>,
+    /// Forecast total over actual total, minus 1 (volumes only) [share].
+    pub total_bias: Option<f64>,
+}
+
+/// The plan against the actuals.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanVsActual {
+    /// Layout version.
+    pub schema_version: u32,
+    /// The forecast run (scenario, seed, replications, window).
+    pub plan: RunInfo,
+    /// The export.
+    pub actuals_file: String,
+    /// Its rows: read, used, excluded, outside the window, bad.
+    pub rows: RowCounts,
+    /// The measures, in table order.
+    pub measures: Vec<Measure>,
+    /// Accuracy per measure.
+    pub accuracy: Vec<Accuracy>,
+    /// Period by period.
+    pub periods: Vec<PeriodRow>,
+}
+
+/// The actual per-period value of each measure.
+fn actual_values(c: &ChatActuals) -> Vec<Vec<Option<f64>>> {
+    let k = &c.counts;
+    let n = k.inquiries.len();
+    let has_waits = k.waits.iter().sum::<u64>() > 0;
+    let has_agents = k.agents_at_work.iter().sum::<u64>() > 0;
+    (0..n)
+        .map(|p| {
+            let offered = (k.inquiries[p] - k.deflected[p]) as f64;
+            let share = |x: u64| (offered > 0.0).then(|| x as f64 / offered);
+            vec![
+                Some(k.inquiries[p] as f64),
+                Some(offered),
+                share(k.on_time[p]).filter(|_| has_waits),
+                share(k.abandoned[p]),
+                (k.waits[p] > 0).then(|| k.wait_sum_s[p] / k.waits[p] as f64),
+                has_agents.then_some(k.agents_at_work[p] as f64),
+            ]
+        })
+        .collect()
+}
+
+fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
+    let (n, s) = xs.fold((0usize, 0.0), |(n, s), x| (n + 1, s + x));
+    (n > 0).then(|| s / n as f64)
+}
+
+fn accuracy(m: &Measure, i: usize, rows: &[PeriodRow]) -> Accuracy {
+    let with = || rows.iter().filter_map(move |r| r.figures[i].actual.map(|a| (r, &r.figures[i], a)));
+    let abs_pct = |peaks: bool| {
+        m.volume
+            .then(|| {
+                mean(
+                    with()
+                        .filter(|(r, _, a)| *a > 0.0 && (!peaks || r.peak))
+                        .map(|(_, c, a)| (c.forecast_mean - a).abs() / a),
+                )
+            })
+            .flatten()
+    };
+    let (forecast, actual) = with().fold((0.0, 0.0), |(f, t), (_, c, a)| (f + c.forecast_mean, t + a));
+    Accuracy {
+        measure: m.name,
+        unit: m.unit,
+        periods: with().count(),
+        mean_abs_error: mean(with().map(|(_, c, a)| (c.forecast_mean - a).abs())),
+        mape: abs_pct(false),
+        mape_peaks: abs_pct(true),
+        mean_abs_error_peaks: mean(with().filter(|(r, _, _)| r.peak).map(|(_, c, a)| (c.forecast_mean - a).abs())),
+        inside_band_share: mean(with().map(|(_, c, _)| f64::from(u8::from(c.inside_band == Some(true))))),
+        total_bias: (m.volume && actual > 0.0).then(|| forecast / actual - 1.0),
+    }
+}
+
+/// Sets the forecast `report` (a simulation of the pre-sale scenario)
+/// against the actual `chats` read from `file`.
+pub fn compare(report: &SimulationReport, chats: &ChatActuals, file: &str, rows: RowCounts) -> PlanVsActual {
+    let n = report.periods.len();
+    let planned: Vec<f64> =
+        (0..n).map(|p| report.planned_agents.iter().map(|g| g.on_duty_per_period[p]).sum()).collect();
+    let band = |name: &str, p: usize| {
+        report.series(name).and_then(|s| s.get(p)).map_or((0.0, 0.0, 0.0), |s| (s.p5, s.mean, s.p95))
+    };
+    let forecast_inquiries: Vec<f64> = (0..n).map(|p| band("inquiries", p).1).collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| forecast_inquiries[b].total_cmp(&forecast_inquiries[a]).then(a.cmp(&b)));
+    let peaks: Vec<usize> = order.into_iter().take(n.div_ceil(4)).collect();
+    let actual = actual_values(chats);
+    let periods: Vec<PeriodRow> = (0..n)
+        .map(|p| {
+            let figures = MEASURES
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let (p5, mean, p95) =
+                        if m.name == "agents" { (planned[p], planned[p], planned[p]) } else { band(m.name, p) };
+                    Comparison::new(p5, mean, p95, actual.get(p).and_then(|a| a[i]))
+                })
+                .collect();
+            PeriodRow { period: report.periods[p].clone(), peak: peaks.contains(&p), figures }
+        })
+        .collect();
+    PlanVsActual {
+        schema_version: SCHEMA_VERSION,
+        plan: report.run.clone(),
+        actuals_file: file.to_string(),
+        rows,
+        measures: MEASURES.to_vec(),
+        accuracy: MEASURES.iter().enumerate().map(|(i, m)| accuracy(m, i, &periods)).collect(),
+        periods,
+    }
+}

@@ -1,0 +1,189 @@
+//! Renderers of the plan against the actuals: the terminal summary, the
+//! per-period CSV and the self-contained HTML page.
+
+use super::html::{escape, inline_svg, page_foot, page_head};
+use super::plots::Rendered;
+use super::text::{show, Fmt};
+use crate::actuals::plan_vs_actual::{Comparison, PlanVsActual, MEASURES};
+use std::fmt::Write;
+
+fn fmt(unit: &str) -> Fmt {
+    match unit {
+        "share" => Fmt::Share,
+        "s" => Fmt::Seconds,
+        _ => Fmt::Count,
+    }
+}
+
+fn opt(x: Option<f64>, f: Fmt) -> String {
+    x.map_or_else(|| "—".into(), |v| show(v, f))
+}
+
+/// The verdict lines: forecast error and band coverage per measure.
+fn accuracy_lines(r: &PlanVsActual) -> Vec<[String; 6]> {
+    r.accuracy
+        .iter()
+        .filter(|a| a.periods > 0)
+        .map(|a| {
+            let f = fmt(a.unit);
+            [
+                a.measure.to_string(),
+                opt(a.mape, Fmt::Share),
+                opt(a.mape_peaks, Fmt::Share),
+                opt(a.mean_abs_error, f),
+                opt(a.inside_band_share, Fmt::Share),
+                opt(a.total_bias, Fmt::Share),
+            ]
+        })
+        .collect()
+}
+
+const ACCURACY_HEAD: [&str; 6] = ["measure", "MAPE", "MAPE peaks", "mean abs error", "inside p5–p95", "total bias"];
+
+/// The terminal summary.
+pub fn text(r: &PlanVsActual) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "peakplan actuals compare — plan {} against {}", r.plan.scenario, r.actuals_file);
+    let _ = writeln!(
+        o,
+        "Forecast: {} replications, seed {}; window {} {} for {} h\n",
+        r.plan.replications, r.plan.seed, r.plan.window_start, r.plan.time_zone, r.plan.window_h
+    );
+    let _ = writeln!(
+        o,
+        "{:<16}{:>8}{:>12}{:>16}{:>15}{:>12}",
+        ACCURACY_HEAD[0], ACCURACY_HEAD[1], ACCURACY_HEAD[2], ACCURACY_HEAD[3], ACCURACY_HEAD[4], ACCURACY_HEAD[5]
+    );
+    for l in accuracy_lines(r) {
+        let _ = writeln!(o, "{:<16}{:>8}{:>12}{:>16}{:>15}{:>12}", l[0], l[1], l[2], l[3], l[4], l[5]);
+    }
+    let _ = writeln!(o, "(peaks: the quarter of the periods with the most forecast inquiries, marked *;");
+    let _ = writeln!(o, " ! marks an actual outside the forecast's p5–p95 band)\n");
+    let idx = |n: &str| MEASURES.iter().position(|m| m.name == n).expect("a measure");
+    let cols = [idx("offered"), idx("service_level"), idx("abandon_share"), idx("agents")];
+    let _ = writeln!(
+        o,
+        "{:<13} {:>22} {:>22} {:>22} {:>11}",
+        "period", "offered fcst / actual", "SL fcst / actual", "abandon fcst / actual", "agents p/a"
+    );
+    for p in &r.periods {
+        let cell = |i: usize| {
+            let c: &Comparison = &p.figures[i];
+            let f = fmt(MEASURES[i].unit);
+            let mark = if c.inside_band == Some(false) { "!" } else { " " };
+            format!("{} / {}{mark}", show(c.forecast_mean, f), opt(c.actual, f))
+        };
+        let star = if p.peak { "*" } else { " " };
+        let _ = writeln!(
+            o,
+            "{}{star:<1}{:<1} {:>22} {:>22} {:>22} {:>11}",
+            p.period,
+            "",
+            cell(cols[0]),
+            cell(cols[1]),
+            cell(cols[2]),
+            cell(cols[3])
+        );
+    }
+    o
+}
+
+/// One row per period: for every measure its forecast mean, p5, p95, the
+/// actual and whether it fell inside the band (UTF-8 with a byte-order mark,
+/// for spreadsheets).
+pub fn csv(r: &PlanVsActual) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut head = vec!["period".to_string(), "peak".into()];
+    for m in MEASURES {
+        for s in ["forecast_mean", "forecast_p5", "forecast_p95", "actual", "inside_band"] {
+            head.push(format!("{}_{s}", m.name));
+        }
+    }
+    w.write_record(&head).expect("memory");
+    for p in &r.periods {
+        let mut row = vec![p.period.clone(), u8::from(p.peak).to_string()];
+        for c in &p.figures {
+            row.extend([
+                c.forecast_mean.to_string(),
+                c.forecast_p5.to_string(),
+                c.forecast_p95.to_string(),
+                c.actual.map_or_else(String::new, |a| a.to_string()),
+                c.inside_band.map_or_else(String::new, |b| u8::from(b).to_string()),
+            ]);
+        }
+        w.write_record(&row).expect("memory");
+    }
+    format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
+}
+
+/// The HTML page: accuracy first, then the charts, then the periods.
+pub fn html(r: &PlanVsActual, plots: Option<&[Rendered]>) -> String {
+    let mut o = String::new();
+    let title = format!("Plan against actuals — {}", r.plan.scenario);
+    page_head(&mut o, &title, "en");
+    let _ = writeln!(
+        o,
+        "<header>\n<h1>{}</h1>\n<p class=\"sub\">{} · {} {} · {} h · {} replications · seed {}</p>\n</header>",
+        escape(&title),
+        escape(&r.actuals_file),
+        escape(&r.plan.window_start),
+        escape(&r.plan.time_zone),
+        r.plan.window_h,
+        r.plan.replications,
+        r.plan.seed
+    );
+    let _ = writeln!(o, "<section id=\"accuracy\">\n<h2>How good was the forecast</h2>\n<table>\n<tr>");
+    for h in ACCURACY_HEAD {
+        let _ = write!(o, "<th>{h}</th>");
+    }
+    let _ = writeln!(o, "</tr>");
+    for l in accuracy_lines(r) {
+        let _ = write!(o, "<tr>");
+        for c in l {
+            let _ = write!(o, "<td>{}</td>", escape(&c));
+        }
+        let _ = writeln!(o, "</tr>");
+    }
+    let _ = writeln!(
+        o,
+        "</table>\n<p class=\"sub\">Peaks: the quarter of the periods with the most forecast inquiries. MAPE: mean \
+         absolute percentage error of the forecast mean. Inside p5–p95: share of periods whose actual figure fell \
+         inside the band of the forecast's replications.</p>\n</section>"
+    );
+    if let Some(plots) = plots {
+        let _ = writeln!(o, "<section id=\"charts\">\n<h2>Charts</h2>");
+        for p in plots {
+            let _ =
+                writeln!(o, "<figure id=\"plot-{}\">\n{}\n</figure>", escape(&p.name), inline_svg(&p.svg, &p.title));
+        }
+        let _ = writeln!(o, "</section>");
+    }
+    let _ = writeln!(o, "<section id=\"by-period\">\n<h2>Period by period</h2>\n<table>\n<tr><th>period</th>");
+    for m in MEASURES {
+        let _ = write!(o, "<th>{} forecast (p5–p95)</th><th>{} actual</th>", m.name, m.name);
+    }
+    let _ = writeln!(o, "</tr>");
+    for p in &r.periods {
+        let star = if p.peak { " *" } else { "" };
+        let _ = write!(o, "<tr><td>{}{star}</td>", escape(&p.period));
+        for (c, m) in p.figures.iter().zip(MEASURES) {
+            let f = fmt(m.unit);
+            let class = match c.inside_band {
+                Some(false) => " class=\"bad\"",
+                _ => "",
+            };
+            let _ = write!(
+                o,
+                "<td>{} ({} – {})</td><td{class}>{}</td>",
+                show(c.forecast_mean, f),
+                show(c.forecast_p5, f),
+                show(c.forecast_p95, f),
+                opt(c.actual, f)
+            );
+        }
+        let _ = writeln!(o, "</tr>");
+    }
+    let _ = writeln!(o, "</table>\n</section>");
+    page_foot(&mut o);
+    o
+}
