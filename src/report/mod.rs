@@ -7,6 +7,7 @@ pub mod csv;
 pub mod folder;
 pub mod html;
 pub mod i18n;
+pub mod interrupt;
 pub mod json;
 pub mod plots;
 pub mod sizing_text;

@@ -9,6 +9,7 @@ mod determinism;
 mod dispatch;
 mod docs;
 mod erlang;
+mod output_safety;
 mod report;
 mod scenarios;
 mod shards;
