@@ -9,6 +9,7 @@
 use super::{load_scenario, Failure};
 use peakplan::cost::compare::{compare, scaled, sweep, Measured};
 use peakplan::experiment::{run, RunConfig};
+use peakplan::report::folder::check_out;
 use peakplan::report::plots::{self, compare as charts, Plot};
 use peakplan::report::{compare as render, json, write::write_all};
 use peakplan::Scenario;
@@ -52,7 +53,8 @@ pub struct CompareArgs {
     /// (sweep.json, sweep.csv, summary.txt and plots/ with --sweep).
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Replace files that already exist in the --out folder.
+    /// Write into an --out folder that is not empty, replacing the files
+    /// this command writes (others are kept).
     #[arg(long)]
     pub force: bool,
     /// With --out, skip the charts (plots/*.svg and plots/*.png).
@@ -125,14 +127,9 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     if sweep_factors.is_some() && scenarios.len() != 1 {
         return Err(Failure::Input(format!("--sweep scales one scenario; {} were given", scenarios.len())));
     }
-    let (stem, what) = if sweep_factors.is_some() { ("sweep", "a sweep") } else { ("compare", "a comparison") };
+    let stem = if sweep_factors.is_some() { "sweep" } else { "compare" };
     if let Some(dir) = &a.out {
-        if !a.force && dir.join(format!("{stem}.json")).exists() {
-            return Err(Failure::Input(format!(
-                "{} already holds {what}; choose another --out folder or pass --force",
-                dir.display()
-            )));
-        }
+        check_out(dir, a.force).map_err(Failure::Input)?;
     }
     let first = &scenarios[0];
     let seed = a.seed.unwrap_or(first.run.seed);

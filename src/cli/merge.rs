@@ -20,7 +20,8 @@ pub struct MergeArgs {
     /// reports/<scenario>/seed<seed>-n<replications>/, never an existing one].
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Replace files that already exist in the --out folder.
+    /// Write into an --out folder that is not empty, replacing the files
+    /// this command writes (others are kept).
     #[arg(long)]
     pub force: bool,
     /// Skip the charts (SVG and PNG).

@@ -12,7 +12,7 @@
 
 use super::{load_scenario, Failure};
 use peakplan::experiment::{run, Outcome, RunConfig, ScenarioText, Shard, ShardFile};
-use peakplan::report::folder::{claim_run_folder, run_id, sanitize, REPORTS_DIR};
+use peakplan::report::folder::{check_out, claim_run_folder, run_id, sanitize, REPORTS_DIR};
 use peakplan::report::html::{self, Page};
 use peakplan::report::i18n::Lang;
 use peakplan::report::plots;
@@ -48,7 +48,8 @@ pub struct SimulateArgs {
     /// reports/<scenario>/seed<seed>-n<replications>/, never an existing one].
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Replace files that already exist in the --out folder.
+    /// Write into an --out folder that is not empty, replacing the files
+    /// this command writes (others are kept).
     #[arg(long)]
     pub force: bool,
     /// Skip the charts (SVG and PNG), for speed; the JSON, CSV, summary and
@@ -89,15 +90,13 @@ pub struct ReportOptions<'a> {
 }
 
 impl ReportOptions<'_> {
-    /// Refuses an --out folder that holds a report, unless --force: checked
-    /// before running, so that a run is never wasted on a refused folder.
+    /// Refuses an --out folder that exists and is not empty, unless
+    /// --force: checked before running, so that a run is never wasted on a
+    /// refused folder.
     pub fn check_out(&self) -> Result<(), Failure> {
         match self.out {
-            Some(dir) if !self.force && dir.join("report.json").exists() => Err(Failure::Input(format!(
-                "{} already holds a report; choose another --out folder or pass --force",
-                dir.display()
-            ))),
-            _ => Ok(()),
+            Some(dir) => check_out(dir, self.force).map_err(Failure::Input),
+            None => Ok(()),
         }
     }
 }
@@ -149,17 +148,17 @@ fn run_shard(
     let dir = a.out.clone().unwrap_or_else(|| {
         Path::new(REPORTS_DIR).join(sanitize(&scenario.name)).join(format!("{}-shards", run_id(seed, reps)))
     });
-    let path = dir.join(format!("shard-{}-of-{}.json", shard.index, shard.count));
+    let name = format!("shard-{}-of-{}.json", shard.index, shard.count);
+    let path = dir.join(&name);
     if !a.force && path.exists() {
         return Err(Failure::Input(format!("{} exists; choose another --out folder or pass --force", path.display())));
     }
-    std::fs::create_dir_all(&dir).map_err(|e| Failure::Input(format!("cannot create {}: {e}", dir.display())))?;
     let outcome = run(&scenario.model, &scenario.targets, cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
     let source = ScenarioText { name: scenario.name.clone(), source: scenario.source_name.clone(), toml: text };
     let file = ShardFile::new(source, seed, reps, shard, outcome);
-    std::fs::File::create(&path)
-        .and_then(|f| file.write_json(f))
-        .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+    let mut bytes = Vec::new();
+    file.write_json(&mut bytes).map_err(|e| Failure::Runtime(format!("cannot encode {name}: {e}")))?;
+    write_all(&dir, &[(name, bytes)], a.force).map_err(|e| Failure::Input(e.to_string()))?;
     if !a.quiet {
         eprintln!(
             "shard {shard}: replications {}..{} of {reps}, written to {}",
@@ -187,12 +186,7 @@ pub fn write_report(
     let json_text = json::render(&report);
     let files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;
     let dir = match o.out {
-        Some(dir) => {
-            if o.force && o.no_plots {
-                remove_stale_plots(dir, &report);
-            }
-            dir.to_path_buf()
-        }
+        Some(dir) => dir.to_path_buf(),
         None => claim_run_folder(Path::new(REPORTS_DIR), &scenario.name, &run_id(seed, reps)).map_err(|e| {
             Failure::Input(format!("cannot create a report folder under {REPORTS_DIR}/: {e}; choose one with --out"))
         })?,
@@ -205,6 +199,9 @@ pub fn write_report(
         }
         Failure::Input(e.to_string())
     })?;
+    if o.out.is_some() && o.force && o.no_plots {
+        remove_stale_plots(&dir, &report);
+    }
     if !o.quiet {
         eprintln!("wrote {} files to {}", written.len(), dir.display());
         eprintln!("open {}", dir.join("report.html").display());
@@ -256,7 +253,8 @@ fn report_files(
 }
 
 /// With `--force --no-plots`, removes the charts an earlier run left in
-/// `dir`, so the folder never mixes two runs.
+/// `dir` once the new files are in place, so the folder never mixes two
+/// runs.
 fn remove_stale_plots(dir: &Path, report: &SimulationReport) {
     for p in plots::simulation::plots(report) {
         for ext in ["svg", "png"] {

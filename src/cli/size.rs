@@ -1,6 +1,7 @@
 //! `peakplan size`: the least-cost agents per shift that meet the targets.
 
 use super::{load_scenario, Failure};
+use peakplan::report::folder::check_out;
 use peakplan::report::{json, sizing_text, write::write_all};
 use peakplan::sizing::{size, SizingConfig, SizingReport};
 use std::path::PathBuf;
@@ -25,7 +26,8 @@ pub struct SizeArgs {
     /// Folder to write sizing.json, plan.csv, per_period.csv and summary.txt.
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Replace files that already exist in the --out folder.
+    /// Write into an --out folder that is not empty, replacing the files
+    /// this command writes (others are kept).
     #[arg(long)]
     pub force: bool,
     /// Format of standard output.
@@ -106,12 +108,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
         None => load_scenario(a.scenario.as_deref())?,
     };
     if let Some(dir) = &a.out {
-        if !a.force && dir.join("sizing.json").exists() {
-            return Err(Failure::Input(format!(
-                "{} already holds a sizing; choose another --out or pass --force",
-                dir.display()
-            )));
-        }
+        check_out(dir, a.force).map_err(Failure::Input)?;
     }
     let cfg = SizingConfig {
         seed: a.seed.unwrap_or(scenario.run.seed),

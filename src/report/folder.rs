@@ -51,12 +51,17 @@ pub fn run_id(seed: u64, replications: u64) -> String {
 /// sanitised), or `<id>-2`, `<id>-3`, ... when taken; never an existing one.
 pub fn claim_run_folder(parent: &Path, scenario: &str, id: &str) -> io::Result<PathBuf> {
     let base = parent.join(sanitize(scenario));
-    std::fs::create_dir_all(&base)?;
+    super::interrupt::create_dirs(&base)?;
     let id = sanitize(id);
     for k in 1..=MAX_SUFFIX {
         let dir = if k == 1 { base.join(&id) } else { base.join(format!("{id}-{k}")) };
         match std::fs::create_dir(&dir) {
-            Ok(()) => return Ok(dir),
+            Ok(()) => {
+                // Removed again if the run is interrupted before its files
+                // are in place.
+                super::interrupt::track_dir(&dir);
+                return Ok(dir);
+            }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         }
@@ -65,6 +70,25 @@ pub fn claim_run_folder(parent: &Path, scenario: &str, id: &str) -> io::Result<P
         io::ErrorKind::AlreadyExists,
         format!("{} holds {MAX_SUFFIX} runs named {id}; remove some or pass --out", base.display()),
     ))
+}
+
+/// Refuses an explicit output folder that exists and is not empty, unless
+/// `force`: a folder that holds anything may hold an earlier result. Also
+/// refuses a path that is a file. Checked before a run starts, so that no
+/// run is wasted on a refused folder.
+pub fn check_out(dir: &Path, force: bool) -> Result<(), String> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!("{} is a file, not a folder; choose another --out folder", dir.display()));
+    }
+    let used = std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false);
+    if used && !force {
+        return Err(format!(
+            "{} already exists and is not empty; choose another --out folder, or pass --force to replace the \
+             files this run writes there",
+            dir.display()
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -83,7 +107,7 @@ mod tests {
         assert_eq!(sanitize(".hidden"), "hidden");
         assert_eq!(sanitize("<script>alert(1)</script>"), "_script_alert_1_script_");
         assert_eq!(sanitize(&"x".repeat(100)).len(), 64);
-        for s in ["a/../b", "..\\..", "a\0b", "C:\\x", "a....b."] {
+        for s in ["a/../b", "..\\..", "a\0b", "C:\\x", "a....b.", "a/b", "../../etc", "...", "/", "店铺/../../x"] {
             let out = sanitize(s);
             assert!(!out.contains(['/', '\\', '\0']) && !out.contains("..") && !out.starts_with('.'), "{s:?} -> {out}");
         }
@@ -95,6 +119,10 @@ mod tests {
         let a = claim_run_folder(&parent, "my shop", "seed1-n5").unwrap();
         let b = claim_run_folder(&parent, "my shop", "seed1-n5").unwrap();
         let c = claim_run_folder(&parent, "my shop", "seed1-n5").unwrap();
+        for name in ["../../etc", "a/b", "C:\\x", "", "..", &"长".repeat(300), "/abs"] {
+            let d = claim_run_folder(&parent, name, "seed1-n5").unwrap();
+            assert_eq!(d.parent().unwrap().parent().unwrap(), parent, "{name:?} -> {}", d.display());
+        }
         assert_eq!(a, parent.join("my_shop/seed1-n5"));
         assert_eq!(b, parent.join("my_shop/seed1-n5-2"));
         assert_eq!(c, parent.join("my_shop/seed1-n5-3"));

@@ -8,6 +8,7 @@ pub mod csv;
 pub mod folder;
 pub mod html;
 pub mod i18n;
+pub mod interrupt;
 pub mod json;
 pub mod plan_vs_actual;
 pub mod plots;

@@ -5,7 +5,9 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+
+use super::interrupt;
 
 /// Why output could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -13,49 +15,83 @@ pub enum WriteError {
     /// A file exists and overwriting was not asked for.
     #[error("{0} already exists; choose another --out folder or pass --force to replace it")]
     Exists(PathBuf),
+    /// A file name would leave the folder (`..`, an absolute path) or is
+    /// empty.
+    #[error("refusing to write `{0}`: a report file must stay inside its folder")]
+    UnsafeName(String),
     /// The file system refused.
     #[error("cannot write {0}: {1}")]
     Io(PathBuf, std::io::Error),
 }
 
+/// Whether `name` is a relative path of plain names (`plots/queue.svg`):
+/// no `..`, `.`, root, drive or empty part, and no backslash.
+fn safe_name(name: &str) -> bool {
+    let path = Path::new(name);
+    !name.is_empty()
+        && !name.contains('\\')
+        && path.components().all(|c| matches!(c, Component::Normal(_)))
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
 /// Writes every `(relative path, contents)` into `dir`; `dir` and the
 /// subfolders named in the paths (`plots/queue.svg`) are created if needed.
-/// With `force` false, nothing is written if any of the files exists already.
+/// With `force` false, nothing is written if any of the files exists
+/// already. A name that would leave `dir` is refused before anything is
+/// written. The renames into place run inside [`interrupt::commit`], so an
+/// interruption leaves all the files or none; a failure removes the
+/// temporary files and the folders this call created.
 pub fn write_all<N: AsRef<str>, C: AsRef<[u8]>>(
     dir: &Path,
     files: &[(N, C)],
     force: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
+    if let Some((bad, _)) = files.iter().find(|(name, _)| !safe_name(name.as_ref())) {
+        return Err(WriteError::UnsafeName(bad.as_ref().to_string()));
+    }
     let targets: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name.as_ref())).collect();
     if !force {
         if let Some(existing) = targets.iter().find(|p| p.exists()) {
             return Err(WriteError::Exists(existing.clone()));
         }
     }
-    let mut temps: Vec<(PathBuf, &PathBuf)> = Vec::new();
-    let remove_temps = |temps: &[(PathBuf, &PathBuf)]| temps.iter().for_each(|(t, _)| drop(fs::remove_file(t)));
+    let mut made: Vec<PathBuf> = Vec::new();
+    let mut temps: Vec<PathBuf> = Vec::new();
+    let fail = |made: &[PathBuf], temps: &[PathBuf], target: &Path, e: std::io::Error| {
+        temps.iter().for_each(|t| drop(fs::remove_file(t)));
+        interrupt::untrack_temps(temps);
+        interrupt::remove_dirs(made);
+        WriteError::Io(target.to_path_buf(), e)
+    };
     for ((_, contents), target) in files.iter().zip(&targets) {
         let folder = target.parent().unwrap_or(dir);
         let file_name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let tmp = folder.join(format!(".{file_name}.tmp-{}", std::process::id()));
-        let written = fs::create_dir_all(folder).and_then(|()| {
-            let mut f = fs::File::create(&tmp)?;
+        match interrupt::create_dirs(folder) {
+            Ok(m) => made.extend(m),
+            Err(e) => return Err(fail(&made, &temps, target, e)),
+        }
+        interrupt::track_temp(&tmp);
+        temps.push(tmp.clone());
+        let written = fs::File::create(&tmp).and_then(|mut f| {
             f.write_all(contents.as_ref())?;
             f.sync_all()
         });
         if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            remove_temps(&temps);
-            return Err(WriteError::Io(target.clone(), e));
-        }
-        temps.push((tmp, target));
-    }
-    for (i, (tmp, target)) in temps.iter().enumerate() {
-        if let Err(e) = fs::rename(tmp, target) {
-            remove_temps(&temps[i..]);
-            return Err(WriteError::Io((*target).clone(), e));
+            return Err(fail(&made, &temps, target, e));
         }
     }
+    let renamed = interrupt::commit(|| {
+        for (i, (tmp, target)) in temps.iter().zip(&targets).enumerate() {
+            fs::rename(tmp, target).map_err(|e| (i, e))?;
+        }
+        Ok(())
+    });
+    if let Err((i, e)) = renamed {
+        return Err(fail(&made, &temps[i..], &targets[i], e));
+    }
+    interrupt::untrack_temps(&temps);
+    interrupt::keep_dirs(dir);
     Ok(targets)
 }
 
@@ -75,5 +111,17 @@ mod tests {
         let leftovers = fs::read_dir(dir.join("plots")).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn names_that_would_leave_the_folder_are_refused_before_writing() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("out");
+        for bad in ["../escape.txt", "/etc/x", "a/../../b", "plots/../../x", "", ".", "a//b", "C:\\x", "..\\x"] {
+            let files = [("ok.txt", "fine"), (bad, "bad")];
+            assert!(matches!(write_all(&dir, &files, true), Err(WriteError::UnsafeName(_))), "{bad:?}");
+        }
+        assert!(!dir.exists(), "nothing written");
+        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 0);
     }
 }

@@ -30,3 +30,35 @@ impl fmt::Display for ScenarioError {
 }
 
 impl std::error::Error for ScenarioError {}
+
+/// A number as an error message shows it: as written for everyday sizes,
+/// in scientific notation (`1e300`, `2.5e-9`) when very large or small, so
+/// that a huge value does not print as hundreds of digits.
+pub fn show(v: f64) -> String {
+    if v.is_finite() && v != 0.0 && !(1e-6..1e15).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A TOML reader's message in the file's own words: `table` for map, `list`
+/// for sequence, the range of a whole number, and no internal type names.
+pub fn plain_words(message: &str) -> String {
+    let mut m = message.trim().replace('\n', "; ");
+    for (from, to) in [
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected u64", "expected a whole number from 0 to 18446744073709551615"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list (`[...]`, or `[[...]]` tables)"),
+        ("invalid type: map", "invalid type: table"),
+        ("invalid type: sequence", "invalid type: list"),
+    ] {
+        m = m.replace(from, to);
+    }
+    if let Some(i) = m.find("expected struct Raw") {
+        m.truncate(i);
+        m.push_str("expected a table");
+    }
+    m
+}

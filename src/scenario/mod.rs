@@ -93,11 +93,22 @@ pub struct Scenario {
 impl Scenario {
     /// Parses and checks scenario `text`, naming it `source` in errors.
     pub fn from_toml(text: &str, source: &str) -> Result<Self, ScenarioError> {
-        let raw: RawScenario = toml::from_str(text).map_err(|e| ScenarioError {
-            source_name: source.to_string(),
-            line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-            field: None,
-            message: e.message().trim().to_string(),
+        let raw: RawScenario = toml::from_str(text).map_err(|e| {
+            let span = e.span().map(|s| s.start.min(text.len())..s.end.min(text.len()));
+            let at = span.as_ref().map(|s| s.start);
+            let field = span.and_then(|s| locate::path_at(text, s));
+            let mut message = error::plain_words(e.message());
+            // A syntax error has no field: say where on the line it is.
+            let syntax = toml_edit::ImDocument::parse(text).is_err();
+            if let (Some(o), true) = (at, syntax) {
+                message = format!("{message} (column {})", locate::column_of(text, o));
+            }
+            ScenarioError {
+                source_name: source.to_string(),
+                line: at.map(|o| locate::line_of(text, o)),
+                field: field.map(|p| locate::render(&p)),
+                message,
+            }
         })?;
         validate::validate(raw, text, source)
     }

@@ -1,8 +1,34 @@
 //! The scenario file as written: a serde mirror of the TOML with defaults and
 //! no unknown keys. Nothing here is checked beyond types; see `validate`.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
+
+/// Reads a local date-time written as a string (`"2026-11-10 12:00"`) or as
+/// a TOML local date-time (`2026-11-10T12:00:00`, no quotes), keeping it as
+/// text for `validate`. A TOML date-time with a UTC offset, a date alone or
+/// a time alone is refused: local times are in `window.time_zone`.
+pub fn local_time<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    use serde::de::Error;
+    match toml::Value::deserialize(d)? {
+        toml::Value::String(s) => Ok(s),
+        toml::Value::Datetime(t) => match (t.date, t.time, t.offset) {
+            (Some(date), Some(time), None) => Ok(format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                date.year, date.month, date.day, time.hour, time.minute, time.second
+            )),
+            (_, _, Some(_)) => Err(D::Error::custom(format!(
+                "`{t}` has a UTC offset; write the local time alone, e.g. \"2026-11-10 12:00\" (its zone is \
+                 `window.time_zone`)"
+            ))),
+            _ => Err(D::Error::custom(format!("`{t}` needs both a date and a time, e.g. \"2026-11-10 12:00\""))),
+        },
+        other => Err(D::Error::custom(format!(
+            "expected a local date-time such as \"2026-11-10 12:00\", got {} `{other}`",
+            other.type_str()
+        ))),
+    }
+}
 
 /// A whole scenario file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -53,6 +79,7 @@ fn default_name() -> String {
 #[serde(deny_unknown_fields, default)]
 pub struct RawWindow {
     /// Local start date-time, `YYYY-MM-DD HH:MM`.
+    #[serde(deserialize_with = "local_time")]
     pub start: String,
     /// IANA time zone name.
     pub time_zone: String,
@@ -107,8 +134,10 @@ pub struct RawPeak {
     /// Name.
     pub name: String,
     /// Local start date-time.
+    #[serde(deserialize_with = "local_time")]
     pub start: String,
     /// Local end date-time.
+    #[serde(deserialize_with = "local_time")]
     pub end: String,
     /// Multiplies the rate in `[start, end)`.
     pub multiplier: Option<f64>,
@@ -202,8 +231,10 @@ pub struct RawShift {
     /// Name.
     pub name: String,
     /// Local start date-time.
+    #[serde(deserialize_with = "local_time")]
     pub start: String,
     /// Local end date-time.
+    #[serde(deserialize_with = "local_time")]
     pub end: String,
     /// Headcount per group name [people].
     pub agents: BTreeMap<String, u32>,

@@ -71,6 +71,7 @@ pub struct RawPresale {
     /// Expected balance payments [count].
     pub total: f64,
     /// Local start date-time of the spike.
+    #[serde(deserialize_with = "super::raw::local_time")]
     pub start: String,
     /// Length of the spike [min]; default 60.
     #[serde(default = "default_presale_min")]
@@ -189,8 +190,10 @@ pub struct RawPackerShift {
     /// Name.
     pub name: String,
     /// Local start date-time.
+    #[serde(deserialize_with = "super::raw::local_time")]
     pub start: String,
     /// Local end date-time.
+    #[serde(deserialize_with = "super::raw::local_time")]
     pub end: String,
     /// Headcount per packer group name [people].
     pub packers: BTreeMap<String, u32>,

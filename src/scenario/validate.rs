@@ -1,7 +1,7 @@
 //! From the raw file to a checked scenario in internal units. Every rule
 //! here names the field it checks; errors carry the field's line.
 
-use super::error::ScenarioError;
+use super::error::{show, ScenarioError};
 use super::locate::{locate, render, Seg};
 use super::raw::{RawArrivals, RawChat, RawDist, RawScenario, RawShift};
 use super::time::{parse_local, parse_zone};
@@ -27,6 +27,22 @@ pub const MAX_INQUIRIES: f64 = 100_000_000.0;
 pub const MAX_HEADCOUNT: u32 = 100_000;
 /// Largest accepted number of replications.
 pub const MAX_REPLICATIONS: u64 = 10_000_000;
+
+/// Largest accepted parameter of a distribution (a mean, value or bound),
+/// in the unit of its field: 1e9 s is some 30 years.
+pub const MAX_DIST_VALUE: f64 = 1e9;
+
+/// The distribution `raw` describes (`None` for `kind = "none"`), checked
+/// by its constructor but not against [`MAX_DIST_VALUE`].
+pub(super) fn build_dist(raw: &RawDist) -> Result<Option<Dist>, crate::model::dist::DistError> {
+    match *raw {
+        RawDist::Exponential { mean } => Dist::exponential(mean).map(Some),
+        RawDist::Lognormal { mean, cv } => Dist::lognormal(mean, cv).map(Some),
+        RawDist::Fixed { value } => Dist::fixed(value).map(Some),
+        RawDist::Uniform { min, max } => Dist::uniform(min, max).map(Some),
+        RawDist::None => Ok(None),
+    }
+}
 
 /// Validation context: the text (for line numbers) and the file's name.
 pub(super) struct Ctx<'a> {
@@ -64,7 +80,7 @@ impl Ctx<'_> {
         if v.is_finite() && v >= lo && v <= hi {
             Ok(v)
         } else {
-            Err(self.err(path, format!("must be a number from {lo} to {hi}, got {v}")))
+            Err(self.err(path, format!("must be a number from {lo} to {hi}, got {}", show(v))))
         }
     }
 
@@ -72,7 +88,7 @@ impl Ctx<'_> {
         if v.is_finite() && v > 0.0 && v <= hi {
             Ok(v)
         } else {
-            Err(self.err(path, format!("must be a number above 0 and at most {hi}, got {v}")))
+            Err(self.err(path, format!("must be a number above 0 and at most {hi}, got {}", show(v))))
         }
     }
 
@@ -80,20 +96,28 @@ impl Ctx<'_> {
         if (0.0..=1.0).contains(&v) {
             Ok(v)
         } else {
-            Err(self.err(path, format!("must be a share between 0 and 1, got {v}")))
+            Err(self.err(path, format!("must be a share between 0 and 1, got {}", show(v))))
         }
     }
 
+    /// A distribution as written, its parameters at most
+    /// [`MAX_DIST_VALUE`]; `kind = "none"` only if `allow_none`.
     pub(super) fn dist(&self, path: &Path, raw: &RawDist, allow_none: bool) -> Result<Option<Dist>, ScenarioError> {
-        let d = match *raw {
-            RawDist::Exponential { mean } => Dist::exponential(mean),
-            RawDist::Lognormal { mean, cv } => Dist::lognormal(mean, cv),
-            RawDist::Fixed { value } => Dist::fixed(value),
-            RawDist::Uniform { min, max } => Dist::uniform(min, max),
+        let params: &[(&str, f64)] = match *raw {
+            RawDist::Exponential { mean } => &[("mean", mean)],
+            RawDist::Lognormal { cv, .. } if cv > 100.0 => {
+                return Err(self.err(path, format!("`cv` must be at most 100, got {}", show(cv))))
+            }
+            RawDist::Lognormal { mean, .. } => &[("mean", mean)],
+            RawDist::Fixed { value } => &[("value", value)],
+            RawDist::Uniform { min, max } => &[("min", min), ("max", max)],
             RawDist::None if allow_none => return Ok(None),
             RawDist::None => return Err(self.err(path, "`kind = \"none\"` is only allowed for patience")),
         };
-        d.map(Some).map_err(|e| self.err(path, e.0))
+        if let Some((name, v)) = params.iter().find(|(_, v)| v.abs() > MAX_DIST_VALUE) {
+            return Err(self.err(path, format!("`{name}` must be at most {}, got {}", show(MAX_DIST_VALUE), show(*v))));
+        }
+        build_dist(raw).map_err(|e| self.err(path, e.0))
     }
 
     pub(super) fn unique_names<'n>(
@@ -164,6 +188,16 @@ fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate,
         (None, Some(r)) => vec![(0.0, ctx.finite(&key(&base, "baseline_per_h"), r, 0.0, 1e9)? / 3600.0)],
         (Some(values), None) => {
             let needed = (end / step_s - 1e-9).ceil() as usize;
+            if needed > MAX_PERIODS {
+                return Err(ctx.err(
+                    &key(&base, "profile_step_min"),
+                    format!(
+                        "steps of {} min make {} steps in the window, more than the {MAX_PERIODS} allowed",
+                        show(step_s / 60.0),
+                        show((end / step_s).ceil())
+                    ),
+                ));
+            }
             if values.len() != needed {
                 return Err(ctx.err(
                     &key(&base, "profile"),
@@ -194,9 +228,10 @@ fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate,
         let s = offset(ctx, &key(&at, "start"), &pk.start, w, 0.0, end)?;
         let e = offset(ctx, &key(&at, "end"), &pk.end, w, 0.0, end)?;
         if e <= s {
-            return Err(
-                ctx.err(&key(&at, "end"), format!("the peak ends ({}) before it starts ({})", pk.end, pk.start))
-            );
+            return Err(ctx.err(
+                &key(&at, "end"),
+                format!("the peak must end after it starts (starts {}, ends {})", pk.start, pk.end),
+            ));
         }
         let op = match (pk.multiplier, pk.rate_per_h) {
             (Some(m), None) => (true, ctx.finite(&key(&at, "multiplier"), m, 0.0, 1e6)?),
@@ -279,8 +314,12 @@ pub(super) struct StaffShift<'a> {
     pub staff: &'a std::collections::BTreeMap<String, u32>,
 }
 
+/// How long after the latest allowed start a shift may end [s].
+const SHIFT_END_GRACE_S: f64 = 24.0 * 3600.0;
+
 /// Checks shifts of a role whose groups are `groups` (in order): starts
-/// from the window start to `start_max` [s], ends after starts, known
+/// from the window start to `start_max` [s], ends after starts and at most
+/// 24 h after `start_max`, known
 /// groups, somebody on duty at some time.
 pub(super) fn staff_shifts(
     ctx: &Ctx,
@@ -297,8 +336,21 @@ pub(super) fn staff_shifts(
         let at = with(path, Seg::Index(i));
         let start_s = offset(ctx, &key(&at, "start"), s.start, w, 0.0, start_max)?;
         let end_s = offset(ctx, &key(&at, "end"), s.end, w, f64::NEG_INFINITY, f64::INFINITY)?;
+        if end_s > start_max + SHIFT_END_GRACE_S {
+            return Err(ctx.err(
+                &key(&at, "end"),
+                format!(
+                    "`{}` is more than 24 h after the latest start a shift may have ({}); check its date",
+                    s.end,
+                    super::time::label(&w.start, start_max)
+                ),
+            ));
+        }
         if end_s <= start_s {
-            return Err(ctx.err(&key(&at, "end"), format!("the shift ends ({}) before it starts ({})", s.end, s.start)));
+            return Err(ctx.err(
+                &key(&at, "end"),
+                format!("the shift must end after it starts (starts {}, ends {})", s.start, s.end),
+            ));
         }
         let mut headcount = vec![0; groups.len()];
         for (name, &n) in s.staff {

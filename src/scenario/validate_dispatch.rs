@@ -6,7 +6,7 @@ use super::error::ScenarioError;
 use super::locate::Seg;
 use super::raw::{RawDist, RawScenario};
 use super::raw_dispatch::{RawAfterWindow, RawCourier, RawOrders, RawWarehouse, RawWhenFull};
-use super::validate::{key, offset, p, staff_shifts, with, Ctx, Path, StaffShift, MAX_HEADCOUNT};
+use super::validate::{build_dist, key, offset, p, staff_shifts, with, Ctx, Path, StaffShift, MAX_HEADCOUNT};
 use super::Window;
 use crate::model::arrivals::PiecewiseRate;
 use crate::model::courier::{Carrier, Compensation, CourierParams, WhenStagingFull};
@@ -84,7 +84,11 @@ fn dist(ctx: &Ctx, path: &Path, raw: &RawDist, unit: f64) -> Result<Dist, Scenar
         RawDist::Uniform { min, max } => RawDist::Uniform { min: min * unit, max: max * unit },
         RawDist::None => RawDist::None,
     };
-    Ok(ctx.dist(path, &scaled, false)?.expect("none refused above"))
+    match build_dist(&scaled) {
+        Ok(Some(d)) => Ok(d),
+        Ok(None) => Err(ctx.err(path, "`kind = \"none\"` is not allowed here")),
+        Err(e) => Err(ctx.err(path, e.0)),
+    }
 }
 
 fn orders(ctx: &Ctx, o: &RawOrders, w: &Window, inquiry_rate: &PiecewiseRate) -> Result<OrderParams, ScenarioError> {

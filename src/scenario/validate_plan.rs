@@ -2,7 +2,7 @@
 //! and carriers, for both staffed roles: chat agents and (when the dispatch
 //! side is on) packers.
 
-use super::error::ScenarioError;
+use super::error::{show, ScenarioError};
 use super::raw_plan::{RawCosts, RawSizing};
 use crate::model::ModelParams;
 use serde::Serialize;
@@ -111,7 +111,7 @@ fn wage(v: f64) -> Result<(), String> {
     if v.is_finite() && (0.0..=1e6).contains(&v) {
         Ok(())
     } else {
-        Err(format!("must be from 0 to 1000000 CNY/h, got {v}"))
+        Err(format!("must be from 0 to 1000000 CNY/h, got {}", show(v)))
     }
 }
 
@@ -119,7 +119,7 @@ fn amount(v: f64) -> Result<(), String> {
     if v.is_finite() && (0.0..=1e6).contains(&v) {
         Ok(())
     } else {
-        Err(format!("must be from 0 to 1000000 CNY, got {v}"))
+        Err(format!("must be from 0 to 1000000 CNY, got {}", show(v)))
     }
 }
 
@@ -128,7 +128,7 @@ fn within(v: f64, lo: f64, hi: f64, field: &str, unit: &str, fail: Fail) -> Resu
     if v.is_finite() && (lo..=hi).contains(&v) {
         Ok(v)
     } else {
-        Err(fail(&["costs", field], format!("must be from {lo} to {hi}{unit}, got {v}")))
+        Err(fail(&["costs", field], format!("must be from {lo} to {hi}{unit}, got {}", show(v))))
     }
 }
 

@@ -1,9 +1,8 @@
-//! The command line end to end: output, determinism across threads, and bad
-//! input (exit code 2, a message naming file, line or field, nothing written).
+//! The command line end to end: output, determinism across threads, report
+//! folders. Bad input has its own suite (`bad_input.rs`).
 
 use assert_cmd::Command;
 use peakplan::scenario::DEFAULT_TOML;
-use std::path::Path;
 
 /// The binary, run in a fresh temporary folder so that default report
 /// folders never land in the source tree.
@@ -65,85 +64,4 @@ fn scenario_init_writes_the_default_and_check_accepts_it() {
     peakplan().args(["scenario", "init", path.to_str().unwrap()]).assert().code(2);
     let ok = peakplan().args(["scenario", "check", path.to_str().unwrap()]).assert().success();
     assert!(String::from_utf8_lossy(&ok.get_output().stdout).contains("30000 expected"));
-}
-
-/// Writes `text` to a file in `dir`, runs `simulate` on it with `--out`, and
-/// checks exit code 2, that stderr holds every `expected` piece, and that
-/// nothing was written.
-fn rejects(dir: &Path, name: &str, text: &str, expected: &[&str]) {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    let out = dir.join(format!("{name}.out"));
-    let res = peakplan()
-        .args(["simulate", "-n", "2", "--quiet", path.to_str().unwrap(), "--out", out.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let err = String::from_utf8_lossy(&res.get_output().stderr).to_string();
-    assert!(err.contains(name), "{name}: error must name the file: {err}");
-    for piece in expected {
-        assert!(err.contains(piece), "{name}: expected {piece:?} in: {err}");
-    }
-    assert!(!out.exists(), "{name}: nothing may be written");
-}
-
-fn edit(from: &str, to: &str) -> String {
-    assert!(DEFAULT_TOML.contains(from), "test edit target {from:?} not in default");
-    DEFAULT_TOML.replacen(from, to, 1)
-}
-
-#[test]
-fn bad_scenarios_are_refused_with_place_and_reason() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let line_of = |needle: &str| {
-        let l = DEFAULT_TOML.lines().position(|l| l.contains(needle)).unwrap() + 1;
-        format!(":{l}")
-    };
-    rejects(
-        d,
-        "unknown_key.toml",
-        &edit("volume_cv = 0.10", "volume_cv = 0.10\nvolum_cv = 1"),
-        &["unknown field", "volum_cv"],
-    );
-    rejects(d, "wrong_type.toml", &edit("deflection_share = 0.20", "deflection_share = \"high\""), &["invalid type"]);
-    rejects(
-        d,
-        "share.toml",
-        &edit("deflection_share = 0.20", "deflection_share = 1.5"),
-        &["chat.deflection_share", "between 0 and 1", &line_of("deflection_share = 0.20")],
-    );
-    rejects(d, "nan.toml", &edit("inquiry_share = 0.10", "inquiry_share = nan"), &["arrivals.inquiry_share"]);
-    rejects(d, "negative_rate.toml", &edit("600, 700,", "-600, 700,"), &["arrivals.profile[0]", "-600"]);
-    rejects(
-        d,
-        "shift_order.toml",
-        &edit("end = \"2026-11-10 20:00\"", "end = \"2026-11-10 10:00\""),
-        &["chat.shifts[0].end", "before it starts"],
-    );
-    let nobody = DEFAULT_TOML
-        .lines()
-        .map(|l| if l.starts_with("agents = ") { "agents = {}" } else { l })
-        .collect::<Vec<_>>()
-        .join("\n");
-    rejects(d, "nobody.toml", &nobody, &["chat.shifts", "nobody is on duty"]);
-    rejects(d, "zero_window.toml", &edit("length_h = 36", "length_h = 0"), &["window.length_h", "above 0"]);
-    rejects(
-        d,
-        "bad_group.toml",
-        &edit("agents = { trained = 14, temp = 4 }", "agents = { trained = 14, tmp = 4 }"),
-        &["no group is named `tmp`"],
-    );
-    rejects(d, "bad_zone.toml", &edit("Asia/Shanghai", "Asia/Beijing"), &["window.time_zone", "unknown time zone"]);
-    rejects(d, "syntax.toml", &edit("[chat]", "[chat"), &[&line_of("[chat]"), "table header"]);
-    rejects(d, "empty.toml", "", &["empty"]);
-}
-
-#[test]
-fn missing_file_and_directory_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let missing = dir.path().join("nope.toml");
-    let res = peakplan().args(["simulate", missing.to_str().unwrap()]).assert().code(2);
-    assert!(String::from_utf8_lossy(&res.get_output().stderr).contains("nope.toml"));
-    let res = peakplan().args(["scenario", "check", dir.path().to_str().unwrap()]).assert().code(2);
-    assert!(String::from_utf8_lossy(&res.get_output().stderr).contains("directory"));
 }

@@ -126,3 +126,27 @@ confidence = {confidence}
     );
     Scenario::from_toml(&text, "small.toml").expect("valid test scenario")
 }
+
+/// The binary, run in `dir`.
+pub fn peakplan_in(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("peakplan").unwrap();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Every path (files and folders) under `dir`, relative to it, sorted.
+pub fn paths_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p.clone());
+            }
+            out.push(p.strip_prefix(dir).unwrap().to_path_buf());
+        }
+    }
+    out.sort();
+    out
+}

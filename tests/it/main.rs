@@ -1,6 +1,7 @@
 //! The integration tests: theory (Erlang C / Erlang A against simulation),
 //! determinism, every shipped scenario, and the command line end to end.
 
+mod bad_input;
 mod cli;
 mod common;
 mod cost;
@@ -8,6 +9,7 @@ mod determinism;
 mod dispatch;
 mod docs;
 mod erlang;
+mod output_safety;
 mod report;
 mod scenarios;
 mod shards;

@@ -93,7 +93,7 @@ fn html_escapes_user_text() {
     let dir = tempfile::tempdir().unwrap();
     let text = r#"
 name = "<script>alert(1)</script>"
-description = "<img src=x onerror=alert(2)> & co"
+description = "<img src=x onerror=alert(2)> & co \"quoted\" 'single'"
 [window]
 start = "2026-11-10 00:00"
 length_h = 4
@@ -123,7 +123,7 @@ seed = 7
     let run = dir.path().join("reports/_script_alert_1_script_/seed7-n2");
     let html = std::fs::read_to_string(run.join("report.html")).unwrap();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt; &amp; co"));
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt; &amp; co &quot;quoted&quot; &#39;single&#39;"));
     assert!(html.contains("&lt;b&gt;trained&lt;/b&gt;"));
     assert!(html.contains("&lt;i&gt;all day&lt;/i&gt;"), "the scenario listing is escaped");
     for raw in ["<script", "<img", "<b>", "<i>"] {

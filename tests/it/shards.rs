@@ -2,33 +2,17 @@
 //! and `merge` combines the shard files into exactly (byte for byte) what
 //! the unsharded run writes.
 
-use assert_cmd::Command;
+use crate::common::{paths_under, peakplan_in as peakplan};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The binary, run in `dir`.
-fn peakplan(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("peakplan").unwrap();
-    cmd.current_dir(dir);
-    cmd
-}
-
 /// Every file under `dir`, by its path relative to `dir`.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                todo.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().to_string();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
+    paths_under(dir)
+        .into_iter()
+        .filter(|rel| dir.join(rel).is_file())
+        .map(|rel| (rel.to_string_lossy().to_string(), std::fs::read(dir.join(&rel)).unwrap()))
+        .collect()
 }
 
 /// Runs `simulate ARGS --out whole` and the shards `1/n .. n/n` of the same

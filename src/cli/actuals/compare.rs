@@ -5,7 +5,7 @@ use crate::cli::simulate::Format;
 use crate::cli::Failure;
 use peakplan::actuals::plan_vs_actual::compare;
 use peakplan::experiment::{run, RunConfig};
-use peakplan::report::folder::{claim_run_folder, run_id, REPORTS_DIR};
+use peakplan::report::folder::{check_out, claim_run_folder, run_id, REPORTS_DIR};
 use peakplan::report::plots;
 use peakplan::report::write::write_all;
 use peakplan::report::{actuals_text, plan_vs_actual};
@@ -48,12 +48,7 @@ pub struct CompareArgs {
 /// Runs `peakplan actuals compare`.
 pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     if let Some(dir) = &a.out {
-        if !a.force && dir.join("plan_vs_actual.json").exists() {
-            return Err(Failure::Input(format!(
-                "{} already holds a comparison; choose another --out folder or pass --force",
-                dir.display()
-            )));
-        }
+        check_out(dir, a.force).map_err(Failure::Input)?;
     }
     let (scenario, chats, counts) = a.import.import(false, 0.0)?;
     let file = a.import.inquiries.display().to_string();
