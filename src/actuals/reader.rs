@@ -257,7 +257,8 @@ pub fn read_rows(
                 counts.rows -= 1; // a blank line
                 continue;
             }
-            let reason = format!("has {} fields, the header has {}", record.len(), header.len());
+            let plural = if record.len() == 1 { "" } else { "s" };
+            let reason = format!("has {} field{plural}, the header has {}", record.len(), header.len());
             if !skip_bad_rows {
                 return Err(ImportError::at(&file, line, None, reason));
             }

@@ -42,6 +42,19 @@ const SCENARIOS: Suite = Suite {
     min_cases: 60,
 };
 
+/// Malformed inquiries exports (`docs/actuals-format.md`), through `actuals
+/// fit` (to a scenario file) and `actuals compare` (to a report folder),
+/// against the built-in default scenario's window. A CSV's first line is its
+/// header, so every case states its expectation in `<case>.expect`.
+const CSV_EXPORTS: Suite = Suite {
+    folder: "csv",
+    commands: &[
+        &["actuals", "fit", "--quiet", "--inquiries", "{file}", "--out", "calibrated.toml"],
+        &["actuals", "compare", "-n", "2", "--quiet", "--no-plots", "--inquiries", "{file}", "--out", "out"],
+    ],
+    min_cases: 20,
+};
+
 /// What a case expects: the description and the fragments of the error.
 struct Expect {
     what: String,
@@ -190,4 +203,15 @@ fn run_suite(suite: &Suite) -> usize {
 #[test]
 fn malformed_scenarios_exit_2_naming_file_place_and_reason_and_write_nothing() {
     run_suite(&SCENARIOS);
+}
+
+#[test]
+fn malformed_csv_exports_exit_2_naming_file_line_column_and_reason_and_write_nothing() {
+    run_suite(&CSV_EXPORTS);
+}
+
+#[test]
+fn the_suites_hold_at_least_forty_cases_together() {
+    let count = |s: &Suite| cases(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_input").join(s.folder)).len();
+    assert!(count(&SCENARIOS) + count(&CSV_EXPORTS) >= 40);
 }

@@ -25,6 +25,12 @@ fn dist(kind: &str, mean: f64, cv: f64) -> Item {
     value(t)
 }
 
+/// Whether a fitted mean and CV make a distribution (too few chats give a
+/// CV of 0; the base's value is kept then).
+fn usable(mean: f64, cv: f64) -> bool {
+    round3(mean) > 0.0 && round3(cv) > 0.0
+}
+
 fn table<'d>(doc: &'d mut DocumentMut, key: &str) -> &'d mut Table {
     if !doc.contains_table(key) {
         doc[key] = toml_edit::table();
@@ -54,14 +60,15 @@ pub fn calibrated_toml(base_text: &str, fit: &ChatFit, provenance: &str) -> Resu
     arrivals["profile"] = value(profile);
     let chat = table(&mut doc, "chat");
     chat["deflection_share"] = value(round3(fit.deflection_share));
-    if let Some(p) = &fit.patience {
+    if let Some(p) = fit.patience.as_ref().filter(|p| usable(p.mean_s, p.cv)) {
         chat["patience_s"] = dist(p.kind, p.mean_s, p.cv);
     }
     if let Some(groups) = chat.get_mut("groups").and_then(Item::as_array_of_tables_mut) {
         let single = fit.handle.len() == 1 && fit.handle[0].group.is_empty();
         for g in groups.iter_mut() {
             let name = g.get("name").and_then(Item::as_str).unwrap_or_default().to_string();
-            let Some(h) = fit.handle.iter().find(|h| h.group == name || single) else { continue };
+            let found = fit.handle.iter().find(|h| h.group == name || single);
+            let Some(h) = found.filter(|h| h.chats >= 2 && usable(h.mean_s, h.cv)) else { continue };
             g["handle_s"] = dist("lognormal", h.mean_s, h.cv);
             if let Some(s) = h.slowdown_per_extra_chat {
                 g["slowdown_per_extra_chat"] = value(round3(s));
