@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod csv;
+pub mod finite;
 pub mod folder;
 pub mod html;
 pub mod i18n;

@@ -85,6 +85,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn dist(&self, path: &Path, raw: &RawDist, allow_none: bool) -> Result<Option<Dist>, ScenarioError> {
+        super::validate_limits::dist_params(self, path, raw)?;
         let d = match *raw {
             RawDist::Exponential { mean } => Dist::exponential(mean),
             RawDist::Lognormal { mean, cv } => Dist::lognormal(mean, cv),
@@ -389,6 +390,7 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
         dispatch: None,
     };
     model.dispatch = super::validate_dispatch::dispatch(&ctx, &raw, &w, &targets, &model)?;
+    super::validate_limits::volume(&ctx, &model)?;
     let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);
     let costs = super::validate_plan::costs(&raw.costs, &model, &fail)?;
     let sizing = super::validate_plan::sizing(&raw.sizing, &model, &fail)?;
