@@ -1,6 +1,6 @@
 //! Overload and extremes: nobody on duty, 100 × the traffic, a one-minute
-//! and a one-year window, extreme distributions, patience 0, shares of 0 and
-//! 1. Each finishes with meaningful figures, and its JSON holds no `null`
+//! and a one-year window, extreme distributions, patience 0, shares of 0 or
+//! one. Each finishes with meaningful figures, and its JSON holds no `null`
 //! where the JSON reference documents a number (and never NaN).
 
 use crate::common::{mean_se, simulate, stationary};
@@ -92,8 +92,8 @@ agents = {{ g = {agents} }}
 
 const PATIENCE: &str = r#"{ kind = "lognormal", mean = 240, cv = 1.0 }"#;
 
-/// Chats are conserved in every replication: offered = answered + abandoned
-/// + unanswered at close.
+/// Chats are conserved in every replication: offered equals answered plus
+/// abandoned plus unanswered at close.
 fn assert_chats_conserved(o: &Outcome) {
     for r in 0..o.samples.len() {
         let k = |n: &str| col(o, n)[r];

@@ -9,6 +9,7 @@ mod dispatch;
 mod docs;
 mod erlang;
 mod extremes;
+mod fuzz_cases;
 mod limits;
 mod properties;
 mod report;
