@@ -34,6 +34,13 @@ fn ratio(num: f64, den: f64, if_empty: f64) -> f64 {
     }
 }
 
+/// A figure that exists only when `den` > 0 (a mean over answered chats,
+/// over dispatched orders): `num / den`, or NaN, "not defined in this
+/// replication", which summaries leave out and JSON never holds.
+fn defined_ratio(num: f64, den: f64) -> f64 {
+    ratio(num, den, f64::NAN)
+}
+
 fn sum(v: &[u32]) -> f64 {
     v.iter().map(|&x| f64::from(x)).sum()
 }
@@ -66,7 +73,7 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
     let hours_below = sl.iter().filter(|&&s| s < targets.service_level).count() as f64;
     let meets_sl = hours_below == 0.0;
     let meets_ab = abandon_share <= targets.abandon_max;
-    let q = |p: f64| if answered > 0.0 { o.response_ms.value_at_quantile(p) as f64 / 1000.0 } else { 0.0 };
+    let q = |p: f64| if answered > 0.0 { o.response_ms.value_at_quantile(p) as f64 / 1000.0 } else { f64::NAN };
     let busy: f64 = o.busy_slots.area.iter().sum();
     let slots: f64 = o.slots_on_duty.area.iter().sum();
     let agent_hours = o.agents_on_duty.area.iter().sum::<f64>() / 3600.0;
@@ -85,7 +92,7 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         ("unanswered_at_close".into(), sum(&o.unanswered)),
         ("service_level".into(), ratio(sum(&o.on_time), offered_total, 1.0)),
         ("abandon_share".into(), abandon_share),
-        ("response_mean_s".into(), ratio(o.response_sum_s, answered, 0.0)),
+        ("response_mean_s".into(), defined_ratio(o.response_sum_s, answered)),
         ("response_p50_s".into(), q(0.50)),
         ("response_p80_s".into(), q(0.80)),
         ("response_p90_s".into(), q(0.90)),
@@ -137,7 +144,7 @@ fn dispatch_figures(d: &DispatchStages, rep: &Replication, targets: &Targets) ->
     let dispatched = f64::from(co.dispatched_total);
     let within_24h = ratio(f64::from(co.within_24h), paid, 1.0);
     let meets = within_24h >= targets.dispatch_24h_min;
-    let lead_q = |p: f64| if dispatched > 0.0 { h(co.lead_s.value_at_quantile(p) as f64) } else { 0.0 };
+    let lead_q = |p: f64| if dispatched > 0.0 { h(co.lead_s.value_at_quantile(p) as f64) } else { f64::NAN };
     let packed = f64::from(wh.packed_total);
     let on_duty_area = wh.on_duty.total_area();
     let by_source = |s: usize| f64::from(ord.placed_by_source[s]);
@@ -170,11 +177,11 @@ fn dispatch_figures(d: &DispatchStages, rep: &Replication, targets: &Targets) ->
         ("pickups_late".into(), f64::from(co.pickups_late)),
         ("pickups_missed".into(), f64::from(co.pickups_missed)),
         ("trucks_full".into(), f64::from(co.trucks_full)),
-        ("dispatch_lead_mean_h".into(), h(ratio(co.lead_sum_s, dispatched, 0.0))),
+        ("dispatch_lead_mean_h".into(), h(defined_ratio(co.lead_sum_s, dispatched))),
         ("dispatch_lead_p50_h".into(), lead_q(0.50)),
         ("dispatch_lead_p90_h".into(), lead_q(0.90)),
         ("dispatch_lead_p95_h".into(), lead_q(0.95)),
-        ("dispatch_lead_max_h".into(), if dispatched > 0.0 { h(co.lead_s.max() as f64) } else { 0.0 }),
+        ("dispatch_lead_max_h".into(), if dispatched > 0.0 { h(co.lead_s.max() as f64) } else { f64::NAN }),
         ("dispatched_within_24h_share".into(), within_24h),
         ("dispatched_within_promise_share".into(), ratio(f64::from(co.within_promise), paid, 1.0)),
         ("late_orders".into(), f64::from(co.late)),
@@ -182,7 +189,7 @@ fn dispatch_figures(d: &DispatchStages, rep: &Replication, targets: &Targets) ->
         ("late_compensation_cny".into(), co.compensation_cny),
         ("pack_backlog_mean".into(), wh.backlog.window_area() / window_s),
         ("pack_backlog_max".into(), wh.backlog.overall_max()),
-        ("pack_wait_mean_h".into(), h(ratio(wh.pack_wait_sum_s, packed, 0.0))),
+        ("pack_wait_mean_h".into(), h(defined_ratio(wh.pack_wait_sum_s, packed))),
         ("staging_mean".into(), co.staging.window_area() / window_s),
         ("staging_max".into(), co.staging.overall_max()),
         ("staging_overflow_max".into(), f64::from(co.overflow_max)),

@@ -158,6 +158,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
             (render::text(&r), json::render(&r), render::csv(&r), charts::compare_plots(&r))
         }
     };
+    let json_text = json_text.map_err(|e| Failure::Runtime(e.to_string()))?;
     if let Some(dir) = &a.out {
         let mut files: Vec<(String, Vec<u8>)> = vec![
             (format!("{stem}.json"), json_text.clone().into_bytes()),

@@ -112,8 +112,7 @@ pub fn write_report(args: &ErlangArgs, out: &mut dyn Write) -> anyhow::Result<()
     match args.format {
         OutputFormat::Text => report.write_text(out)?,
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            writeln!(out)?;
+            out.write_all(peakplan::report::json::render(&report)?.as_bytes())?;
         }
     }
     Ok(())

@@ -20,8 +20,7 @@ pub fn write_report(path: &Path, args: &ErlangArgs, out: &mut dyn Write) -> anyh
     };
     let rows = formula_table(&s, args.shrinkage);
     if let OutputFormat::Json = args.format {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        out.write_all(peakplan::report::json::render(&rows)?.as_bytes())?;
         return Ok(());
     }
     let g = &s.model.chat.groups[0];

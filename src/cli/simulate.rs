@@ -183,7 +183,7 @@ pub fn write_report(
 ) -> Result<(), Failure> {
     let report = SimulationReport::new(scenario, seed, outcome);
     let summary = text::render(&report);
-    let json_text = json::render(&report);
+    let json_text = json::render(&report).map_err(|e| Failure::Runtime(e.to_string()))?;
     let files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;
     let dir = match o.out {
         Some(dir) => dir.to_path_buf(),

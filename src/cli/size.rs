@@ -125,7 +125,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
     let started = std::time::Instant::now();
     let report = size(&scenario, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
     let summary = sizing_text::render(&report);
-    let json_text = json::render(&report);
+    let json_text = json::render(&report).map_err(|e| Failure::Runtime(e.to_string()))?;
     if let Some(dir) = &a.out {
         let files = [
             ("sizing.json", json_text.clone()),

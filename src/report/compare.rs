@@ -3,6 +3,7 @@
 //! byte-order mark, one row per scenario or point, so a spreadsheet reads
 //! the Chinese names). JSON is [`super::json::render`] of the same structs.
 
+use super::csv::{num, opt};
 use super::text::{show, Fmt};
 use crate::cost::compare::{CompareReport, Measured, RoleRow, SweepReport};
 use crate::stats::Summary;
@@ -15,7 +16,7 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+    show(x, Fmt::Share)
 }
 
 fn cny(x: f64) -> String {
@@ -239,14 +240,6 @@ pub fn sweep_text(r: &SweepReport) -> String {
     let _ = writeln!(o, "\nagents, packers: people; costs in CNY, means over replications; p95 of the");
     let _ = writeln!(o, "total across replications; ✓: P(meet) at least the confidence.");
     o
-}
-
-fn num(x: f64) -> String {
-    format!("{x}")
-}
-
-fn opt(x: Option<f64>) -> String {
-    x.map(num).unwrap_or_default()
 }
 
 /// Names in order of first appearance over all `lists`.

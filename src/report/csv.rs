@@ -11,11 +11,17 @@ fn finish(w: csv::Writer<Vec<u8>>) -> String {
     format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
 }
 
-fn num(x: f64) -> String {
-    format!("{x}")
+/// `x` as a cell; empty where the figure is not defined (NaN).
+pub(crate) fn num(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x}")
+    } else {
+        String::new()
+    }
 }
 
-fn opt(x: Option<f64>) -> String {
+/// An optional `x` as a cell; empty when absent.
+pub(crate) fn opt(x: Option<f64>) -> String {
     x.map(num).unwrap_or_default()
 }
 
@@ -24,7 +30,7 @@ pub fn kpis(r: &SimulationReport) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(["kpi", "mean", "ci95_low", "ci95_high", "sd", "p5", "p50", "p95", "min", "max"]).expect("memory");
     for (name, s) in &r.kpis.0 {
-        let Summary { mean, ci95_low, ci95_high, sd, p5, p50, p95, min, max } = s;
+        let Summary { mean, ci95_low, ci95_high, sd, p5, p50, p95, min, max, .. } = s;
         w.write_record([
             name.clone(),
             num(*mean),

@@ -207,8 +207,8 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
     // A share's interval (Student's t) may reach past 0 or 1: clipped.
     let share: Show = |x| show(x.clamp(0.0, 1.0), Fmt::Share);
     let secs: Show = |x| show(x, Fmt::Seconds);
-    let decimal: Show = |x| format!("{x:.1}");
-    let hours: Show = |x| format!("{x:.1} h");
+    let decimal: Show = |x| if x.is_finite() { format!("{x:.1}") } else { "—".into() };
+    let hours: Show = |x| show(x, Fmt::Hours);
     // Figures absent from the result (a chat-only scenario has no orders)
     // are left out.
     let figures: [(&str, Show); 18] = [

@@ -5,6 +5,7 @@
 pub mod actuals_text;
 pub mod compare;
 pub mod csv;
+pub mod finite;
 pub mod folder;
 pub mod html;
 pub mod i18n;

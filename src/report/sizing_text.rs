@@ -1,10 +1,11 @@
 //! The terminal summary of `peakplan size` (80 columns).
 
+use super::text::{show, Fmt};
 use crate::sizing::{PlanResult, Role, SizingReport};
 use std::fmt::Write;
 
 fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+    show(x, Fmt::Share)
 }
 
 fn plan_table(o: &mut String, groups: &[String], p: &PlanResult, role: Role) {

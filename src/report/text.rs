@@ -20,8 +20,12 @@ pub(crate) enum Fmt {
     Decimal,
 }
 
-/// `x` written as `f` says.
+/// `x` written as `f` says; a figure that is not defined (NaN: no
+/// replication defines it) is written `—`.
 pub(crate) fn show(x: f64, f: Fmt) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
     match f {
         Fmt::Count => {
             let s = format!("{:.0}", x);

@@ -1,12 +1,17 @@
 //! A figure across replications: mean with a 95% confidence interval
 //! (Student's t), standard deviation and quantiles.
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
-/// The spread of one figure across replications. Every field is finite; the
-/// interval is absent with fewer than two replications.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The spread of one figure across the replications in which it is defined
+/// (a mean response time needs an answered chat; a replication without one
+/// records the figure as NaN, "not defined", and is left out). Every field
+/// is finite when [`Summary::replications`] is above 0; the interval is
+/// absent with fewer than two. A figure defined in no replication has every
+/// field NaN and is written to JSON as `null`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     /// Mean across replications.
     pub mean: f64,
@@ -26,6 +31,30 @@ pub struct Summary {
     pub min: f64,
     /// Largest value.
     pub max: f64,
+    /// Replications in which the figure is defined (the values summarised)
+    /// [count].
+    pub replications: usize,
+}
+
+impl Serialize for Summary {
+    /// The documented summary object, or `null` when no replication defines
+    /// the figure (never NaN).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.replications == 0 {
+            return s.serialize_none();
+        }
+        let mut m = s.serialize_struct("Summary", 9)?;
+        m.serialize_field("mean", &self.mean)?;
+        m.serialize_field("ci95_low", &self.ci95_low)?;
+        m.serialize_field("ci95_high", &self.ci95_high)?;
+        m.serialize_field("sd", &self.sd)?;
+        m.serialize_field("p5", &self.p5)?;
+        m.serialize_field("p50", &self.p50)?;
+        m.serialize_field("p95", &self.p95)?;
+        m.serialize_field("min", &self.min)?;
+        m.serialize_field("max", &self.max)?;
+        m.end()
+    }
 }
 
 /// Linear-interpolation quantile (type 7) of sorted `xs` at `q` in [0, 1].
@@ -39,23 +68,24 @@ pub fn quantile_sorted(xs: &[f64], q: f64) -> f64 {
 }
 
 impl Summary {
-    /// Summarises `values` (one per replication). Non-finite values are a
-    /// programming error upstream and are left out rather than spread.
+    /// Summarises `values` (one per replication). Non-finite values mark a
+    /// figure not defined in that replication and are left out.
     pub fn of(values: &[f64]) -> Self {
         let mut xs: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
         xs.sort_by(f64::total_cmp);
         let n = xs.len();
         if n == 0 {
             return Self {
-                mean: 0.0,
+                mean: f64::NAN,
                 ci95_low: None,
                 ci95_high: None,
-                sd: 0.0,
-                p5: 0.0,
-                p50: 0.0,
-                p95: 0.0,
-                min: 0.0,
-                max: 0.0,
+                sd: f64::NAN,
+                p5: f64::NAN,
+                p50: f64::NAN,
+                p95: f64::NAN,
+                min: f64::NAN,
+                max: f64::NAN,
+                replications: 0,
             };
         }
         let mean = values.iter().filter(|x| x.is_finite()).sum::<f64>() / n as f64;
@@ -75,6 +105,7 @@ impl Summary {
             p95: quantile_sorted(&xs, 0.95),
             min: xs[0],
             max: xs[n - 1],
+            replications: n,
         }
     }
 
@@ -104,6 +135,17 @@ mod tests {
     fn one_value_has_no_interval() {
         let s = Summary::of(&[7.0]);
         assert_eq!((s.mean, s.ci95_low, s.sd), (7.0, None, 0.0));
+    }
+
+    #[test]
+    fn undefined_values_are_left_out_and_none_defined_is_null() {
+        let s = Summary::of(&[f64::NAN, 2.0, f64::INFINITY, 4.0]);
+        assert_eq!((s.mean, s.min, s.max, s.replications), (3.0, 2.0, 4.0, 2));
+        let none = Summary::of(&[f64::NAN, f64::NAN]);
+        assert_eq!(none.replications, 0);
+        assert!(none.mean.is_nan());
+        assert_eq!(serde_json::to_string(&none).unwrap(), "null");
+        assert!(serde_json::to_string(&s).unwrap().starts_with("{\"mean\":3.0,"));
     }
 }
 

@@ -11,7 +11,7 @@ fn one_and_two_threads_give_identical_results() {
     let two = simulate(&s, 7, 70, Some(2));
     assert_eq!(one.samples, two.samples);
     let (a, b) = (SimulationReport::new(&s, 7, &one), SimulationReport::new(&s, 7, &two));
-    assert_eq!(json::render(&a), json::render(&b));
+    assert_eq!(json::render(&a).unwrap(), json::render(&b).unwrap());
 }
 
 #[test]

@@ -225,6 +225,11 @@ proptest! {
         let s = Scenario::from_toml(&text, "random.toml").unwrap_or_else(|e| panic!("{e}\n{text}"));
         let o = simulate(&s, seed, 2, Some(1));
         assert_conservation(&o, &text);
+        // Chats too: every offered chat is answered, abandoned or left unanswered.
+        for r in 0..o.samples.len() {
+            let v = |n: &str| col(&o, n)[r];
+            prop_assert_eq!(v("offered"), v("answered") + v("abandoned") + v("unanswered_at_close"));
+        }
         // The guard: the run never goes on past the window plus the drain limit
         // (with a margin for a listed shift that ends later and the orders it packs).
         for &drain in col(&o, "drain_h") {

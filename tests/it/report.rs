@@ -70,7 +70,7 @@ fn service_level_chart_draws_the_json_figures() {
 fn response_histogram_in_the_json_is_what_the_chart_draws() {
     let s = Scenario::default_double11();
     let r = SimulationReport::new(&s, 3, &simulate(&s, 3, 4, None));
-    let json: Value = serde_json::from_str(&peakplan::report::json::render(&r)).unwrap();
+    let json: Value = serde_json::from_str(&peakplan::report::json::render(&r).unwrap()).unwrap();
     let bins = json["response_histogram"].as_array().unwrap();
     let total: u64 = bins.iter().map(|b| b["count"].as_u64().unwrap()).sum();
     assert_eq!(total, json["response_pooled"]["answered"].as_u64().unwrap());
