@@ -67,7 +67,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     let report = SimulationReport::new(&scenario, seed, &outcome);
     let result = compare(&report, &chats, &file, counts);
     let summary = plan_vs_actual::text(&result);
-    let json_text = serde_json::to_string_pretty(&result).expect("plain data") + "\n";
+    let json_text = peakplan::report::json::render(&result).map_err(|e| Failure::Runtime(e.to_string()))?;
     let rendered = if a.no_plots {
         None
     } else {
