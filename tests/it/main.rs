@@ -8,6 +8,7 @@ mod determinism;
 mod dispatch;
 mod docs;
 mod erlang;
+mod records;
 mod report;
 mod scenarios;
 mod shards;
