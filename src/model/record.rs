@@ -38,11 +38,12 @@ impl<T> RecordSink<T> {
     }
 
     /// Appends the record `make` builds, if collecting; `make` is not called
-    /// when off.
+    /// when off. The push itself is kept out of line, so that the caller's
+    /// hot path holds only the test.
     #[inline]
     pub fn push_with(&mut self, make: impl FnOnce() -> T) {
         if let Some(list) = &mut self.list {
-            list.push(make());
+            push_cold(list, make());
         }
     }
 
@@ -62,6 +63,12 @@ impl<T> RecordSink<T> {
     pub fn take(&mut self) -> Vec<T> {
         self.list.as_mut().map(std::mem::take).unwrap_or_default()
     }
+}
+
+#[cold]
+#[inline(never)]
+fn push_cold<T>(list: &mut Vec<T>, record: T) {
+    list.push(record);
 }
 
 /// How a chat ended, with what is known of it.

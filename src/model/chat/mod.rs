@@ -206,12 +206,12 @@ impl<'p> ChatStage<'p> {
         let group = &self.params.groups[g as usize];
         let stretch = 1.0 + group.slowdown_per_extra_chat * f64::from(load - 1);
         let duration = group.handle_s.quantile(handle_u) * stretch;
-        events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent));
-        self.observer.answered(arrival_s, now - arrival_s);
         self.records.push_with(|| ChatRecord {
             arrival_s,
             outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
         });
+        events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent));
+        self.observer.answered(arrival_s, now - arrival_s);
         self.observer.busy_slots.add(now, 1.0);
     }
 
