@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with its arguments and an
 //! `exec`.
 
+mod actuals;
 mod compare;
 mod erlang;
 mod erlang_scenario;
@@ -39,6 +40,9 @@ enum Command {
     /// Write or check scenario files.
     #[command(subcommand)]
     Scenario(scenario_cmd::ScenarioCmd),
+    /// Actual traffic of a sale: a synthetic example export.
+    #[command(subcommand)]
+    Actuals(actuals::ActualsCmd),
 }
 
 /// A failed command: bad input (exit code 2) or a failure while running (1).
@@ -71,6 +75,7 @@ impl Cli {
                 Err(other) => Failure::Runtime(other.to_string()),
             }),
             Command::Scenario(c) => scenario_cmd::exec(&c),
+            Command::Actuals(c) => actuals::exec(&c),
         }
     }
 }
