@@ -10,7 +10,7 @@
 //! Each stage lives in its own module and owns its state and observations;
 //! [`Replication`] wires them to one event queue and runs one replication.
 //! On request ([`Replication::set_recording`]) the stages also keep a
-//! [record](record) per chat, order and parcel.
+//! [record](crate::model::record) per chat, order and parcel.
 //! The dispatch side (orders, warehouse, courier) is optional: a chat-only
 //! model leaves it out. After the window no inquiry or order arrives, and
 //! the run goes on until every event is done: every chat ends and every paid

@@ -9,11 +9,12 @@ use peakplan::model::Replication;
 use peakplan::Scenario;
 use std::collections::{HashMap, HashSet};
 
-/// Every figure as bits, so that NaN compares equal to itself.
-fn bits(f: &RepFigures) -> (Vec<(String, u64)>, Vec<(String, Vec<u64>)>) {
-    let scalars = f.scalars.iter().map(|(n, v)| (n.to_string(), v.to_bits())).collect();
-    let series = f.series.iter().map(|(n, v)| (n.to_string(), v.iter().map(|x| x.to_bits()).collect())).collect();
-    (scalars, series)
+/// Every figure (scalars, then series) as bits, so that NaN compares equal
+/// to itself.
+fn bits(f: &RepFigures) -> Vec<(String, Vec<u64>)> {
+    let scalars = f.scalars.iter().map(|(n, v)| (n.to_string(), vec![v.to_bits()]));
+    let series = f.series.iter().map(|(n, v)| (n.to_string(), v.iter().map(|x| x.to_bits()).collect()));
+    scalars.chain(series).collect()
 }
 
 fn scalar(f: &RepFigures, name: &str) -> f64 {
