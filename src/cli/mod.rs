@@ -37,7 +37,8 @@ enum Command {
     /// Merge the shard files of `simulate --shard K/N` into the whole run's
     /// report, exactly as the unsharded run writes it.
     Merge(merge::MergeArgs),
-    /// After the sale: fit, replay and compare with the actual traffic.
+    /// After the sale: fit, replay and compare with the actual traffic (and
+    /// write a synthetic example export).
     #[command(subcommand)]
     Actuals(actuals::ActualsCmd),
     /// Write or check scenario files.

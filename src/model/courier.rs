@@ -25,6 +25,7 @@ use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::{round_to_u64, Periods, TimeWeighted};
 use crate::model::orders::Order;
+use crate::model::record::{RecordSink, ShipmentRecord};
 use crate::model::vip_queue::VipQueue;
 use crate::model::warehouse::DAY_S;
 use hdrhistogram::Histogram;
@@ -123,21 +124,6 @@ pub struct CourierParams {
     pub compensation: Compensation,
 }
 
-/// One dispatched order, recorded when tracing is on.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct DispatchRecord {
-    /// Payment [s].
-    pub paid_s: f64,
-    /// Packing done [s].
-    pub packed_s: f64,
-    /// Handed over [s].
-    pub dispatched_s: f64,
-    /// Carrier index.
-    pub carrier: u16,
-    /// VIP order.
-    pub vip: bool,
-}
-
 /// What the courier stage observed in one replication.
 #[derive(Debug, Clone)]
 pub struct CourierObserver {
@@ -183,9 +169,6 @@ pub struct CourierObserver {
     pub undispatched: [u32; 3],
     /// Time of the last hand-over [s] (0 if none).
     pub last_dispatch_s: f64,
-    /// Every dispatched order, when tracing is on (`Some`); tests and
-    /// debugging only: it grows with the orders.
-    pub trace: Option<Vec<DispatchRecord>>,
 }
 
 impl CourierObserver {
@@ -212,7 +195,6 @@ impl CourierObserver {
             trucks_full: 0,
             undispatched: [0; 3],
             last_dispatch_s: 0.0,
-            trace: None,
         }
     }
 
@@ -236,9 +218,6 @@ impl CourierObserver {
         self.trucks_full = 0;
         self.undispatched = [0; 3];
         self.last_dispatch_s = 0.0;
-        if let Some(t) = &mut self.trace {
-            t.clear();
-        }
     }
 
     /// Orders undispatched at the close [count].
@@ -262,6 +241,8 @@ pub struct Courier<'p> {
     staging: VipQueue<Order>,
     /// What was observed in this replication.
     pub observer: CourierObserver,
+    /// One record per parcel handed over, when on (off by default).
+    pub records: RecordSink<ShipmentRecord>,
 }
 
 impl<'p> Courier<'p> {
@@ -274,6 +255,7 @@ impl<'p> Courier<'p> {
             close_at_s,
             staging: VipQueue::default(),
             observer: CourierObserver::new(periods, params.carriers.len(), params.promise_s),
+            records: RecordSink::default(),
         }
     }
 
@@ -281,6 +263,7 @@ impl<'p> Courier<'p> {
     pub fn reset(&mut self, events: &mut EventQueue<Event>) {
         self.staging.clear();
         self.observer.reset();
+        self.records.clear();
         for (c, carrier) in self.params.carriers.iter().enumerate() {
             if let Some(t) = carrier.pickup_time(0).filter(|&t| t <= self.close_at_s) {
                 events.schedule(t, priority::PICKUP, Event::PickupDue(c as u16, 0));
@@ -358,6 +341,7 @@ impl<'p> Courier<'p> {
         let cap = self.params.carriers[carrier as usize].truck_capacity;
         let comp = &self.params.compensation;
         let o = &mut self.observer;
+        let records = &mut self.records;
         let mut n = 0u32;
         while n < cap {
             let Some(order) = self.staging.pop() else { break };
@@ -371,15 +355,14 @@ impl<'p> Courier<'p> {
             } else {
                 o.late_order(&order, comp);
             }
-            if let Some(t) = &mut o.trace {
-                t.push(DispatchRecord {
-                    paid_s: order.paid_s,
-                    packed_s: order.packed_s,
-                    dispatched_s: now,
-                    carrier,
-                    vip: order.vip,
-                });
-            }
+            records.push_with(|| ShipmentRecord {
+                order_id: order.id,
+                paid_s: order.paid_s,
+                packed_s: order.packed_s,
+                handed_over_s: now,
+                carrier,
+                vip: order.vip,
+            });
         }
         if n == 0 {
             return;

@@ -9,6 +9,8 @@
 //!
 //! Each stage lives in its own module and owns its state and observations;
 //! [`Replication`] wires them to one event queue and runs one replication.
+//! On request ([`Replication::set_recording`]) the stages also keep a
+//! [record](crate::model::record) per chat, order and parcel.
 //! The dispatch side (orders, warehouse, courier) is optional: a chat-only
 //! model leaves it out. After the window no inquiry or order arrives, and
 //! the run goes on until every event is done: every chat ends and every paid
@@ -21,6 +23,7 @@ pub mod dist;
 pub mod event;
 pub mod observe;
 pub mod orders;
+pub mod record;
 mod replication;
 pub mod shifts;
 pub mod trace;

@@ -34,6 +34,7 @@ use crate::model::arrivals::PiecewiseRate;
 use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
+use crate::model::record::{OrderRecord, RecordSink};
 use rand::Rng;
 use serde::Serialize;
 use std::collections::VecDeque;
@@ -102,6 +103,8 @@ pub struct OrderParams {
 /// through its own settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Order {
+    /// Order number: 0, 1, ... in order of placement within the replication.
+    pub id: u32,
     /// Payment time [s] (placement time until paid).
     pub paid_s: f64,
     /// Time packing finished [s] (NaN before).
@@ -230,18 +233,54 @@ pub struct OrderStage<'p> {
     next_scheduled: usize,
     /// What was observed in this replication.
     pub observer: OrderObserver,
+    /// One record per order, when on (off by default; see
+    /// [`OrderStage::set_recording`]).
+    pub records: RecordSink<OrderRecord>,
+    /// The warehouse's pre-packed share, to class recorded orders.
+    prepacked_share: f64,
 }
 
 impl<'p> OrderStage<'p> {
     /// The stage for `params`, observing over `periods`.
     pub fn new(params: &'p OrderParams, periods: Periods) -> Self {
-        Self { params, reminders: VecDeque::new(), next_scheduled: 0, observer: OrderObserver::new(periods) }
+        Self {
+            params,
+            reminders: VecDeque::new(),
+            next_scheduled: 0,
+            observer: OrderObserver::new(periods),
+            records: RecordSink::default(),
+            prepacked_share: 0.0,
+        }
+    }
+
+    /// Turns per-order records on or off. `prepacked_share` is the
+    /// warehouse's: a recorded order is for a pre-packed item when its draw
+    /// is below it, as the warehouse decides.
+    pub fn set_recording(&mut self, on: bool, prepacked_share: f64) {
+        self.records.set_on(on);
+        self.prepacked_share = prepacked_share;
+    }
+
+    /// The record of `order`, placed at `placed_s` and paid at `paid_s`.
+    #[inline]
+    fn record(&mut self, order: &Order, placed_s: f64, paid_s: Option<f64>, reminded: bool) {
+        self.records.push_with(|| OrderRecord {
+            id: order.id,
+            placed_s,
+            paid_s,
+            source: order.source,
+            reminded,
+            value_cny: order.value_cny,
+            vip: order.vip,
+            prepacked: f64::from(order.prepack_u) < self.prepacked_share,
+        });
     }
 
     /// Back to the empty state; schedules the first scheduled order.
     pub fn reset(&mut self, events: &mut EventQueue<Event>) {
         self.reminders.clear();
         self.observer.reset();
+        self.records.clear();
         self.next_scheduled = 0;
         if let Some(o) = self.params.scheduled.first() {
             events.schedule(o.at_s, priority::ARRIVAL, Event::OrderArrival(OrderSource::Scheduled));
@@ -325,6 +364,7 @@ impl<'p> OrderStage<'p> {
         let review_u: f32 = r.random();
         let pack_u: f64 = r.random();
         let mut order = Order {
+            id: self.observer.placed_total(),
             paid_s: now,
             packed_s: f64::NAN,
             value_cny: p.value_cny.quantile(value_u),
@@ -346,11 +386,13 @@ impl<'p> OrderStage<'p> {
         if source == OrderSource::Presale || pay_u < a {
             self.observer.paid_at_once += 1;
             self.observer.paid(now, &order);
+            self.record(&order, now, Some(now), false);
             return Some(order);
         }
         if pay_u >= a + (1.0 - a) * p.remind_paid_share {
             self.observer.reminded += 1;
             self.observer.unpaid += 1;
+            self.record(&order, now, None, true);
             return None;
         }
         let due_s = now + p.remind_after_s;
@@ -371,6 +413,7 @@ impl<'p> OrderStage<'p> {
         }
         self.observer.reminded += 1;
         self.observer.recovered += 1;
+        self.record(&order, order.paid_s, Some(now), true);
         order.paid_s = now;
         self.observer.paid(now, &order);
         order

@@ -10,6 +10,7 @@ use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
 use crate::model::orders::{Order, OrderParams, OrderSource, OrderStage, OrderStreams};
 use crate::model::trace::{ArrivalTrace, TraceStream};
+use crate::model::record::Records;
 use crate::model::warehouse::{Warehouse, WarehouseParams};
 use serde::Serialize;
 
@@ -210,6 +211,27 @@ impl<'p> Replication<'p> {
             events_processed: 0,
             end_s: 0.0,
         }
+    }
+
+    /// Turns per-customer records on or off for the next replications: one
+    /// per chat, order and shipment, taken with [`Replication::take_records`].
+    /// Off by default; recording changes none of the figures.
+    pub fn set_recording(&mut self, on: bool) {
+        self.chat.records.set_on(on);
+        if let (Some(d), Some(p)) = (&mut self.dispatch, &self.params.dispatch) {
+            d.orders.set_recording(on, p.warehouse.prepacked_share);
+            d.courier.records.set_on(on);
+        }
+    }
+
+    /// Takes the records of the last replication (empty when recording is
+    /// off).
+    pub fn take_records(&mut self) -> Records {
+        let (orders, shipments) = match &mut self.dispatch {
+            Some(d) => (d.orders.records.take(), d.courier.records.take()),
+            None => (Vec::new(), Vec::new()),
+        };
+        Records { chats: self.chat.records.take(), orders, shipments }
     }
 
     /// Runs replication `rep` under `seed`; the observations are left in the

@@ -8,8 +8,8 @@ use assert_cmd::Command;
 use chrono::{Duration, NaiveDateTime};
 use peakplan::analytic::ErlangC;
 use peakplan::kpi::figures;
-use peakplan::model::courier::DispatchRecord;
 use peakplan::model::orders::ScheduledOrder;
+use peakplan::model::record::ShipmentRecord;
 use peakplan::model::Replication;
 use peakplan::scenario::DEFAULT_TOML;
 use peakplan::{Outcome, Scenario, SimulationReport};
@@ -318,26 +318,22 @@ promise_h = 1.75
 fn hand_computed_dispatch_times_are_exact() {
     let s = hand_scenario();
     let mut rep = Replication::new(&s.model);
-    rep.dispatch.as_mut().unwrap().courier.observer.trace = Some(Vec::new());
+    rep.set_recording(true);
     for seed in [1, 2] {
         rep.run(seed, 0);
-        let mut trace = rep.dispatch.as_ref().unwrap().courier.observer.trace.clone().unwrap();
+        let mut trace = rep.take_records().shipments;
         trace.sort_by(|a, b| a.paid_s.total_cmp(&b.paid_s));
-        let r = |paid_s: f64, packed_s: f64, dispatched_s: f64, carrier: u16, vip: bool| DispatchRecord {
-            paid_s,
-            packed_s,
-            dispatched_s,
-            carrier,
-            vip,
+        let r = |order_id: u32, paid_s: f64, packed_s: f64, handed_over_s: f64, carrier: u16, vip: bool| {
+            ShipmentRecord { order_id, paid_s, packed_s, handed_over_s, carrier, vip }
         };
         assert_eq!(
             trace,
             vec![
-                r(0.0, 600.0, 3600.0, 0, false),
-                r(300.0, 1800.0, 6600.0, 1, false),
-                r(360.0, 1200.0, 3600.0, 0, true),
-                r(420.0, 1920.0, 7200.0, 0, false),
-                r(3000.0, 3600.0, 7200.0, 0, false),
+                r(0, 0.0, 600.0, 3600.0, 0, false),
+                r(1, 300.0, 1800.0, 6600.0, 1, false),
+                r(2, 360.0, 1200.0, 3600.0, 0, true),
+                r(3, 420.0, 1920.0, 7200.0, 0, false),
+                r(4, 3000.0, 3600.0, 7200.0, 0, false),
             ]
         );
         let f = figures(&rep, &s.targets);

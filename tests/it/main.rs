@@ -1,6 +1,7 @@
 //! The integration tests: theory (Erlang C / Erlang A against simulation),
 //! determinism, every shipped scenario, and the command line end to end.
 
+mod actuals_example;
 mod bad_input;
 mod cli;
 mod common;
@@ -14,6 +15,7 @@ mod fuzz_cases;
 mod limits;
 mod output_safety;
 mod properties;
+mod records;
 mod report;
 mod scenarios;
 mod shards;

@@ -1,8 +1,11 @@
 //! `peakplan actuals ...`: after the sale, the actual traffic from CSV
 //! exports: fit a calibrated scenario, set the plan against the actuals, and
-//! replay the real arrivals.
+//! replay the real arrivals; and write a synthetic export from a known
+//! scenario.
 
 mod compare;
+mod example;
+mod export_csv;
 mod fit;
 mod import_args;
 mod replay;
@@ -23,6 +26,10 @@ pub enum ActualsCmd {
     /// Set the pre-sale plan's simulated forecast against the actual traffic,
     /// period by period: volumes and service, forecast error, band coverage.
     Compare(compare::CompareArgs),
+    /// Write a synthetic actual-traffic export (inquiries.csv, orders.csv,
+    /// shipments.csv in the canonical format) simulated from one replication
+    /// of a known scenario.
+    Example(example::ExampleArgs),
 }
 
 /// Runs an `actuals` subcommand.
@@ -31,5 +38,6 @@ pub fn exec(cmd: &ActualsCmd) -> Result<(), Failure> {
         ActualsCmd::Fit(a) => fit::exec(a),
         ActualsCmd::Replay(a) => replay::exec(a),
         ActualsCmd::Compare(a) => compare::exec(a),
+        ActualsCmd::Example(a) => example::exec(a),
     }
 }

@@ -21,6 +21,7 @@ use crate::engine::{EventQueue, StreamRng};
 use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
+use crate::model::record::{ChatOutcome, ChatRecord, RecordSink};
 use crate::model::shifts::Shift;
 use rand::Rng;
 use serde::Serialize;
@@ -75,6 +76,8 @@ pub struct ChatStage<'p> {
     queue: WaitQueue,
     /// What was observed in this replication.
     pub observer: ChatObserver,
+    /// One record per chat of this replication, when on (off by default).
+    pub records: RecordSink<ChatRecord>,
 }
 
 impl<'p> ChatStage<'p> {
@@ -97,7 +100,14 @@ impl<'p> ChatStage<'p> {
             pool: AgentPool::new(max),
             queue: WaitQueue::default(),
             observer: ChatObserver::new(periods, params.response_within_s),
+            records: RecordSink::default(),
         }
+    }
+
+    /// The group of each agent (index into the groups), by agent index:
+    /// agents are numbered shift by shift, group by group within a shift.
+    pub fn agent_groups(&self) -> &[u16] {
+        &self.agent_group
     }
 
     /// Back to the empty state; schedules the shifts' starts and ends.
@@ -105,6 +115,7 @@ impl<'p> ChatStage<'p> {
         self.pool.reset();
         self.queue.reset();
         self.observer.reset();
+        self.records.clear();
         for (i, s) in self.params.shifts.iter().enumerate() {
             events.schedule(s.start_s, priority::SHIFT_START, Event::AgentShiftStart(i as u16));
             events.schedule(s.end_s, priority::SHIFT_END, Event::AgentShiftEnd(i as u16));
@@ -119,6 +130,7 @@ impl<'p> ChatStage<'p> {
         let deflected = share > 0.0 && rng.deflection.random::<f64>() < share;
         self.observer.arrival(now, deflected);
         if deflected {
+            self.records.push_with(|| ChatRecord { arrival_s: now, outcome: ChatOutcome::Deflected });
             return;
         }
         let patience = self.params.patience_s.as_ref().map(|d| d.sample(&mut rng.patience));
@@ -142,6 +154,10 @@ impl<'p> ChatStage<'p> {
     pub fn patience_ends(&mut self, now: f64, seq: u32) -> bool {
         let Some(w) = self.queue.abandon(seq) else { return false };
         self.observer.abandoned(w.arrival_s);
+        self.records.push_with(|| ChatRecord {
+            arrival_s: w.arrival_s,
+            outcome: ChatOutcome::Abandoned { wait_s: now - w.arrival_s },
+        });
         self.observer.queue_len.add(now, -1.0);
         true
     }
@@ -186,9 +202,14 @@ impl<'p> ChatStage<'p> {
 
     #[inline]
     fn start(&mut self, now: f64, arrival_s: f64, agent: u32, load: u8, handle_u: f64, events: &mut EventQueue<Event>) {
-        let group = &self.params.groups[self.agent_group[agent as usize] as usize];
+        let g = self.agent_group[agent as usize];
+        let group = &self.params.groups[g as usize];
         let stretch = 1.0 + group.slowdown_per_extra_chat * f64::from(load - 1);
         let duration = group.handle_s.quantile(handle_u) * stretch;
+        self.records.push_with(|| ChatRecord {
+            arrival_s,
+            outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
+        });
         events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent));
         self.observer.answered(arrival_s, now - arrival_s);
         self.observer.busy_slots.add(now, 1.0);
@@ -199,6 +220,10 @@ impl<'p> ChatStage<'p> {
     pub fn close(&mut self, now: f64) {
         while let Some(w) = self.queue.pop() {
             self.observer.unanswered(w.arrival_s);
+            self.records.push_with(|| ChatRecord {
+                arrival_s: w.arrival_s,
+                outcome: ChatOutcome::Unanswered { wait_s: now - w.arrival_s },
+            });
         }
         self.observer.close(now);
     }
