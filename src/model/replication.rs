@@ -9,8 +9,8 @@ use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
 use crate::model::orders::{Order, OrderParams, OrderSource, OrderStage, OrderStreams};
-use crate::model::trace::{ArrivalTrace, TraceStream};
 use crate::model::record::Records;
+use crate::model::trace::{ArrivalTrace, TraceStream};
 use crate::model::warehouse::{Warehouse, WarehouseParams};
 use serde::Serialize;
 
