@@ -1,6 +1,7 @@
 //! The integration tests: theory (Erlang C / Erlang A against simulation),
 //! determinism, every shipped scenario, and the command line end to end.
 
+mod actuals_orders;
 mod cli;
 mod common;
 mod cost;
