@@ -5,7 +5,8 @@
 //!
 //! Memory does not grow with the orders except for the join: the payment
 //! time of every paid order of the window, by order id, kept until the
-//! shipments are read (about 60 bytes per paid order with its id).
+//! shipments are read (about 65 bytes per paid order with an id of 14
+//! characters: 105 MB for 1.7 million paid orders).
 
 use super::chat_actuals::Moments;
 use super::dispatch_actuals::DispatchActuals;
