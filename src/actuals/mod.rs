@@ -6,25 +6,33 @@
 //! * [`inquiries`] and [`chat_actuals`]: chats, accumulated row by row in
 //!   memory that does not grow with the file (except the replay trace, 4
 //!   bytes per chat, kept only when asked);
-//! * [`fit`]: arrival profile, handle time, patience (with censoring) and
-//!   shares, written into a scenario;
+//! * [`orders`], [`shipments`], [`order_actuals`] and [`dispatch_actuals`]:
+//!   orders and parcels, accumulated the same way, joined on the order id
+//!   (the payment time of each paid order is the one thing kept per order);
+//! * [`fit`]: arrival profile, handle time, patience (with censoring),
+//!   conversion and payment shares, written into a scenario;
 //! * [`replay`]: the plan driven by the actual arrival times.
 
 pub mod chat_actuals;
 pub mod concurrency;
+pub mod dispatch_actuals;
 mod error;
 pub mod fit;
 pub mod inquiries;
 pub mod mapping;
+pub mod order_actuals;
+pub mod orders;
 pub mod plan_vs_actual;
 pub mod reader;
 pub mod replay;
+pub mod shipments;
 pub mod timestamp;
 pub mod wait_bins;
 
 pub use chat_actuals::ChatActuals;
 pub use error::{BadReason, BadRows, ImportError};
 pub use mapping::Mapping;
+pub use order_actuals::OrderActuals;
 pub use reader::RowCounts;
 
 use crate::model::observe::Periods;
@@ -74,4 +82,44 @@ pub fn import_inquiries(
     })?;
     chats.finish();
     Ok((chats, counts))
+}
+
+/// Reads an orders export against `scenario`'s window: per-period counts,
+/// shares and values, and the payment times that [`import_shipments`] joins.
+pub fn import_orders(
+    path: &Path,
+    scenario: &Scenario,
+    opts: &ImportOptions,
+) -> Result<(OrderActuals, RowCounts), ImportError> {
+    let m = &opts.mapping.orders;
+    let ts = parser(m, scenario, path)?;
+    let mut orders = OrderActuals::new(scenario.model.periods);
+    let mut first = true;
+    let counts = reader::read_rows(path, &orders::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
+        if std::mem::take(&mut first) {
+            orders.columns = order_actuals::OrderColumns::of(row);
+        }
+        Ok(orders.add(&orders::parse(row)?))
+    })?;
+    Ok((orders, counts))
+}
+
+/// Reads a shipments export into `orders` (imported first), joining each
+/// parcel to its order's payment. A parcel whose order is not a paid order
+/// of the window is counted, not refused; one handed over before its
+/// order's payment is a bad row.
+pub fn import_shipments(
+    path: &Path,
+    scenario: &Scenario,
+    opts: &ImportOptions,
+    orders: &mut OrderActuals,
+) -> Result<RowCounts, ImportError> {
+    let m = &opts.mapping.shipments;
+    let ts = parser(m, scenario, path)?;
+    orders.shipments_read = true;
+    reader::read_rows(path, &shipments::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
+        let parcel = shipments::parse(row)?;
+        orders.add_shipment(&parcel).map_err(|reason| row.invalid("handed_over_at", reason))?;
+        Ok(true)
+    })
 }

@@ -80,6 +80,17 @@ impl<'r> Row<'r> {
         RowError { column: self.labels[i].clone(), reason }
     }
 
+    /// An error about field `name` of this row (a value that reads but does
+    /// not make sense, e.g. a payment before its order).
+    pub fn invalid(&self, name: &str, reason: String) -> RowError {
+        self.error(self.index(name), reason)
+    }
+
+    /// Whether the file has field `name` (as a column or by the mapping).
+    pub fn has(&self, name: &str) -> bool {
+        !matches!(self.resolved[self.index(name)], Resolved::Absent)
+    }
+
     /// The text of field `name`, or `None` if absent or empty.
     pub fn text(&self, name: &str) -> Result<Option<Cow<'r, str>>, RowError> {
         self.raw(self.index(name))

@@ -2,6 +2,7 @@
 //! the actual arrival times, under the planned or the actual staffing.
 
 use super::chat_actuals::ChatActuals;
+use super::fit::orders::OrderFit;
 use super::fit::{calibrate::calibrated_toml, fit_chats};
 use crate::model::trace::ArrivalTrace;
 use crate::scenario::{Scenario, ScenarioError};
@@ -47,11 +48,13 @@ fn actual_shifts(text: &str, plan: &Scenario, chats: &ChatActuals) -> Result<Str
 }
 
 /// The replay of `chats` (imported with the trace kept) on `plan` (whose
-/// text is `plan_text`) under `staffing`.
+/// text is `plan_text`) under `staffing`; `orders`, if fitted, calibrates
+/// the order side.
 pub fn replay_scenario(
     plan_text: &str,
     plan: &Scenario,
     chats: &mut ChatActuals,
+    orders: Option<&OrderFit>,
     staffing: Staffing,
     provenance: &str,
 ) -> Result<Scenario, ScenarioError> {
@@ -59,7 +62,7 @@ pub fn replay_scenario(
     // The trace holds the chats offered to agents: none is deflected again.
     fit.inquiries -= chats.counts.deflected.iter().sum::<u64>();
     fit.deflection_share = 0.0;
-    let mut text = calibrated_toml(plan_text, &fit, provenance)?;
+    let mut text = calibrated_toml(plan_text, &fit, orders, provenance)?;
     if staffing == Staffing::Actual {
         text = actual_shifts(&text, plan, chats)?;
     }

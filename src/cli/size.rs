@@ -93,15 +93,18 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
     let scenario = match &a.actuals {
         Some(file) => {
             let staffing = peakplan::actuals::replay::Staffing::Planned;
-            let (s, counts) = super::actuals::replay_scenario(
-                a.scenario.as_deref(),
-                file,
-                a.mapping.as_deref(),
-                a.skip_bad_rows,
-                staffing,
-            )?;
+            let files = super::actuals::ReplayFiles {
+                inquiries: file,
+                orders: None,
+                shipments: None,
+                mapping: a.mapping.as_deref(),
+                skip_bad_rows: a.skip_bad_rows,
+            };
+            let (s, rows) = super::actuals::replay_scenario(a.scenario.as_deref(), files, staffing)?;
             if !a.quiet {
-                eprint!("{}", peakplan::report::actuals_text::rows(&file.display().to_string(), &counts));
+                for (file, counts) in &rows {
+                    eprint!("{}", peakplan::report::actuals_text::rows(file, counts));
+                }
             }
             s
         }

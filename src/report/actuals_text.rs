@@ -1,6 +1,7 @@
 //! Text renderings of the actual traffic: the import's row counts and the
-//! fitted parameters.
+//! fitted chat, order and dispatch parameters.
 
+use crate::actuals::fit::orders::{OrderFit, Share};
 use crate::actuals::fit::ChatFit;
 use crate::actuals::RowCounts;
 use std::fmt::Write;
@@ -84,6 +85,84 @@ pub fn fit(file: &str, c: &RowCounts, f: &ChatFit) -> String {
     }
     if let Some(note) = &f.concurrency_note {
         let _ = writeln!(s, "  (not corrected for concurrent chats: {note})");
+    }
+    s
+}
+
+/// A share with its standard error and count, or "not fitted".
+fn share(s: Option<Share>) -> String {
+    match s {
+        Some(s) => format!("{:.1}% of {} (standard error {:.2}%)", 100.0 * s.share, s.of, 100.0 * s.se),
+        None => "not fitted".to_string(),
+    }
+}
+
+/// The fitted order parameters and, with shipments, the dispatch lead
+/// times; `written` says whether the scenario has a dispatch side to take
+/// them.
+pub fn order_fit(f: &OrderFit, written: bool) -> String {
+    let sum = |v: &[u64]| v.iter().sum::<u64>();
+    let p = &f.per_period;
+    let mut s = format!("\nOrders: {} placed in the window, {} of them paid\n", f.orders, f.paid);
+    let _ = writeln!(
+        s,
+        "  by source: {} chat, {} silent, {} pre-sale, {} not given",
+        sum(&p.chat),
+        sum(&p.silent),
+        sum(&p.presale),
+        sum(&p.unsourced)
+    );
+    let _ = writeln!(s, "  chat conversion (chat orders per answered chat): {}", share(f.chat_conversion));
+    let volume = |v: Option<crate::actuals::fit::orders::Volume>| {
+        v.map_or("not fitted".to_string(), |v| format!("{} (standard error {:.0})", v.orders, v.se))
+    };
+    let _ = writeln!(s, "  silent total: {}; pre-sale total: {}", volume(f.silent_total), volume(f.presale_total));
+    let _ = writeln!(s, "  paid at once: {}", share(f.paid_at_once_share));
+    let _ = writeln!(s, "  paid after the reminder: {}", share(f.remind_paid_share));
+    match &f.value_cny {
+        Some(v) => {
+            let _ = writeln!(
+                s,
+                "  value: mean {:.1} CNY (standard error {:.2} CNY), cv {:.2}, from {} orders",
+                v.mean_cny, v.mean_se_cny, v.cv, v.orders
+            );
+        }
+        None => s.push_str("  value: not fitted\n"),
+    }
+    let _ = writeln!(s, "  VIP: {}", share(f.vip_share));
+    let _ = writeln!(s, "  pre-packed item: {}", share(f.prepacked_share));
+    if let Some(d) = &f.dispatch {
+        let _ = writeln!(
+            s,
+            "Dispatch: {} paid orders shipped, {} not shipped; {} parcels without a paid order of the window, {} further parcels of a shipped order",
+            d.shipped_orders, d.paid_not_shipped, d.without_paid_order, d.further_parcels
+        );
+        let h = |x: Option<f64>| x.map_or("n/a".to_string(), |v| format!("{v:.1} h"));
+        let _ = writeln!(
+            s,
+            "  lead time from payment to hand-over: p50 {}, p90 {}, p95 {}, p99 {}",
+            h(d.lead_p50_h),
+            h(d.lead_p90_h),
+            h(d.lead_p95_h),
+            h(d.lead_p99_h)
+        );
+        let _ = writeln!(s, "  within 24 h, of the shipped: {}", share(d.within_24h_of_shipped));
+        let _ = writeln!(s, "  within 24 h, of all paid: {}", share(d.within_24h_of_paid));
+        for c in &d.carriers {
+            let name = if c.name.is_empty() { "(no carrier given)" } else { &c.name };
+            let (inside, peak) = (sum(&c.per_period), c.per_period.iter().copied().max().unwrap_or(0));
+            let _ = writeln!(
+                s,
+                "  {name}: {inside} parcels in the window (at most {peak} in a period), {} outside it",
+                c.outside_window
+            );
+        }
+    }
+    for n in &f.notes {
+        let _ = writeln!(s, "  note: {n}");
+    }
+    if !written {
+        s.push_str("  (the scenario has no dispatch side, so these are reported but not written into it)\n");
     }
     s
 }

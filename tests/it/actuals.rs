@@ -126,7 +126,7 @@ fn replay_drives_the_model_with_the_actual_arrivals() {
     let offered: u64 = chats.counts.inquiries.iter().zip(&chats.counts.deflected).map(|(a, d)| a - d).sum();
     let on_time: u64 = chats.counts.on_time.iter().sum();
     let replay =
-        replay_scenario(peakplan::scenario::DEFAULT_TOML, &plan, &mut chats, Staffing::Planned, "test").unwrap();
+        replay_scenario(peakplan::scenario::DEFAULT_TOML, &plan, &mut chats, None, Staffing::Planned, "test").unwrap();
     let one = simulate(&replay, 7, 40, Some(1));
     let two = simulate(&replay, 7, 40, Some(2));
     assert_eq!(one.samples.scalar("service_level"), two.samples.scalar("service_level"));

@@ -1,7 +1,9 @@
-//! Writes a chat fit into a scenario file: the base scenario's text is
-//! edited in place (comments and every other setting kept), and the result
-//! is checked by loading it before anyone writes it anywhere.
+//! Writes a chat fit (and an order fit) into a scenario file: the base
+//! scenario's text is edited in place (comments and every other setting
+//! kept), and the result is checked by loading it before anyone writes it
+//! anywhere.
 
+use super::orders::OrderFit;
 use super::ChatFit;
 use crate::scenario::{Scenario, ScenarioError};
 use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table};
@@ -15,8 +17,15 @@ fn round3(x: f64) -> f64 {
     (x * scale).round() / scale
 }
 
+/// A distribution of `kind` with `mean` (and `cv`); a lognormal without
+/// spread (all values equal) is written as `fixed`.
 fn dist(kind: &str, mean: f64, cv: f64) -> Item {
     let mut t = InlineTable::new();
+    if kind == "lognormal" && round3(cv) <= 0.0 {
+        t.insert("kind", "fixed".into());
+        t.insert("value", round3(mean).into());
+        return value(t);
+    }
     t.insert("kind", kind.into());
     t.insert("mean", round3(mean).into());
     if kind == "lognormal" {
@@ -38,10 +47,15 @@ fn table<'d>(doc: &'d mut DocumentMut, key: &str) -> &'d mut Table {
     doc[key].as_table_mut().expect("a table")
 }
 
-/// The base scenario's text with the fitted chat parameters; `provenance`
-/// goes into the header comment. The result is loaded as a scenario to prove
-/// it valid.
-pub fn calibrated_toml(base_text: &str, fit: &ChatFit, provenance: &str) -> Result<String, ScenarioError> {
+/// The base scenario's text with the fitted chat parameters and, if given,
+/// the order parameters ([`calibrate_orders`]); `provenance` goes into the
+/// header comment. The result is loaded as a scenario to prove it valid.
+pub fn calibrated_toml(
+    base_text: &str,
+    fit: &ChatFit,
+    orders: Option<&OrderFit>,
+    provenance: &str,
+) -> Result<String, ScenarioError> {
     let mut doc: DocumentMut = base_text.parse().map_err(|e: toml_edit::TomlError| ScenarioError {
         source_name: "base scenario".into(),
         line: None,
@@ -75,12 +89,61 @@ pub fn calibrated_toml(base_text: &str, fit: &ChatFit, provenance: &str) -> Resu
             }
         }
     }
+    let order_keys = orders.map(|o| calibrate_orders(&mut doc, o)).unwrap_or_default();
+    let order_line = if order_keys.is_empty() {
+        String::new()
+    } else {
+        format!("# Fitted from the orders: {}.\n", order_keys.join(", "))
+    };
     let header = format!(
         "# Calibrated from actual traffic by `peakplan actuals fit`.\n# {provenance}\n# Fitted: [arrivals] total, profile \
          (volume_cv 0: the volume is known); [chat] deflection_share,\n# patience_s, and each group's handle_s and \
-         slowdown. Everything else is the base scenario's.\n\n"
+         slowdown.\n{order_line}# Everything else is the base scenario's.\n\n"
     );
     let text = format!("{header}{doc}");
     Scenario::from_toml(&text, "calibrated scenario")?;
     Ok(text)
+}
+
+/// Writes the fitted order parameters into `doc`: `[orders]`
+/// `chat_conversion`, `silent_total`, `paid_at_once_share`,
+/// `remind_paid_share`, `value_cny` and `vip_share`, `[orders.presale]`
+/// `total`, and `[warehouse]` `prepacked_share`, each only if fitted and
+/// only where the base scenario has that table (a chat-only scenario stays
+/// chat-only). Returns the keys written.
+pub fn calibrate_orders(doc: &mut DocumentMut, fit: &OrderFit) -> Vec<&'static str> {
+    let mut written = Vec::new();
+    if let Some(orders) = doc.get_mut("orders").and_then(Item::as_table_mut) {
+        let shares = [
+            ("chat_conversion", fit.chat_conversion),
+            ("paid_at_once_share", fit.paid_at_once_share),
+            ("remind_paid_share", fit.remind_paid_share),
+            ("vip_share", fit.vip_share),
+        ];
+        for (key, share) in shares {
+            if let Some(s) = share {
+                orders[key] = value(round3(s.share));
+                written.push(key);
+            }
+        }
+        if let Some(v) = fit.silent_total {
+            orders["silent_total"] = value(v.orders as i64);
+            written.push("silent_total");
+        }
+        if let Some(v) = fit.value_cny {
+            orders["value_cny"] = dist("lognormal", v.mean_cny, v.cv);
+            written.push("value_cny");
+        }
+        if let (Some(v), Some(presale)) = (fit.presale_total, orders.get_mut("presale").and_then(Item::as_table_mut)) {
+            presale["total"] = value(v.orders as i64);
+            written.push("presale.total");
+        }
+        if let Some(s) = fit.prepacked_share {
+            if let Some(warehouse) = doc.get_mut("warehouse").and_then(Item::as_table_mut) {
+                warehouse["prepacked_share"] = value(round3(s.share));
+                written.push("prepacked_share");
+            }
+        }
+    }
+    written
 }

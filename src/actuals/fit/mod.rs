@@ -1,10 +1,12 @@
 //! Fitting a scenario's chat parameters to the actual traffic: arrival
 //! profile and deflection, customer patience (with censoring), handle time
-//! and slowdown per group; [`calibrate`] writes them into a scenario file.
+//! and slowdown per group ([`orders`]: the order and dispatch side);
+//! [`calibrate`] writes them into a scenario file.
 
 pub mod calibrate;
 pub mod handle;
 mod optimise;
+pub mod orders;
 pub mod patience;
 
 use super::chat_actuals::ChatActuals;

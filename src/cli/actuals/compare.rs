@@ -1,5 +1,6 @@
 //! `peakplan actuals compare`: the pre-sale plan against what happened.
 
+use super::import_args::Imported;
 use super::ImportArgs;
 use crate::cli::simulate::Format;
 use crate::cli::Failure;
@@ -50,11 +51,14 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     if let Some(dir) = &a.out {
         check_out(dir, a.force).map_err(Failure::Input)?;
     }
-    let (scenario, chats, counts) = a.import.import(false, 0.0)?;
+    let Imported { scenario, chats, rows, .. } = a.import.import(0.0)?;
     let file = a.import.inquiries.display().to_string();
     if !a.quiet {
-        eprint!("{}", actuals_text::rows(&file, &counts));
+        for (name, counts) in &rows {
+            eprint!("{}", actuals_text::rows(name, counts));
+        }
     }
+    let counts = rows.into_iter().next().map(|(_, c)| c).unwrap_or_default();
     let seed = a.seed.unwrap_or(scenario.run.seed);
     let reps = a.replications.unwrap_or(scenario.run.replications);
     let cfg = RunConfig {

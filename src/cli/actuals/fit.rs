@@ -1,5 +1,6 @@
 //! `peakplan actuals fit`: a calibrated scenario from an inquiries export.
 
+use super::import_args::Imported;
 use super::ImportArgs;
 use crate::cli::simulate::Format;
 use crate::cli::Failure;
@@ -36,7 +37,7 @@ pub struct FitArgs {
 /// Runs `peakplan actuals fit`.
 pub fn exec(a: &FitArgs) -> Result<(), Failure> {
     let step_s = a.step_min.map_or(0.0, |m| f64::from(m) * 60.0);
-    let (scenario, chats, counts) = a.import.import(false, step_s)?;
+    let Imported { scenario, chats, orders, rows } = a.import.import(step_s)?;
     let window_s = scenario.window.length_s;
     if step_s > 0.0 && ((window_s / step_s).round() * step_s - window_s).abs() > 1e-6 {
         return Err(Failure::Input(format!(
@@ -54,22 +55,36 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
         return Err(Failure::Input(format!("{} already exists; choose another --out or pass --force", out.display())));
     }
     let base_text = super::import_args::scenario_text(a.import.scenario.as_deref())?;
-    let provenance = format!(
-        "From {} ({} chats in the window) on the base scenario {}.",
-        a.import.inquiries.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        fit.inquiries,
-        scenario.name
-    );
-    let toml = calibrated_toml(&base_text, &fit, &provenance)
+    let file_name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut provenance = format!("From {} ({} chats in the window)", file_name(&a.import.inquiries), fit.inquiries);
+    if let (Some(path), Some(o)) = (&a.import.orders, &orders) {
+        provenance += &format!(" and {} ({} orders)", file_name(path), o.orders);
+    }
+    provenance += &format!(" on the base scenario {}.", scenario.name);
+    let toml = calibrated_toml(&base_text, &fit, orders.as_ref(), &provenance)
         .map_err(|e| Failure::Runtime(format!("the calibrated scenario is not valid: {e}")))?;
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "calibrated.toml".into());
     write_all(dir, &[(name, toml)], a.force).map_err(|e| Failure::Input(e.to_string()))?;
+    let (file, counts) = &rows[0];
     match a.format {
-        Format::Text => print!("{}", actuals_text::fit(&a.import.inquiries.display().to_string(), &counts, &fit)),
+        Format::Text => {
+            print!("{}", actuals_text::fit(file, counts, &fit));
+            if let Some(o) = &orders {
+                println!();
+                for (file, counts) in &rows[1..] {
+                    print!("{}", actuals_text::rows(file, counts));
+                }
+                print!("{}", actuals_text::order_fit(o, scenario.model.dispatch.is_some()));
+            }
+        }
         Format::Json => {
-            let doc =
-                serde_json::json!({ "file": a.import.inquiries.display().to_string(), "rows": counts, "fit": fit });
+            let order_doc = orders.as_ref().map(|o| {
+                let files: Vec<_> =
+                    rows[1..].iter().map(|(f, c)| serde_json::json!({ "file": f, "rows": c })).collect();
+                serde_json::json!({ "files": files, "fit": o })
+            });
+            let doc = serde_json::json!({ "file": file, "rows": counts, "fit": fit, "orders": order_doc });
             println!("{}", serde_json::to_string_pretty(&doc).expect("plain data"));
         }
     }

@@ -1,9 +1,12 @@
-//! The arguments every `actuals` subcommand shares: which export, how to
-//! read it, and against which scenario.
+//! The arguments every `actuals` subcommand shares: which exports, how to
+//! read them, and against which scenario.
 
 use crate::cli::{load_scenario, Failure};
+use peakplan::actuals::fit::orders::{fit_orders, OrderFit};
 use peakplan::actuals::replay::{replay_scenario, Staffing};
-use peakplan::actuals::{import_inquiries, ChatActuals, ImportOptions, Mapping, RowCounts};
+use peakplan::actuals::{
+    import_inquiries, import_orders, import_shipments, ChatActuals, ImportOptions, Mapping, OrderActuals, RowCounts,
+};
 use peakplan::Scenario;
 use std::path::{Path, PathBuf};
 
@@ -13,6 +16,14 @@ pub struct ImportArgs {
     /// Inquiries export (CSV, `.gz` allowed; format in docs/actuals-format.md).
     #[arg(long, value_name = "FILE")]
     pub inquiries: PathBuf,
+    /// Orders export: fits the order side (conversion, payment shares,
+    /// value, VIP and pre-packed shares) too.
+    #[arg(long, value_name = "FILE")]
+    pub orders: Option<PathBuf>,
+    /// Shipments export, joined to --orders on the order id: dispatch lead
+    /// times and parcels per carrier.
+    #[arg(long, value_name = "FILE", requires = "orders")]
+    pub shipments: Option<PathBuf>,
     /// Column mapping for exports not in the canonical format (TOML).
     #[arg(long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
@@ -26,30 +37,60 @@ pub struct ImportArgs {
     pub scenario: Option<PathBuf>,
 }
 
-/// Reads the inquiries export at `path` against `scenario`.
-pub fn import(
-    scenario: &Scenario,
-    path: &Path,
+/// The rows read from each file, by file name, in the order read.
+pub type FileRows = Vec<(String, RowCounts)>;
+
+/// The options of an import: the mapping file read, if any.
+fn options(
     mapping: Option<&Path>,
     skip_bad_rows: bool,
     keep_trace: bool,
-    profile_step_s: f64,
-) -> Result<(ChatActuals, RowCounts), Failure> {
+    step_s: f64,
+) -> Result<ImportOptions, Failure> {
     let mapping = match mapping {
         Some(p) => Mapping::load(p).map_err(Failure::Input)?,
         None => Mapping::default(),
     };
-    let opts = ImportOptions { mapping, skip_bad_rows, keep_trace, profile_step_s };
-    let (chats, counts) = import_inquiries(path, scenario, &opts).map_err(|e| Failure::Input(e.to_string()))?;
-    if counts.used == 0 {
-        return Err(Failure::Input(format!(
-            "{}: no row falls inside the scenario's window ({} h from {}); check the dates, the time zone or the scenario",
-            path.display(),
-            scenario.window.length_s / 3600.0,
-            scenario.window.start_local()
-        )));
+    Ok(ImportOptions { mapping, skip_bad_rows, keep_trace, profile_step_s: step_s })
+}
+
+/// Refuses a file none of whose rows falls in the window.
+fn some_in_window(path: &Path, scenario: &Scenario, counts: &RowCounts) -> Result<(), Failure> {
+    if counts.used > 0 {
+        return Ok(());
     }
+    Err(Failure::Input(format!(
+        "{}: no row falls inside the scenario's window ({} h from {}); check the dates, the time zone or the scenario",
+        path.display(),
+        scenario.window.length_s / 3600.0,
+        scenario.window.start_local()
+    )))
+}
+
+/// Reads the inquiries export at `path` against `scenario`.
+pub fn import(scenario: &Scenario, path: &Path, opts: &ImportOptions) -> Result<(ChatActuals, RowCounts), Failure> {
+    let (chats, counts) = import_inquiries(path, scenario, opts).map_err(|e| Failure::Input(e.to_string()))?;
+    some_in_window(path, scenario, &counts)?;
     Ok((chats, counts))
+}
+
+/// Reads the orders export (and the shipments joined to it), if given.
+fn import_order_files(
+    scenario: &Scenario,
+    orders: Option<&Path>,
+    shipments: Option<&Path>,
+    opts: &ImportOptions,
+    rows: &mut FileRows,
+) -> Result<Option<OrderActuals>, Failure> {
+    let Some(path) = orders else { return Ok(None) };
+    let (mut actuals, counts) = import_orders(path, scenario, opts).map_err(|e| Failure::Input(e.to_string()))?;
+    some_in_window(path, scenario, &counts)?;
+    rows.push((path.display().to_string(), counts));
+    if let Some(path) = shipments {
+        let counts = import_shipments(path, scenario, opts, &mut actuals).map_err(|e| Failure::Input(e.to_string()))?;
+        rows.push((path.display().to_string(), counts));
+    }
+    Ok(Some(actuals))
 }
 
 /// The text of the scenario at `path`, or of the built-in default.
@@ -60,36 +101,75 @@ pub fn scenario_text(path: Option<&Path>) -> Result<String, Failure> {
     }
 }
 
-/// The replay of the export at `inquiries` on the plan at `plan_path` (or
-/// the default): calibrated on the export, driven by its arrival times.
+/// The exports of one replay: inquiries, and optionally orders with shipments.
+#[derive(Debug, Clone, Copy)]
+pub struct ReplayFiles<'a> {
+    /// The inquiries export.
+    pub inquiries: &'a Path,
+    /// The orders export.
+    pub orders: Option<&'a Path>,
+    /// The shipments export (needs `orders`).
+    pub shipments: Option<&'a Path>,
+    /// The column mapping.
+    pub mapping: Option<&'a Path>,
+    /// Skip bad rows.
+    pub skip_bad_rows: bool,
+}
+
+/// The replay of the exports `files` on the plan at `plan_path` (or the
+/// default): calibrated on the exports, driven by the actual arrival times.
 pub fn replay(
     plan_path: Option<&Path>,
-    inquiries: &Path,
-    mapping: Option<&Path>,
-    skip_bad_rows: bool,
+    files: ReplayFiles,
     staffing: Staffing,
-) -> Result<(Scenario, RowCounts), Failure> {
+) -> Result<(Scenario, FileRows), Failure> {
     let plan = load_scenario(plan_path)?;
-    let (mut chats, counts) = import(&plan, inquiries, mapping, skip_bad_rows, true, 0.0)?;
-    let provenance = format!("Replay of {} on the plan {}.", inquiries.display(), plan.name);
-    let scenario = replay_scenario(&scenario_text(plan_path)?, &plan, &mut chats, staffing, &provenance)
-        .map_err(|e| Failure::Input(e.to_string()))?;
-    Ok((scenario, counts))
+    let opts = options(files.mapping, files.skip_bad_rows, true, 0.0)?;
+    let (mut chats, counts) = import(&plan, files.inquiries, &opts)?;
+    let mut rows = vec![(files.inquiries.display().to_string(), counts)];
+    let orders = import_order_files(&plan, files.orders, files.shipments, &opts, &mut rows)?;
+    let order_fit = orders.as_ref().map(|o| fit_orders(o, Some(&chats)));
+    let provenance = format!("Replay of {} on the plan {}.", files.inquiries.display(), plan.name);
+    let scenario =
+        replay_scenario(&scenario_text(plan_path)?, &plan, &mut chats, order_fit.as_ref(), staffing, &provenance)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+    Ok((scenario, rows))
+}
+
+/// Everything one `actuals fit` reads.
+pub struct Imported {
+    /// The scenario framing the actuals.
+    pub scenario: Scenario,
+    /// The chats.
+    pub chats: ChatActuals,
+    /// The orders (with the shipments joined), if given.
+    pub orders: Option<OrderFit>,
+    /// The rows read from each file.
+    pub rows: FileRows,
 }
 
 impl ImportArgs {
-    /// Loads the scenario and reads the export; `profile_step_s` 0 uses the
+    /// The exports, as a replay reads them.
+    pub fn files(&self) -> ReplayFiles<'_> {
+        ReplayFiles {
+            inquiries: &self.inquiries,
+            orders: self.orders.as_deref(),
+            shipments: self.shipments.as_deref(),
+            mapping: self.mapping.as_deref(),
+            skip_bad_rows: self.skip_bad_rows,
+        }
+    }
+
+    /// Loads the scenario and reads the exports; `profile_step_s` 0 uses the
     /// scenario's period.
-    pub fn import(&self, keep_trace: bool, profile_step_s: f64) -> Result<(Scenario, ChatActuals, RowCounts), Failure> {
+    pub fn import(&self, profile_step_s: f64) -> Result<Imported, Failure> {
         let scenario = load_scenario(self.scenario.as_deref())?;
-        let (chats, counts) = import(
-            &scenario,
-            &self.inquiries,
-            self.mapping.as_deref(),
-            self.skip_bad_rows,
-            keep_trace,
-            profile_step_s,
-        )?;
-        Ok((scenario, chats, counts))
+        let opts = options(self.mapping.as_deref(), self.skip_bad_rows, false, profile_step_s)?;
+        let (chats, counts) = import(&scenario, &self.inquiries, &opts)?;
+        let mut rows = vec![(self.inquiries.display().to_string(), counts)];
+        let orders =
+            import_order_files(&scenario, self.orders.as_deref(), self.shipments.as_deref(), &opts, &mut rows)?;
+        let orders = orders.map(|o| fit_orders(&o, Some(&chats)));
+        Ok(Imported { scenario, chats, orders, rows })
     }
 }

@@ -10,7 +10,7 @@ mod fit;
 mod import_args;
 mod replay;
 
-pub use import_args::{replay as replay_scenario, ImportArgs};
+pub use import_args::{replay as replay_scenario, ImportArgs, ReplayFiles};
 
 use super::Failure;
 
@@ -18,7 +18,8 @@ use super::Failure;
 #[derive(Debug, clap::Subcommand)]
 pub enum ActualsCmd {
     /// Fit the arrival profile, patience (with censoring) and handle times of
-    /// an inquiries export into a calibrated scenario file.
+    /// an inquiries export (and, with --orders, the order side) into a
+    /// calibrated scenario file.
     Fit(fit::FitArgs),
     /// Replay the actual arrival times on the plan (or on the staffing seen
     /// in the export), with patience and handle times fitted to it.

@@ -62,15 +62,11 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
         quiet: a.quiet,
     };
     opts.check_out()?;
-    let (scenario, counts) = super::import_args::replay(
-        i.scenario.as_deref(),
-        &i.inquiries,
-        i.mapping.as_deref(),
-        i.skip_bad_rows,
-        a.staffing,
-    )?;
+    let (scenario, rows) = super::import_args::replay(i.scenario.as_deref(), i.files(), a.staffing)?;
     if !a.quiet {
-        eprint!("{}", actuals_text::rows(&i.inquiries.display().to_string(), &counts));
+        for (file, counts) in &rows {
+            eprint!("{}", actuals_text::rows(file, counts));
+        }
     }
     let seed = a.seed.unwrap_or(scenario.run.seed);
     let reps = a.replications.unwrap_or(scenario.run.replications);
