@@ -17,12 +17,13 @@ use crate::model::observe::Periods;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Per-period counts of the orders, by placement period.
+/// Per-period counts of the orders: by placement period, but `paid` by
+/// payment period (as the simulation counts them).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct OrderPeriodCounts {
     /// Orders placed [count].
     pub placed: Vec<u64>,
-    /// Orders placed then and paid (then or later) [count].
+    /// Orders paid in the period (placed in the window) [count].
     pub paid: Vec<u64>,
     /// Orders after a chat [count].
     pub chat: Vec<u64>,
@@ -162,7 +163,9 @@ impl OrderActuals {
             self.value_cny.add(v);
         }
         if let Some(paid_s) = order.paid_s {
-            c.paid[p] += 1;
+            if let Some(q) = self.periods.index_in(paid_s).filter(|_| paid_s >= 0.0) {
+                c.paid[q] += 1;
+            }
             if self.paid_at.insert(order.id.as_ref().into(), paid_s as f32).is_some() {
                 self.duplicate_ids += 1;
             }

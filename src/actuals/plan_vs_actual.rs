@@ -9,6 +9,7 @@
 //! mean absolute error.
 
 use super::chat_actuals::ChatActuals;
+use super::fit::orders::OrderFit;
 use super::RowCounts;
 use crate::result::{RunInfo, SimulationReport};
 use serde::Serialize;
@@ -34,6 +35,13 @@ pub struct Comparison {
     pub inside_band: Option<bool>,
 }
 
+impl PlanVsActual {
+    /// The position of measure `name` in [`Self::measures`] and every row.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.measures.iter().position(|m| m.name == name)
+    }
+}
+
 impl Comparison {
     fn new(p5: f64, mean: f64, p95: f64, actual: Option<f64>) -> Self {
         Self {
@@ -47,14 +55,23 @@ impl Comparison {
     }
 }
 
-/// The figures compared, in the order of every table.
-pub const MEASURES: [Measure; 6] = [
+/// The chat figures compared, in the order of every table.
+pub const CHAT_MEASURES: [Measure; 6] = [
     Measure { name: "inquiries", unit: "count", volume: true },
     Measure { name: "offered", unit: "count", volume: true },
     Measure { name: "service_level", unit: "share", volume: false },
     Measure { name: "abandon_share", unit: "share", volume: false },
     Measure { name: "response_mean_s", unit: "s", volume: false },
     Measure { name: "agents", unit: "people", volume: false },
+];
+
+/// The order figures compared when the plan has a dispatch side: orders
+/// placed (by placement), paid (by payment) and dispatched (by hand-over to
+/// a courier), per period.
+pub const ORDER_MEASURES: [Measure; 3] = [
+    Measure { name: "orders_placed", unit: "count", volume: true },
+    Measure { name: "orders_paid", unit: "count", volume: true },
+    Measure { name: "orders_dispatched", unit: "count", volume: true },
 ];
 
 /// A figure compared.
@@ -76,7 +93,7 @@ pub struct PeriodRow {
     pub period: String,
     /// Among the peak periods.
     pub peak: bool,
-    /// One comparison per measure, in the order of [`MEASURES`].
+    /// One comparison per measure, in the order of [`PlanVsActual::measures`].
     pub figures: Vec<Comparison>,
 }
 
@@ -122,8 +139,8 @@ pub struct PlanVsActual {
     pub periods: Vec<PeriodRow>,
 }
 
-/// The actual per-period value of each measure.
-fn actual_values(c: &ChatActuals) -> Vec<Vec<Option<f64>>> {
+/// The actual per-period value of each chat measure.
+fn chat_actuals(c: &ChatActuals) -> Vec<Vec<Option<f64>>> {
     let k = &c.counts;
     let n = k.inquiries.len();
     let has_waits = k.waits.iter().sum::<u64>() > 0;
@@ -176,9 +193,30 @@ fn accuracy(m: &Measure, i: usize, rows: &[PeriodRow]) -> Accuracy {
     }
 }
 
+/// The actual per-period value of each order measure: `None` throughout
+/// when the export lacks it (no orders, no shipments).
+fn order_actuals(orders: Option<&OrderFit>, n: usize) -> Vec<Vec<Option<f64>>> {
+    let placed = orders.map(|o| &o.per_period.placed);
+    let paid = orders.map(|o| &o.per_period.paid);
+    let dispatched = orders.and_then(|o| o.dispatch.as_ref()).map(|d| {
+        (0..n)
+            .map(|p| d.carriers.iter().map(|c| c.per_period.get(p).copied().unwrap_or(0)).sum::<u64>())
+            .collect::<Vec<u64>>()
+    });
+    let at = |v: Option<&Vec<u64>>, p: usize| v.and_then(|v| v.get(p)).map(|&x| x as f64);
+    (0..n).map(|p| vec![at(placed, p), at(paid, p), at(dispatched.as_ref(), p)]).collect()
+}
+
 /// Sets the forecast `report` (a simulation of the pre-sale scenario)
-/// against the actual `chats` read from `file`.
-pub fn compare(report: &SimulationReport, chats: &ChatActuals, file: &str, rows: RowCounts) -> PlanVsActual {
+/// against the actual `chats` read from `file`, and the actual `orders` if
+/// given and the plan has a dispatch side.
+pub fn compare(
+    report: &SimulationReport,
+    chats: &ChatActuals,
+    orders: Option<&OrderFit>,
+    file: &str,
+    rows: RowCounts,
+) -> PlanVsActual {
     let n = report.periods.len();
     let planned: Vec<f64> =
         (0..n).map(|p| report.planned_agents.iter().map(|g| g.on_duty_per_period[p]).sum()).collect();
@@ -189,10 +227,18 @@ pub fn compare(report: &SimulationReport, chats: &ChatActuals, file: &str, rows:
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| forecast_inquiries[b].total_cmp(&forecast_inquiries[a]).then(a.cmp(&b)));
     let peaks: Vec<usize> = order.into_iter().take(n.div_ceil(4)).collect();
-    let actual = actual_values(chats);
+    let with_orders = report.series("orders_placed").is_some();
+    let measures: Vec<Measure> =
+        CHAT_MEASURES.iter().chain(ORDER_MEASURES.iter().filter(|_| with_orders)).copied().collect();
+    let mut actual = chat_actuals(chats);
+    if with_orders {
+        for (row, extra) in actual.iter_mut().zip(order_actuals(orders, n)) {
+            row.extend(extra);
+        }
+    }
     let periods: Vec<PeriodRow> = (0..n)
         .map(|p| {
-            let figures = MEASURES
+            let figures = measures
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
@@ -209,8 +255,8 @@ pub fn compare(report: &SimulationReport, chats: &ChatActuals, file: &str, rows:
         plan: report.run.clone(),
         actuals_file: file.to_string(),
         rows,
-        measures: MEASURES.to_vec(),
-        accuracy: MEASURES.iter().enumerate().map(|(i, m)| accuracy(m, i, &periods)).collect(),
+        accuracy: measures.iter().enumerate().map(|(i, m)| accuracy(m, i, &periods)).collect(),
+        measures,
         periods,
     }
 }

@@ -4,7 +4,7 @@
 use super::html::{escape, inline_svg, page_foot, page_head};
 use super::plots::Rendered;
 use super::text::{show, Fmt};
-use crate::actuals::plan_vs_actual::{Comparison, PlanVsActual, MEASURES};
+use crate::actuals::plan_vs_actual::{Comparison, PlanVsActual};
 use std::fmt::Write;
 
 fn fmt(unit: &str) -> Fmt {
@@ -51,15 +51,15 @@ pub fn text(r: &PlanVsActual) -> String {
     );
     let _ = writeln!(
         o,
-        "{:<16}{:>8}{:>12}{:>16}{:>15}{:>12}",
+        "{:<18}{:>8}{:>12}{:>16}{:>15}{:>12}",
         ACCURACY_HEAD[0], ACCURACY_HEAD[1], ACCURACY_HEAD[2], ACCURACY_HEAD[3], ACCURACY_HEAD[4], ACCURACY_HEAD[5]
     );
     for l in accuracy_lines(r) {
-        let _ = writeln!(o, "{:<16}{:>8}{:>12}{:>16}{:>15}{:>12}", l[0], l[1], l[2], l[3], l[4], l[5]);
+        let _ = writeln!(o, "{:<18}{:>8}{:>12}{:>16}{:>15}{:>12}", l[0], l[1], l[2], l[3], l[4], l[5]);
     }
     let _ = writeln!(o, "(peaks: the quarter of the periods with the most forecast inquiries, marked *;");
     let _ = writeln!(o, " ! marks an actual outside the forecast's p5–p95 band)\n");
-    let idx = |n: &str| MEASURES.iter().position(|m| m.name == n).expect("a measure");
+    let idx = |n: &str| r.index(n).expect("a chat measure");
     let cols = [idx("offered"), idx("service_level"), idx("abandon_share"), idx("agents")];
     let _ = writeln!(
         o,
@@ -69,7 +69,7 @@ pub fn text(r: &PlanVsActual) -> String {
     for p in &r.periods {
         let cell = |i: usize| {
             let c: &Comparison = &p.figures[i];
-            let f = fmt(MEASURES[i].unit);
+            let f = fmt(r.measures[i].unit);
             let mark = if c.inside_band == Some(false) { "!" } else { " " };
             format!("{} / {}{mark}", show(c.forecast_mean, f), opt(c.actual, f))
         };
@@ -94,7 +94,7 @@ pub fn text(r: &PlanVsActual) -> String {
 pub fn csv(r: &PlanVsActual) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut head = vec!["period".to_string(), "peak".into()];
-    for m in MEASURES {
+    for m in &r.measures {
         for s in ["forecast_mean", "forecast_p5", "forecast_p95", "actual", "inside_band"] {
             head.push(format!("{}_{s}", m.name));
         }
@@ -159,14 +159,14 @@ pub fn html(r: &PlanVsActual, plots: Option<&[Rendered]>) -> String {
         let _ = writeln!(o, "</section>");
     }
     let _ = writeln!(o, "<section id=\"by-period\">\n<h2>Period by period</h2>\n<table>\n<tr><th>period</th>");
-    for m in MEASURES {
+    for m in &r.measures {
         let _ = write!(o, "<th>{} forecast (p5–p95)</th><th>{} actual</th>", m.name, m.name);
     }
     let _ = writeln!(o, "</tr>");
     for p in &r.periods {
         let star = if p.peak { " *" } else { "" };
         let _ = write!(o, "<tr><td>{}{star}</td>", escape(&p.period));
-        for (c, m) in p.figures.iter().zip(MEASURES) {
+        for (c, m) in p.figures.iter().zip(&r.measures) {
             let f = fmt(m.unit);
             let class = match c.inside_band {
                 Some(false) => " class=\"bad\"",

@@ -82,7 +82,7 @@ fn accumulates_and_joins_a_hand_computed_export() {
         assert_eq!(v, want.as_slice());
     };
     at(&c.placed, &[(0, 2), (1, 1), (12, 1)]);
-    at(&c.paid, &[(0, 2), (12, 1)]);
+    at(&c.paid, &[(0, 1), (1, 1), (12, 1)]); // by payment time
     at(&c.chat, &[(0, 1)]);
     at(&c.silent, &[(0, 1), (1, 1)]);
     at(&c.presale, &[(12, 1)]);

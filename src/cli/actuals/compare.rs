@@ -51,7 +51,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     if let Some(dir) = &a.out {
         check_out(dir, a.force).map_err(Failure::Input)?;
     }
-    let Imported { scenario, chats, rows, .. } = a.import.import(0.0)?;
+    let Imported { scenario, chats, orders, rows } = a.import.import(0.0)?;
     let file = a.import.inquiries.display().to_string();
     if !a.quiet {
         for (name, counts) in &rows {
@@ -69,7 +69,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     };
     let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
     let report = SimulationReport::new(&scenario, seed, &outcome);
-    let result = compare(&report, &chats, &file, counts);
+    let result = compare(&report, &chats, orders.as_ref(), &file, counts);
     let summary = plan_vs_actual::text(&result);
     let json_text = peakplan::report::json::render(&result).map_err(|e| Failure::Runtime(e.to_string()))?;
     let rendered = if a.no_plots {

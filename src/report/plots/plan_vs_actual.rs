@@ -3,16 +3,16 @@
 
 use super::chart::{palette, Axis, Chart, Layer, SeriesChart, Ticks, XAxis};
 use super::Plot;
-use crate::actuals::plan_vs_actual::{PlanVsActual, MEASURES};
+use crate::actuals::plan_vs_actual::PlanVsActual;
 
 /// The actual values of measure `name`, if every period has one.
 pub fn actual_series(r: &PlanVsActual, name: &str) -> Option<Vec<f64>> {
-    let i = MEASURES.iter().position(|m| m.name == name)?;
+    let i = r.index(name)?;
     r.periods.iter().map(|p| p.figures[i].actual).collect()
 }
 
 fn chart(r: &PlanVsActual, name: &str, title: &str, y: Axis, target: Option<(String, f64)>) -> Option<Plot> {
-    let i = MEASURES.iter().position(|m| m.name == name)?;
+    let i = r.index(name)?;
     let actual = actual_series(r, name)?;
     let pick = |f: fn(&crate::actuals::plan_vs_actual::Comparison) -> f64| {
         r.periods.iter().map(|p| f(&p.figures[i])).collect::<Vec<f64>>()
@@ -46,8 +46,8 @@ fn chart(r: &PlanVsActual, name: &str, title: &str, y: Axis, target: Option<(Str
     })
 }
 
-/// The charts: chats offered, service level and abandonment (each only
-/// when the export gives the figure in every period).
+/// The charts: chats offered, service level, abandonment and orders
+/// dispatched (each only when the export gives the figure in every period).
 pub fn plots(r: &PlanVsActual, service_level_target: f64) -> Vec<Plot> {
     [
         chart(
@@ -65,6 +65,13 @@ pub fn plots(r: &PlanVsActual, service_level_target: f64) -> Vec<Plot> {
             Some((format!("target {}%", super::draw::number(service_level_target * 100.0)), service_level_target)),
         ),
         chart(r, "abandon_share", "Abandonment: forecast and actual", Axis::share("abandoned / offered [%]"), None),
+        chart(
+            r,
+            "orders_dispatched",
+            "Orders handed to couriers: forecast and actual",
+            Axis::from_zero("orders per period [count]", Ticks::Number),
+            None,
+        ),
     ]
     .into_iter()
     .flatten()
