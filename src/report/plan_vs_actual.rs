@@ -158,7 +158,7 @@ pub fn html(r: &PlanVsActual, plots: Option<&[Rendered]>) -> String {
         }
         let _ = writeln!(o, "</section>");
     }
-    let _ = writeln!(o, "<section id=\"by-period\">\n<h2>Period by period</h2>\n<table>\n<tr><th>period</th>");
+    let _ = writeln!(o, "<section id=\"by-period\">\n<h2>Period by period</h2>\n<div style=\"overflow-x:auto\">\n<table>\n<tr><th>period</th>");
     for m in &r.measures {
         let _ = write!(o, "<th>{} forecast (p5–p95)</th><th>{} actual</th>", m.name, m.name);
     }
@@ -183,7 +183,7 @@ pub fn html(r: &PlanVsActual, plots: Option<&[Rendered]>) -> String {
         }
         let _ = writeln!(o, "</tr>");
     }
-    let _ = writeln!(o, "</table>\n</section>");
+    let _ = writeln!(o, "</table>\n</div>\n</section>");
     page_foot(&mut o);
     o
 }

@@ -165,6 +165,16 @@ fn compare_sets_the_plan_against_the_actuals_in_every_format() {
     assert!(inquiries["mape"].as_f64().unwrap() < 0.10, "{inquiries}");
     assert_eq!(json["periods"].as_array().unwrap().len(), 36);
     assert_eq!(json["periods"].as_array().unwrap().iter().filter(|p| p["peak"] == true).count(), 9);
+    // Every field and measure is documented.
+    let reference = std::fs::read_to_string(root().join("docs/json-reference.md")).unwrap();
+    let documented = |k: &str| reference.contains(&format!("`{k}`"));
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<String>>();
+    for k in keys(&json).iter().chain(&keys(&json["accuracy"][0])).chain(&keys(&json["periods"][0]["figures"][0])) {
+        assert!(documented(k), "`{k}` is not in docs/json-reference.md");
+    }
+    for m in json["measures"].as_array().unwrap() {
+        assert!(documented(m["name"].as_str().unwrap()), "{m}");
+    }
     let csv = std::fs::read_to_string(dir.path().join("pva/plan_vs_actual.csv")).unwrap();
     assert_eq!(csv.lines().count(), 37);
     let html = std::fs::read_to_string(dir.path().join("pva/plan_vs_actual.html")).unwrap();
