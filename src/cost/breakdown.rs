@@ -256,7 +256,8 @@ impl CostModel {
         }
         let labour = self.agents.cny + packer_cny;
         let parcels: Vec<(f64, f64)> = self.carriers.iter().map(|(k, price)| (get(k), *price)).collect();
-        let courier: f64 = parcels.iter().map(|(n, p)| n * p).sum();
+        // Folded from +0 (an empty float sum is −0, which would print "-0").
+        let courier = parcels.iter().fold(0.0, |acc, (n, p)| acc + n * p);
         let compensation = get("late_compensation_cny");
         let lost_orders =
             get("abandoned") * self.lost_per_abandoned + get("unanswered_at_close") * self.lost_per_unanswered;
