@@ -1,7 +1,8 @@
 //! Wall time of `peakplan size` on the default scenario, as a planner runs
 //! it (all cores, the scenario's own replication counts): one run, timed,
-//! with the number of candidate plans simulated. Not a criterion benchmark:
-//! one run takes about a minute.
+//! with the number of candidate plans simulated; `peakplan` itself prints
+//! the work and time of each stage. Not a criterion benchmark: one run takes
+//! most of a minute.
 //!
 //! Run: `cargo bench --bench size` (`-- --threads 1` to pass arguments on to
 //! `peakplan size`).
@@ -20,7 +21,7 @@ fn main() {
     let dir = out.path().join("size");
     let t = Instant::now();
     let status = Command::new(env!("CARGO_BIN_EXE_peakplan"))
-        .args(["size", "--quiet", "--out"])
+        .args(["size", "--out"])
         .arg(&dir)
         .args(&extra)
         .stdout(std::process::Stdio::null())

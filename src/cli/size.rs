@@ -3,7 +3,7 @@
 use super::{load_scenario, Failure};
 use peakplan::report::folder::check_out;
 use peakplan::report::{json, sizing_text, write::write_all};
-use peakplan::sizing::{size, SizingConfig, SizingReport};
+use peakplan::sizing::{sensitivity, size, SizingConfig, SizingReport};
 use std::path::PathBuf;
 
 /// Arguments of `peakplan size`.
@@ -20,6 +20,10 @@ pub struct SizeArgs {
     /// Fresh replications verifying the plan (default: `sizing.verify_replications`).
     #[arg(long, value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
     pub verify_replications: Option<u64>,
+    /// Replications of each sensitivity row, the first of the verification
+    /// set (default: 400, at most --verify-replications).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
+    pub sensitivity_replications: Option<u64>,
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub threads: Option<u32>,
@@ -117,6 +121,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
         seed: a.seed.unwrap_or(scenario.run.seed),
         search_replications: a.search_replications.unwrap_or(scenario.sizing.search_replications),
         verify_replications: a.verify_replications.unwrap_or(scenario.sizing.verify_replications),
+        sensitivity_replications: a.sensitivity_replications.unwrap_or(sensitivity::DEFAULT_REPLICATIONS),
         threads: a.threads.map(|t| t as usize),
     };
     if !a.quiet {
@@ -143,6 +148,12 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
         super::simulate::Format::Json => print!("{json_text}"),
     }
     if !a.quiet {
+        for t in &report.stages {
+            eprintln!(
+                "  {:<30}{:>6} candidates{:>8} replications{:>8.1} s",
+                t.stage, t.evaluations, t.replications, t.seconds
+            );
+        }
         eprintln!("sized in {:.1} s", started.elapsed().as_secs_f64());
     }
     Ok(())

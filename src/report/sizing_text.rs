@@ -128,15 +128,18 @@ pub fn render(r: &SizingReport) -> String {
         let _ = writeln!(o, "    {}", chunk.join(", "));
     }
 
-    let _ = writeln!(o, "\nSensitivity (on the same fresh replications)");
-    let _ = writeln!(o, "  {:<36}{:>10}{:>10}{:>10}{:>12}", "change", "P(meet)", "SL", "abandon", "cost CNY");
+    let _ = writeln!(o, "\nSensitivity (on the first {} of the fresh replications)", r.sensitivity_replications);
+    let _ =
+        writeln!(o, "  {:<28}{:>8}{:>14}{:>8}{:>9}{:>10}", "change", "P(meet)", "95% CI", "SL", "abandon", "cost CNY");
     for s in &r.sensitivity {
         let mark = if s.meets { "" } else { " ✗" };
+        let (lo, hi) = s.p_meet_all_ci95;
         let _ = writeln!(
             o,
-            "  {:<36}{:>10}{:>10}{:>10}{:>12.0}{mark}",
-            truncate(&s.change, 35),
+            "  {:<28}{:>8}{:>14}{:>8}{:>9}{:>10.0}{mark}",
+            truncate(&s.change, 27),
             pct(s.p_meet_all),
+            format!("{:.1}–{}", lo * 100.0, pct(hi)),
             pct(s.service_level_mean),
             pct(s.abandon_share_mean),
             s.labour_cost_cny
@@ -167,8 +170,8 @@ pub fn render(r: &SizingReport) -> String {
     let _ = writeln!(o, "  (met: % of replications meeting the hour's targets; Erl.pl: Erlang plan)");
     let _ = writeln!(
         o,
-        "\n{} candidate plans simulated ({} for the requirement curve), {} search\nreplications each; verification and sensitivity on {} fresh replications.",
-        r.evaluations, r.curve_evaluations, r.search_replications, r.run.replications
+        "\n{} candidate plans simulated ({} for the requirement curve), {} search\nreplications each; verification on {} fresh replications, sensitivity on the\nfirst {} of them.",
+        r.evaluations, r.curve_evaluations, r.search_replications, r.run.replications, r.sensitivity_replications
     );
     o
 }

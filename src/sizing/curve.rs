@@ -47,9 +47,13 @@ pub fn by_formula(s: &Scenario) -> Vec<u32> {
         .collect()
 }
 
-/// `model` with one shift per period staffing `agents[p]` of the reference group.
-fn per_period_model(model: &ModelParams, agents: &[u32]) -> ModelParams {
+/// `model` with one shift per period staffing `agents[p]` of the reference
+/// group, chats only: the curve reads only the chat figures, which the
+/// dispatch side cannot change (orders follow chats, never the reverse, and
+/// every stage draws from its own random streams), so it is left out.
+pub fn per_period_model(model: &ModelParams, agents: &[u32]) -> ModelParams {
     let mut m = model.clone();
+    m.dispatch = None;
     let groups = m.chat.groups.len();
     let len = m.periods.length_s;
     m.chat.shifts = agents
@@ -74,8 +78,8 @@ fn period_confidence(confidence: f64) -> f64 {
 
 /// Which periods meet their targets in [`period_confidence`] of replications.
 fn periods_met(ev: &super::evaluate::Evaluation, s: &Scenario) -> Vec<bool> {
-    let sl = ev.outcome.samples.series("service_level").expect("series");
-    let ab = ev.outcome.samples.series("abandon_share").expect("series");
+    let sl = ev.samples.series("service_level").expect("series");
+    let ab = ev.samples.series("abandon_share").expect("series");
     let t = &s.targets;
     sl.iter()
         .zip(ab)

@@ -1,14 +1,36 @@
 //! Evaluating a candidate plan by simulation on a fixed set of replications
 //! (common random numbers: every candidate sees the same customers).
+//!
+//! Two kinds of question: the full picture of a plan (every figure of every
+//! replication, [`Evaluator::run_plan`]) and a yes/no "does it meet the
+//! targets in at least this share of replications" ([`Evaluator::meets`]).
+//! The second stops simulating as soon as enough replications have failed
+//! (exactly, see [`super::replicate`]), trying first the replications that
+//! failed most often for the plans simulated before (with common random
+//! numbers, the same customers are hard for every plan), and remembers
+//! every answer by plan, so a plan the search comes back to is not
+//! simulated again. Neither changes any answer, only the work.
 
-use crate::experiment::{run, Outcome, RunConfig, RunError};
+use super::replicate::{run_jobs, Job, JobResult, MEETS_ALL};
+use crate::experiment::RunError;
 use crate::model::ModelParams;
 use crate::scenario::Scenario;
+use crate::stats::Samples;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Headcount per plan row and group: the agent shifts first, then the packer
 /// shifts (see [`super::rows`]).
 pub type Plan = Vec<Vec<u32>>;
+
+/// What is known of a plan's failures on a set of replications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failures {
+    /// Exactly this many replications missed the targets.
+    Exactly(u64),
+    /// At least this many did (the rest were not simulated).
+    AtLeast(u64),
+}
 
 /// Runs candidate plans of one scenario.
 pub struct Evaluator<'a> {
@@ -18,16 +40,29 @@ pub struct Evaluator<'a> {
     pub seed: u64,
     /// Worker threads (`None`: all cores).
     pub threads: Option<usize>,
-    /// Candidate plans simulated so far [count].
+    /// Candidate plans simulated so far (answers from the cache excluded) [count].
     pub evaluations: u64,
+    /// Replications simulated so far [count]. With early stops this varies a
+    /// little with the threads; nothing reported depends on it.
+    pub replications: u64,
+    /// Failures of every plan simulated at traffic 1, by plan and replications.
+    known: HashMap<(Plan, Range<u64>), Failures>,
+    /// How many simulated plans missed the targets in each replication.
+    failed_in: HashMap<u64, u32>,
 }
 
 /// A plan's simulated performance.
 pub struct Evaluation {
-    /// What the replications measured.
-    pub outcome: Outcome,
+    /// Every replication's figures, in replication order.
+    pub samples: Samples,
     /// Share of replications meeting all targets.
     pub p_meet: f64,
+}
+
+impl Evaluation {
+    fn of(samples: Samples) -> Self {
+        Self { p_meet: share(&samples, MEETS_ALL), samples }
+    }
 }
 
 /// `model` staffed by `plan` (agent shifts, then packer shifts), with every
@@ -56,25 +91,105 @@ pub fn with_plan(model: &ModelParams, plan: &Plan, traffic: f64) -> ModelParams 
 
 /// The share of replications in which the 0/1 figure `name` is 1 (1 when
 /// the figure is absent: nothing to meet).
-pub fn share_of(o: &Outcome, name: &str) -> f64 {
-    match o.samples.scalar(name) {
+pub fn share(s: &Samples, name: &str) -> f64 {
+    match s.scalar(name) {
         Some(v) if !v.is_empty() => v.iter().sum::<f64>() / v.len() as f64,
         _ => 1.0,
     }
 }
 
-impl Evaluator<'_> {
+/// The least number of failing replications out of `n` that puts the share
+/// meeting the targets below `required` (`None`: even `n` failures do not),
+/// computed with the same floating-point division as the share itself.
+pub fn failures_to_fail(n: u64, required: f64) -> Option<u64> {
+    (0..=n).find(|&f| ((n - f) as f64) / (n as f64) < required)
+}
+
+impl<'a> Evaluator<'a> {
+    /// An evaluator of `scenario`'s plans under `seed` on `threads` threads.
+    pub fn new(scenario: &'a Scenario, seed: u64, threads: Option<usize>) -> Self {
+        Self {
+            scenario,
+            seed,
+            threads,
+            evaluations: 0,
+            replications: 0,
+            known: HashMap::new(),
+            failed_in: HashMap::new(),
+        }
+    }
+
+    /// Simulates every job at once; counts them as candidates and notes
+    /// which replications failed.
+    fn run(&mut self, jobs: &[Job]) -> Result<Vec<JobResult>, RunError> {
+        let results = run_jobs(jobs, &self.scenario.targets, self.seed, self.threads)?;
+        self.evaluations += jobs.len() as u64;
+        for r in &results {
+            self.replications += r.met.len() as u64;
+            for &(rep, met) in &r.met {
+                if !met {
+                    *self.failed_in.entry(rep).or_default() += 1;
+                }
+            }
+        }
+        Ok(results)
+    }
+
+    /// Simulates each model on its replications, all at once, in parallel.
+    pub fn run_models(&mut self, jobs: &[(ModelParams, Range<u64>)]) -> Result<Vec<Evaluation>, RunError> {
+        let jobs: Vec<Job> =
+            jobs.iter().map(|(model, reps)| Job { model, reps: reps.clone().collect(), fail_limit: None }).collect();
+        let results = self.run(&jobs)?;
+        Ok(results
+            .into_iter()
+            .map(|r| Evaluation::of(r.samples.expect("no failure limit, so every replication ran")))
+            .collect())
+    }
+
     /// Simulates `model` on replications `reps`.
     pub fn run_model(&mut self, model: &ModelParams, reps: Range<u64>) -> Result<Evaluation, RunError> {
-        self.evaluations += 1;
-        let cfg = RunConfig { seed: self.seed, replications: reps, threads: self.threads, progress: false };
-        let outcome = run(model, &self.scenario.targets, &cfg)?;
-        Ok(Evaluation { p_meet: share_of(&outcome, "meets_all_targets"), outcome })
+        let mut out = self.run_models(&[(model.clone(), reps)])?;
+        Ok(out.pop().expect("one job, one evaluation"))
     }
 
     /// Simulates `plan` under `traffic` × the forecast on replications `reps`.
     pub fn run_plan(&mut self, plan: &Plan, traffic: f64, reps: Range<u64>) -> Result<Evaluation, RunError> {
         let model = with_plan(&self.scenario.model, plan, traffic);
-        self.run_model(&model, reps)
+        let e = self.run_model(&model, reps.clone())?;
+        if traffic == 1.0 {
+            let n = e.samples.len() as u64;
+            let failures = n - (e.p_meet * n as f64).round() as u64;
+            self.known.insert((plan.clone(), reps), Failures::Exactly(failures));
+        }
+        Ok(e)
+    }
+
+    /// Whether `plan` meets all targets in at least `required` of
+    /// replications `reps`: the same answer as
+    /// `run_plan(plan, 1.0, reps).p_meet >= required`, from the cache when
+    /// the plan was simulated on these replications before, and otherwise
+    /// simulating only until enough replications have failed.
+    pub fn meets(&mut self, plan: &Plan, required: f64, reps: Range<u64>) -> Result<bool, RunError> {
+        let n = reps.end - reps.start;
+        let Some(limit) = failures_to_fail(n, required) else {
+            return Ok(true);
+        };
+        let key = (plan.clone(), reps);
+        match self.known.get(&key) {
+            Some(Failures::Exactly(f)) => return Ok(*f < limit),
+            Some(Failures::AtLeast(f)) if *f >= limit => return Ok(false),
+            _ => {}
+        }
+        let model = with_plan(&self.scenario.model, plan, 1.0);
+        let mut order: Vec<u64> = key.1.clone().collect();
+        order.sort_by_key(|rep| (std::cmp::Reverse(self.failed_in.get(rep).copied().unwrap_or(0)), *rep));
+        let job = Job { model: &model, reps: order, fail_limit: Some(limit) };
+        let result = self.run(&[job])?.pop().expect("one job, one result");
+        let known = match result.samples {
+            None => Failures::AtLeast(limit),
+            Some(_) => Failures::Exactly(result.met.iter().filter(|(_, met)| !met).count() as u64),
+        };
+        self.known.insert(key, known);
+        Ok(matches!(known, Failures::Exactly(f) if f < limit))
     }
 }

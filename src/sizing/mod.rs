@@ -17,6 +17,9 @@
 //!    it still does.
 //! 4. **Verification** on fresh replications never used in the search. If it
 //!    falls short, steps 3–4 repeat on new replications (at most twice).
+//! 5. **Comparison**: the plan from per-period Erlang formulas on the same
+//!    verification replications, and the [`sensitivity`] table on the first
+//!    of them, simulated together.
 //!
 //! Limits: the search is greedy, so the plan is tight (no single person can
 //! go) but not proven cheapest; groups are compared through their capacity
@@ -27,10 +30,13 @@ pub mod cover;
 pub mod curve;
 pub mod evaluate;
 pub mod formula_table;
+pub mod replicate;
 mod result;
 pub mod search;
+pub mod sensitivity;
+mod stages;
 
-pub use result::{PeriodRow, PlanResult, SensitivityRow, ShiftPlan, SizingReport};
+pub use result::{PeriodRow, PlanResult, SensitivityRow, ShiftPlan, SizingReport, StageTime};
 
 use crate::experiment::RunError;
 use crate::model::shifts::{planned_on_duty, Shift};
@@ -40,6 +46,7 @@ use crate::stats::{wilson95, Summary};
 use cover::Cover;
 use evaluate::{with_plan, Evaluation, Evaluator, Plan};
 use search::Limits;
+use stages::Stages;
 
 /// The staffed roles a plan covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -121,6 +128,9 @@ pub struct SizingConfig {
     pub search_replications: u64,
     /// Fresh replications verifying the plan.
     pub verify_replications: u64,
+    /// Replications of each sensitivity row: the first of the verification
+    /// set (at most `verify_replications`).
+    pub sensitivity_replications: u64,
     /// Worker threads (`None`: all cores).
     pub threads: Option<usize>,
 }
@@ -201,14 +211,12 @@ impl Ctx<'_> {
         let hours = |role| {
             shifts.iter().filter(|p| p.role == role).map(|p| p.hours * f64::from(p.headcount.iter().sum::<u32>())).sum()
         };
-        let n = ev.outcome.samples.len() as f64;
-        let kpis = KEY_KPIS
-            .iter()
-            .filter_map(|k| ev.outcome.samples.scalar(k).map(|v| (k.to_string(), Summary::of(v))))
-            .collect();
+        let n = ev.samples.len() as f64;
+        let kpis =
+            KEY_KPIS.iter().filter_map(|k| ev.samples.scalar(k).map(|v| (k.to_string(), Summary::of(v)))).collect();
         let planned = Scenario { model: with_plan(&self.s.model, plan, 1.0), ..self.s.clone() };
         PlanResult {
-            cost: crate::cost::summaries(&planned, &ev.outcome.samples),
+            cost: crate::cost::summaries(&planned, &ev.samples),
             agent_hours: hours(Role::Agents),
             packer_hours: hours(Role::Packers),
             shifts,
@@ -231,8 +239,8 @@ impl Ctx<'_> {
     /// Per period: (mean service level, share of replications meeting it).
     fn period_performance(&self, ev: &Evaluation) -> Vec<(f64, f64)> {
         let t = &self.s.targets;
-        let sl = ev.outcome.samples.series("service_level").expect("series");
-        let ab = ev.outcome.samples.series("abandon_share").expect("series");
+        let sl = ev.samples.series("service_level").expect("series");
+        let ab = ev.samples.series("abandon_share").expect("series");
         sl.iter()
             .zip(ab)
             .map(|(s, a)| {
@@ -249,12 +257,14 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     let m = &s.model;
     let ctx = Ctx { s, rows: rows(s), capacity: group_capacity(s) };
     let n_agent_rows = m.chat.shifts.len();
-    let mut ev = Evaluator { scenario: s, seed: cfg.seed, threads: cfg.threads, evaluations: 0 };
+    let mut ev = Evaluator::new(s, cfg.seed, cfg.threads);
+    let mut stages = Stages::new();
     let (r, v) = (cfg.search_replications, cfg.verify_replications);
 
     let formula = curve::by_formula(s);
     let simulated = curve::by_simulation(&mut ev, &formula, 0..r)?;
     let curve_evaluations = ev.evaluations;
+    stages.end("requirement curve".into(), &ev);
 
     let fixed: Vec<Option<Vec<u32>>> =
         ctx.rows[..n_agent_rows].iter().map(|r| r.fixed.then(|| r.shift.headcount.clone())).collect();
@@ -291,10 +301,12 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         let (repaired, _, ok) = search::repair(&mut ev, plan, &lim, search.clone())?;
         plan = if ok { search::tighten(&mut ev, repaired, &lim, search.clone())? } else { repaired };
         feasible = ok;
+        stages.end(format!("search, round {}", round + 1), &ev);
         if round > 0 {
             verify = search.end..search.end + v;
         }
         let e = ev.run_plan(&plan, 1.0, verify.clone())?;
+        stages.end(format!("verification, round {}", round + 1), &ev);
         let pass = e.p_meet >= conf;
         verified = Some(e);
         if pass || !ok {
@@ -303,30 +315,26 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     }
     let verified = verified.expect("at least one round");
 
+    // The formula plan on the whole verification set and the sensitivity
+    // variants on its first replications, simulated together.
     let formula_plan = with_packers(cover(&as_f64(&formula))?.plan);
-    let formula_eval = ev.run_plan(&formula_plan, 1.0, verify.clone())?;
-
-    let mut sensitivity = Vec::new();
-    let group_name = |role, g: usize| match role {
+    let k = cfg.sensitivity_replications.min(v);
+    let group_name = |row: &Row, g: usize| match row.role {
         Role::Agents => m.chat.groups[g].name.clone(),
         Role::Packers => m.dispatch.as_ref().map_or(String::new(), |d| d.warehouse.groups[g].name.clone()),
     };
-    for (i, row) in ctx.rows.iter().enumerate() {
-        let Some(g) = (0..plan[i].len()).filter(|&g| plan[i][g] > 0).max_by_key(|&g| plan[i][g]) else {
-            continue;
-        };
-        let mut less = plan.clone();
-        less[i][g] -= 1;
-        let e = ev.run_plan(&less, 1.0, verify.clone())?;
-        sensitivity.push(sensitivity_row(
-            &ctx,
-            format!("{} −1 {}", row.shift.name, group_name(row.role, g)),
-            &less,
-            &e,
-        ));
-    }
-    let e = ev.run_plan(&plan, 1.2, verify.clone())?;
-    sensitivity.push(sensitivity_row(&ctx, "traffic +20%".into(), &plan, &e));
+    let variants = sensitivity::variants(&ctx.rows, &plan, group_name);
+    let mut jobs = vec![(with_plan(m, &formula_plan, 1.0), verify.clone())];
+    jobs.extend(variants.iter().map(|x| (with_plan(m, &x.plan, x.traffic), verify.start..verify.start + k)));
+    let mut evals = ev.run_models(&jobs)?.into_iter();
+    let formula_eval = evals.next().expect("the formula plan's evaluation");
+    let plan_cost = ctx.labour_cost(&plan);
+    let mut sensitivity =
+        vec![sensitivity::row("plan as recommended".into(), &verified.samples, k as usize, plan_cost, conf)];
+    sensitivity.extend(
+        variants.iter().zip(evals).map(|(x, e)| sensitivity::variant_row(x, &e, ctx.labour_cost(&x.plan), conf)),
+    );
+    stages.end("Erlang plan and sensitivity".into(), &ev);
 
     let perf = ctx.period_performance(&verified);
     let fperf = ctx.period_performance(&formula_eval);
@@ -375,6 +383,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
             .as_ref()
             .map_or(Vec::new(), |d| d.warehouse.groups.iter().map(|g| g.name.clone()).collect()),
         search_replications: r,
+        sensitivity_replications: k,
         evaluations: ev.evaluations,
         curve_evaluations,
         feasible,
@@ -384,17 +393,6 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         hardest_periods,
         shortfall,
         sensitivity,
+        stages: stages.done,
     })
-}
-
-fn sensitivity_row(ctx: &Ctx, change: String, plan: &Plan, e: &Evaluation) -> SensitivityRow {
-    let mean = |k: &str| e.outcome.samples.scalar(k).map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
-    SensitivityRow {
-        change,
-        p_meet_all: e.p_meet,
-        service_level_mean: mean("service_level"),
-        abandon_share_mean: mean("abandon_share"),
-        labour_cost_cny: ctx.labour_cost(plan),
-        meets: e.p_meet >= ctx.s.targets.confidence,
-    }
 }

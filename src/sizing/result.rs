@@ -80,10 +80,14 @@ pub struct PeriodRow {
 /// One line of the sensitivity table.
 #[derive(Debug, Clone, Serialize)]
 pub struct SensitivityRow {
-    /// What was changed.
+    /// What was changed (`plan as recommended` for the plan itself).
     pub change: String,
-    /// Share of verification replications meeting all targets.
+    /// Replications simulated: the first of the verification set [count].
+    pub replications: u64,
+    /// Share of those replications meeting all targets.
     pub p_meet_all: f64,
+    /// Wilson 95% interval of `p_meet_all`.
+    pub p_meet_all_ci95: (f64, f64),
     /// Mean service level over the window.
     pub service_level_mean: f64,
     /// Mean abandonment share.
@@ -126,6 +130,27 @@ pub struct SizingReport {
     pub hardest_periods: Vec<String>,
     /// Periods the limits leave short, with the reference agents missing.
     pub shortfall: Vec<(String, f64)>,
-    /// The plan minus one person per shift, and under +20% traffic.
+    /// Replications of each sensitivity row: the first of the verification set.
+    pub sensitivity_replications: u64,
+    /// The plan itself, the plan minus one person per shift, and under +20%
+    /// traffic, on the same replications.
     pub sensitivity: Vec<SensitivityRow>,
+    /// How long each stage took. Not part of the JSON: it varies from run
+    /// to run.
+    #[serde(skip)]
+    pub stages: Vec<StageTime>,
+}
+
+/// The work and time of one stage of sizing.
+#[derive(Debug, Clone)]
+pub struct StageTime {
+    /// The stage.
+    pub stage: String,
+    /// Candidate plans simulated [count].
+    pub evaluations: u64,
+    /// Replications simulated; varies a little with the threads when
+    /// candidates stop early [count].
+    pub replications: u64,
+    /// Wall time [s].
+    pub seconds: f64,
 }

@@ -3,7 +3,7 @@
 //! the required confidence; then remove people, most expensive first, while
 //! it still does.
 
-use super::evaluate::{share_of, Evaluation, Evaluator, Plan};
+use super::evaluate::{share, Evaluation, Evaluator, Plan};
 use super::{Role, Row};
 use crate::experiment::RunError;
 use crate::targets::Targets;
@@ -28,7 +28,7 @@ pub struct Limits<'a> {
 /// share of replications (at least the worst one); for packers, the period
 /// with the largest mean packing backlog.
 fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64) -> Vec<usize> {
-    let s = &ev.outcome.samples;
+    let s = &ev.samples;
     let n = s.len().max(1) as f64;
     match role {
         Role::Agents => {
@@ -55,16 +55,15 @@ fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64
 /// and all targets together. Falls as repair makes progress, even while no
 /// replication meets every target yet.
 fn shortfall(ev: &Evaluation) -> f64 {
-    let o = &ev.outcome;
-    let hours =
-        o.samples.scalar("periods_below_service_level").map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
-    hours + (1.0 - share_of(o, "meets_abandon_cap")) + (1.0 - share_of(o, "meets_dispatch_target")) + (1.0 - ev.p_meet)
+    let s = &ev.samples;
+    let hours = s.scalar("periods_below_service_level").map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
+    hours + (1.0 - share(s, "meets_abandon_cap")) + (1.0 - share(s, "meets_dispatch_target")) + (1.0 - ev.p_meet)
 }
 
 /// The role whose targets fail in more replications.
 fn failing_role(ev: &Evaluation) -> Role {
-    let chat = 1.0 - share_of(&ev.outcome, "meets_chat_targets");
-    let dispatch = 1.0 - share_of(&ev.outcome, "meets_dispatch_target");
+    let chat = 1.0 - share(&ev.samples, "meets_chat_targets");
+    let dispatch = 1.0 - share(&ev.samples, "meets_dispatch_target");
     if dispatch > chat {
         Role::Packers
     } else {
@@ -143,6 +142,10 @@ pub fn repair(
 /// Lowers `plan` (which meets the targets), most expensive capacity first,
 /// keeping every removal after which it still meets them, until removing a
 /// single person of any group from any shift would break them.
+///
+/// Each try asks only whether the plan still meets the targets
+/// ([`Evaluator::meets`]): a clear failure is known after a few
+/// replications, and a plan tried before is answered from memory.
 pub fn tighten(ev: &mut Evaluator, mut plan: Plan, lim: &Limits, reps: Range<u64>) -> Result<Plan, RunError> {
     let mut order: Vec<(usize, usize)> = lim
         .rows
@@ -154,13 +157,16 @@ pub fn tighten(ev: &mut Evaluator, mut plan: Plan, lim: &Limits, reps: Range<u64
     let per_cap = |&(r, g): &(usize, usize)| lim.rows[r].cost[g] / lim.rows[r].capacity[g].max(1e-12);
     order.sort_by(|x, y| per_cap(y).total_cmp(&per_cap(x)));
     for (r, g) in order {
-        // Remove in steps that halve on failure: few evaluations when many
-        // people can go, one failed try when none can.
+        // Remove in steps that double on success and halve on failure: few
+        // evaluations when many people can go, one failed try when none
+        // can. The loop ends only after removing one person has failed.
         let mut step = (plan[r][g] / 4).max(1);
         while step > 0 && plan[r][g] > 0 {
             let take = step.min(plan[r][g]);
             plan[r][g] -= take;
-            if ev.run_plan(&plan, 1.0, reps.clone())?.p_meet < lim.required {
+            if ev.meets(&plan, lim.required, reps.clone())? {
+                step = step.saturating_mul(2);
+            } else {
                 plan[r][g] += take;
                 step /= 2;
             }

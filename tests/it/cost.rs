@@ -328,8 +328,13 @@ fn size_prices_its_plan_with_the_pay_rules() {
     // typical defaults. One agent at 30 CNY/h costs 30 × (2 h + 0.2 × 2 night
     // hours + 2 h topped up to the 4-hour minimum) = 132 CNY per shift.
     let s = crate::common::two_shifts(120.0, 0.8);
-    let cfg =
-        peakplan::sizing::SizingConfig { seed: 2, search_replications: 20, verify_replications: 40, threads: None };
+    let cfg = peakplan::sizing::SizingConfig {
+        seed: 2,
+        search_replications: 20,
+        verify_replications: 40,
+        sensitivity_replications: 40,
+        threads: None,
+    };
     let r = peakplan::sizing::size(&s, &cfg).unwrap();
     let people: u32 = r.plan.shifts.iter().map(|sh| sh.headcount[0]).sum();
     for sh in &r.plan.shifts {

@@ -22,4 +22,5 @@ mod report;
 mod scenarios;
 mod shards;
 mod sizing;
+mod sizing_work;
 mod theory;
