@@ -209,7 +209,9 @@ impl Ctx<'_> {
             })
             .collect();
         let hours = |role| {
-            shifts.iter().filter(|p| p.role == role).map(|p| p.hours * f64::from(p.headcount.iter().sum::<u32>())).sum()
+            // Folded from +0: an empty float sum is −0, which prints "-0".
+            let person_hours = |p: &ShiftPlan| p.hours * f64::from(p.headcount.iter().sum::<u32>());
+            shifts.iter().filter(|p| p.role == role).fold(0.0, |acc, p| acc + person_hours(p))
         };
         let n = ev.samples.len() as f64;
         let kpis =
