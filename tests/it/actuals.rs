@@ -22,7 +22,9 @@ fn example() -> PathBuf {
 }
 
 fn bank(month: &str) -> PathBuf {
-    root().join(format!("../shared/data/anonymous-bank-1999/{month}.txt.gz"))
+    let path = root().join(format!("../shared/data/anonymous-bank-1999/{month}.txt.gz"));
+    assert!(path.exists(), "the Anonymous Bank log is expected beside the project, at {}", path.display());
+    path
 }
 
 fn bank_mapping() -> Mapping {

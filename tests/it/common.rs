@@ -150,3 +150,16 @@ pub fn paths_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// A proptest configuration of `cases` cases drawn from a fixed seed, so
+/// that every run (and CI) tests the same scenarios, with no regression file
+/// written: a failure prints its minimal case, which then becomes a plain
+/// test.
+pub fn fixed_cases(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_111),
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    }
+}

@@ -199,7 +199,7 @@ vip_share = {vip}
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(crate::common::fixed_cases(24))]
 
     /// Conservation on random scenarios, including ones that cannot drain
     /// (no packer after the window, staging that stops packing, missed

@@ -248,7 +248,7 @@ fn chat_model_is_pooled_erlang_c() {
 // --- Monotonicity ---------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(crate::common::fixed_cases(32))]
 
     /// More agents never lower the service level nor raise P(wait),
     /// abandonment or mean wait (Erlang C and Erlang A).
