@@ -97,7 +97,14 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
                 Failure::Input(format!("cannot create a folder under {REPORTS_DIR}/: {e}; choose one with --out"))
             })?,
     };
-    write_all(&dir, &files, a.force).map_err(|e| Failure::Input(e.to_string()))?;
+    write_all(&dir, &files, a.force).map_err(|e| {
+        if a.out.is_none() {
+            // The folder was made for this run: leave nothing half-made.
+            let _ = std::fs::remove_dir(dir.join("plots"));
+            let _ = std::fs::remove_dir(&dir);
+        }
+        Failure::Input(e.to_string())
+    })?;
     if !a.quiet {
         eprintln!("wrote {} files to {}", files.len(), dir.display());
     }
