@@ -10,6 +10,11 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
+/// The largest duration [s] or value [CNY] read: larger ones are export or
+/// typing errors (10¹² s is 31,700 years), and would overflow the sums of
+/// squares the fit takes.
+pub const MAX_AMOUNT: f64 = 1e12;
+
 /// A canonical field of a file kind.
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
@@ -115,12 +120,13 @@ impl<'r> Row<'r> {
         self.timestamps.seconds(&text).map_err(|r| self.error(i, r))
     }
 
-    /// A finite, non-negative number; `None` if empty.
+    /// A finite, non-negative number up to [`MAX_AMOUNT`]; `None` if empty.
     pub fn amount(&self, name: &str) -> Result<Option<f64>, RowError> {
         let i = self.index(name);
         let Some(text) = self.raw(i)? else { return Ok(None) };
         match text.parse::<f64>() {
-            Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+            Ok(v) if (0.0..=MAX_AMOUNT).contains(&v) => Ok(Some(v)),
+            Ok(v) if v.is_finite() && v > 0.0 => Err(self.error(i, format!("`{text}` is too large (at most 1e12)"))),
             Ok(v) => Err(self.error(i, format!("`{v}` must be a finite number, 0 or more"))),
             Err(_) => Err(self.error(i, format!("`{text}` is not a number"))),
         }
