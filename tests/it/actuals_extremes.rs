@@ -1,7 +1,9 @@
-//! Exports at the edges of what the importer accepts: absurd numbers.
+//! Exports at the edges of what the importer accepts: absurd numbers and
+//! more agent groups than a 16-bit index holds, and names (agents, groups,
+//! carriers) repeated or new on every row.
 
 use peakplan::actuals::fit::fit_chats;
-use peakplan::actuals::{import_inquiries_from, ImportOptions};
+use peakplan::actuals::{import_inquiries_from, import_orders_from, import_shipments_from, ImportOptions};
 use peakplan::Scenario;
 
 /// Reads inquiries `csv` against the default scenario.
@@ -34,4 +36,60 @@ fn absurd_durations_are_bad_rows_and_the_fit_stays_finite() {
         assert!(x.is_finite(), "{p:?} {h:?}");
     }
     assert_eq!(h.observed_mean_s, 1e12);
+}
+
+/// The chats an agent holds are counted per group; the group's index was
+/// cut to 16 bits on the way, so the 65,537th group's chats were counted
+/// as the first group's.
+#[test]
+fn chats_in_hand_stay_with_their_group_beyond_65536_groups() {
+    let mut csv = String::from("arrived_at,wait_s,handle_s,agent,group\n");
+    csv.push_str("2026-11-10 12:00:00,0,0.5,x,g0\n");
+    for g in 1..65_536 {
+        csv.push_str(&format!("2026-11-10 12:00:00,,,,g{g}\n"));
+    }
+    // The last group's agent holds two chats at once.
+    csv.push_str("2026-11-10 12:00:01,0,100,x,last\n2026-11-10 12:00:02,0,5,x,last\n");
+    let chats = import(&csv, false).unwrap();
+    assert_eq!(chats.handle.len(), 65_537);
+    let by_group = &chats.concurrency.by_group;
+    assert_eq!(by_group[0].count, vec![1], "the first group's agent held one chat");
+    assert_eq!(by_group[65_536].count, vec![1, 1]);
+}
+
+/// An agent who never lets a chat go (handle times in milliseconds read as
+/// seconds, or one name for a whole team) holds every chat at once: each
+/// start is counted at its number in hand, and the import stays linear in
+/// the rows (the chats in hand are a heap, not a list scanned per chat).
+#[test]
+fn an_agent_holding_every_chat_counts_each_start_once() {
+    const N: usize = 30_000;
+    let mut csv = String::from("arrived_at,wait_s,handle_s,agent,group\n");
+    for i in 0..N {
+        csv.push_str(&format!("2026-11-10T12:00:00Z,{i},1000000,team,\n"));
+    }
+    let chats = import(&csv, false).unwrap();
+    assert_eq!(chats.concurrency.by_group[0].count, vec![1; N]);
+}
+
+/// A shipments export whose carrier column holds a tracking number names a
+/// new carrier on every row: each is counted once, found by name without
+/// scanning the others.
+#[test]
+fn a_carrier_per_parcel_is_counted_once_each() {
+    const N: usize = 30_000;
+    let s = Scenario::default_double11();
+    let orders = "order_id,placed_at,paid_at\nA,2026-11-10 12:00,2026-11-10 12:00\n";
+    let mut ships = String::from("order_id,handed_over_at,carrier\n");
+    for i in 0..N {
+        ships.push_str(&format!("A,2026-11-10 13:00,SF{i:08}\n"));
+    }
+    let opts = ImportOptions::default();
+    let (mut acc, _) = import_orders_from(orders.as_bytes(), "o.csv", &s, &opts).unwrap();
+    let rows = import_shipments_from(ships.as_bytes(), "s.csv", &s, &opts, &mut acc).unwrap();
+    assert_eq!(rows.used, N as u64);
+    let carriers = &acc.dispatch.carriers;
+    assert_eq!(carriers.len(), N);
+    assert!(carriers.iter().all(|c| c.per_period.iter().sum::<u64>() == 1));
+    assert_eq!(acc.dispatch.further_parcels, N as u64 - 1);
 }
