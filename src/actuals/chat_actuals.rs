@@ -8,7 +8,7 @@ use super::inquiries::{Inquiry, Outcome};
 use super::wait_bins::WaitBins;
 use crate::model::observe::Periods;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::trace::TRACE_RESOLUTION_S;
 
@@ -88,6 +88,8 @@ pub struct ChatActuals {
     pub answered_waits: WaitBins,
     /// Handle times per group name (`""`: no group given) [s].
     pub handle: Vec<(String, Moments)>,
+    /// The index in `handle` of each group name.
+    group_index: HashMap<String, usize>,
     /// Chats in hand at each start, from the agent column.
     pub concurrency: ConcurrencyTracker,
     agent_periods: HashSet<(u32, u32)>,
@@ -125,6 +127,7 @@ impl ChatActuals {
             abandoned_waits: WaitBins::default(),
             answered_waits: WaitBins::default(),
             handle: Vec::new(),
+            group_index: HashMap::new(),
             concurrency: ConcurrencyTracker::default(),
             agent_periods: HashSet::new(),
             trace: Vec::new(),
@@ -174,10 +177,11 @@ impl ChatActuals {
 
     fn answered(&mut self, chat: &Inquiry) {
         let group = chat.group.as_deref().unwrap_or("");
-        let g = match self.handle.iter().position(|(name, _)| name == group) {
-            Some(g) => g,
+        let g = match self.group_index.get(group) {
+            Some(&g) => g,
             None => {
                 self.handle.push((group.to_string(), Moments::default()));
+                self.group_index.insert(group.to_string(), self.handle.len() - 1);
                 self.handle.len() - 1
             }
         };
@@ -185,7 +189,7 @@ impl ChatActuals {
         self.handle[g].1.add(h);
         let (Some(agent), Some(w)) = (chat.agent.as_deref(), chat.wait_s) else { return };
         let a = self.concurrency.agent(agent);
-        self.concurrency.chat(chat.arrival_s, w, h, a, g as u16);
+        self.concurrency.chat(chat.arrival_s, w, h, a, g as u32);
         let start = chat.arrival_s + w;
         let (first, last) = (self.periods.index(start), self.periods.index(start + h));
         for p in first..=last {

@@ -16,7 +16,24 @@ struct Pending {
     start_s: f64,
     end_s: f64,
     agent: u32,
-    group: u16,
+    group: u32,
+}
+
+/// The end of a chat in hand [s], ordered so that a max-heap of
+/// `Reverse(End)` gives the earliest first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct End(f64);
+
+impl Eq for End {}
+impl PartialOrd for End {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for End {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 impl Eq for Pending {}
@@ -59,7 +76,9 @@ impl ByConcurrency {
 #[derive(Debug, Default)]
 pub struct ConcurrencyTracker {
     agents: HashMap<String, u32>,
-    in_hand: Vec<Vec<f64>>,
+    /// Per agent, the ends of the chats in hand (a heap, so that an agent
+    /// holding many chats costs a logarithm per chat, not their number).
+    in_hand: Vec<BinaryHeap<Reverse<End>>>,
     pending: BinaryHeap<Reverse<Pending>>,
     last_arrival_s: f64,
     /// Set when a row arrived before the previous one: the measure is then
@@ -77,7 +96,7 @@ impl ConcurrencyTracker {
         }
         let i = self.agents.len() as u32;
         self.agents.insert(name.to_string(), i);
-        self.in_hand.push(Vec::new());
+        self.in_hand.push(BinaryHeap::new());
         i
     }
 
@@ -87,7 +106,7 @@ impl ConcurrencyTracker {
     }
 
     /// An answered chat of `agent` in `group`: arrival, wait and handle [s].
-    pub fn chat(&mut self, arrival_s: f64, wait_s: f64, handle_s: f64, agent: u32, group: u16) {
+    pub fn chat(&mut self, arrival_s: f64, wait_s: f64, handle_s: f64, agent: u32, group: u32) {
         if self.unsorted {
             return;
         }
@@ -111,9 +130,11 @@ impl ConcurrencyTracker {
         while self.pending.peek().is_some_and(|Reverse(p)| p.start_s <= t) {
             let Reverse(p) = self.pending.pop().expect("peeked");
             let hand = &mut self.in_hand[p.agent as usize];
-            hand.retain(|&end| end > p.start_s);
-            hand.push(p.end_s);
-            let g = usize::from(p.group);
+            while hand.peek().is_some_and(|Reverse(End(end))| *end <= p.start_s) {
+                hand.pop();
+            }
+            hand.push(Reverse(End(p.end_s)));
+            let g = p.group as usize;
             if self.by_group.len() <= g {
                 self.by_group.resize(g + 1, ByConcurrency::default());
             }

@@ -8,6 +8,7 @@ use crate::model::observe::{round_to_u64, Periods};
 use crate::model::warehouse::DAY_S;
 use hdrhistogram::Histogram;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A parcel may be handed over this much before its recorded payment
 /// (clock skew between systems, the rounding of the stored payment time)
@@ -40,6 +41,8 @@ pub struct DispatchActuals {
     pub without_paid_order: u64,
     /// Parcels by carrier, in order of first appearance.
     pub carriers: Vec<CarrierParcels>,
+    /// The index in `carriers` of each carrier name.
+    carrier_index: HashMap<String, usize>,
 }
 
 impl DispatchActuals {
@@ -52,6 +55,7 @@ impl DispatchActuals {
             further_parcels: 0,
             without_paid_order: 0,
             carriers: Vec::new(),
+            carrier_index: HashMap::new(),
         }
     }
 
@@ -78,14 +82,15 @@ impl DispatchActuals {
             }
         }
         let name = parcel.carrier.as_deref().unwrap_or("");
-        let c = match self.carriers.iter().position(|c| c.name == name) {
-            Some(c) => c,
+        let c = match self.carrier_index.get(name) {
+            Some(&c) => c,
             None => {
                 self.carriers.push(CarrierParcels {
                     name: name.to_string(),
                     per_period: vec![0; self.periods.count],
                     outside_window: 0,
                 });
+                self.carrier_index.insert(name.to_string(), self.carriers.len() - 1);
                 self.carriers.len() - 1
             }
         };

@@ -64,9 +64,15 @@ pub enum Source {
 impl Mapping {
     /// Reads a mapping file; the error names the file and, where known, the line.
     pub fn load(path: &Path) -> Result<Self, String> {
-        let name = path.display();
+        let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read the mapping file: {e}"))?;
-        toml::from_str(&text).map_err(|e| {
+        Self::from_toml(&text, &name)
+    }
+
+    /// Reads a mapping from TOML text; errors name it `name` and, where
+    /// known, the line.
+    pub fn from_toml(text: &str, name: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             match line {
                 Some(l) => format!("{name}:{l}: {}", e.message().trim()),

@@ -37,6 +37,7 @@ pub use reader::RowCounts;
 
 use crate::model::observe::Periods;
 use crate::scenario::Scenario;
+use std::io::Read;
 use std::path::Path;
 use timestamp::TimestampParser;
 
@@ -55,14 +56,21 @@ pub struct ImportOptions {
 }
 
 /// The time-stamp parser of a file kind: its mapping's zone and format, or
-/// the scenario's zone; measured from the window start.
-fn parser(file: &mapping::FileMapping, scenario: &Scenario, path: &Path) -> Result<TimestampParser, ImportError> {
-    let zone = match &file.time_zone {
-        Some(z) => crate::scenario::parse_zone(z)
-            .map_err(|m| ImportError::whole_file(&path.display().to_string(), format!("mapping: {m}")))?,
+/// the scenario's zone; measured from the window start. Errors name `file`.
+fn parser(m: &mapping::FileMapping, scenario: &Scenario, file: &str) -> Result<TimestampParser, ImportError> {
+    let zone = match &m.time_zone {
+        Some(z) => {
+            crate::scenario::parse_zone(z).map_err(|m| ImportError::whole_file(file, format!("mapping: {m}")))?
+        }
         None => scenario.window.time_zone,
     };
-    Ok(TimestampParser::new(zone, file.timestamp_format.clone(), scenario.window.start))
+    Ok(TimestampParser::new(zone, m.timestamp_format.clone(), scenario.window.start))
+}
+
+/// Opens the export at `path` (`.gz` decompressed) and the name its errors give.
+fn open(path: &Path) -> Result<(Box<dyn Read>, String), ImportError> {
+    let file = path.display().to_string();
+    Ok((reader::open(path, &file)?, file))
 }
 
 /// Reads an inquiries export against `scenario`'s window and on-time
@@ -72,12 +80,23 @@ pub fn import_inquiries(
     scenario: &Scenario,
     opts: &ImportOptions,
 ) -> Result<(ChatActuals, RowCounts), ImportError> {
+    let (input, file) = open(path)?;
+    import_inquiries_from(input, &file, scenario, opts)
+}
+
+/// [`import_inquiries`] from any byte stream; errors name it `file`.
+pub fn import_inquiries_from(
+    input: impl Read,
+    file: &str,
+    scenario: &Scenario,
+    opts: &ImportOptions,
+) -> Result<(ChatActuals, RowCounts), ImportError> {
     let m = &opts.mapping.inquiries;
-    let ts = parser(m, scenario, path)?;
+    let ts = parser(m, scenario, file)?;
     let periods: Periods = scenario.model.periods;
     let step = if opts.profile_step_s > 0.0 { opts.profile_step_s } else { periods.length_s };
     let mut chats = ChatActuals::new(periods, scenario.model.chat.response_within_s, step, opts.keep_trace);
-    let counts = reader::read_rows(path, &inquiries::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
+    let counts = reader::read_rows_from(input, file, &inquiries::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
         Ok(chats.add(&inquiries::parse(row)?))
     })?;
     chats.finish();
@@ -91,11 +110,22 @@ pub fn import_orders(
     scenario: &Scenario,
     opts: &ImportOptions,
 ) -> Result<(OrderActuals, RowCounts), ImportError> {
+    let (input, file) = open(path)?;
+    import_orders_from(input, &file, scenario, opts)
+}
+
+/// [`import_orders`] from any byte stream; errors name it `file`.
+pub fn import_orders_from(
+    input: impl Read,
+    file: &str,
+    scenario: &Scenario,
+    opts: &ImportOptions,
+) -> Result<(OrderActuals, RowCounts), ImportError> {
     let m = &opts.mapping.orders;
-    let ts = parser(m, scenario, path)?;
+    let ts = parser(m, scenario, file)?;
     let mut orders = OrderActuals::new(scenario.model.periods);
     let mut first = true;
-    let counts = reader::read_rows(path, &orders::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
+    let counts = reader::read_rows_from(input, file, &orders::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
         if std::mem::take(&mut first) {
             orders.columns = order_actuals::OrderColumns::of(row);
         }
@@ -114,10 +144,22 @@ pub fn import_shipments(
     opts: &ImportOptions,
     orders: &mut OrderActuals,
 ) -> Result<RowCounts, ImportError> {
+    let (input, file) = open(path)?;
+    import_shipments_from(input, &file, scenario, opts, orders)
+}
+
+/// [`import_shipments`] from any byte stream; errors name it `file`.
+pub fn import_shipments_from(
+    input: impl Read,
+    file: &str,
+    scenario: &Scenario,
+    opts: &ImportOptions,
+    orders: &mut OrderActuals,
+) -> Result<RowCounts, ImportError> {
     let m = &opts.mapping.shipments;
-    let ts = parser(m, scenario, path)?;
+    let ts = parser(m, scenario, file)?;
     orders.shipments_read = true;
-    reader::read_rows(path, &shipments::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
+    reader::read_rows_from(input, file, &shipments::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
         let parcel = shipments::parse(row)?;
         orders.add_shipment(&parcel).map_err(|reason| row.invalid("handed_over_at", reason))?;
         Ok(true)

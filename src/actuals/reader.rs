@@ -10,6 +10,11 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
+/// The largest duration [s] or value [CNY] read: larger ones are export or
+/// typing errors (10¹² s is 31,700 years), and would overflow the sums of
+/// squares the fit takes.
+pub const MAX_AMOUNT: f64 = 1e12;
+
 /// A canonical field of a file kind.
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
@@ -115,12 +120,13 @@ impl<'r> Row<'r> {
         self.timestamps.seconds(&text).map_err(|r| self.error(i, r))
     }
 
-    /// A finite, non-negative number; `None` if empty.
+    /// A finite, non-negative number up to [`MAX_AMOUNT`]; `None` if empty.
     pub fn amount(&self, name: &str) -> Result<Option<f64>, RowError> {
         let i = self.index(name);
         let Some(text) = self.raw(i)? else { return Ok(None) };
         match text.parse::<f64>() {
-            Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+            Ok(v) if (0.0..=MAX_AMOUNT).contains(&v) => Ok(Some(v)),
+            Ok(v) if v.is_finite() && v > 0.0 => Err(self.error(i, format!("`{text}` is too large (at most 1e12)"))),
             Ok(v) => Err(self.error(i, format!("`{v}` must be a finite number, 0 or more"))),
             Err(_) => Err(self.error(i, format!("`{text}` is not a number"))),
         }
@@ -153,8 +159,8 @@ pub struct RowCounts {
     pub bad: BadRows,
 }
 
-/// Opens `path` (decompressing `.gz`) as a byte stream.
-fn open(path: &Path, file: &str) -> Result<Box<dyn Read>, ImportError> {
+/// Opens `path` (decompressing `.gz`) as a byte stream; errors name `file`.
+pub fn open(path: &Path, file: &str) -> Result<Box<dyn Read>, ImportError> {
     let fail = |m: String| ImportError::whole_file(file, m);
     if path.is_dir() {
         return Err(fail("is a directory, not a CSV file".into()));
@@ -169,20 +175,36 @@ fn open(path: &Path, file: &str) -> Result<Box<dyn Read>, ImportError> {
 }
 
 /// Reads the file at `path` of a kind with `fields`, calling `visit` on
-/// every row that is not excluded. `visit` returns `Ok(true)` if it used the
-/// row, `Ok(false)` if the row lies outside the window. A row error stops the
-/// import unless `skip_bad_rows`, in which case it is counted.
+/// every row that is not excluded: [`read_rows_from`] on the opened file.
 pub fn read_rows(
     path: &Path,
     fields: &[Field],
     mapping: &FileMapping,
     timestamps: &TimestampParser,
     skip_bad_rows: bool,
-    mut visit: impl FnMut(&Row) -> Result<bool, RowError>,
+    visit: impl FnMut(&Row) -> Result<bool, RowError>,
 ) -> Result<RowCounts, ImportError> {
     let file = path.display().to_string();
+    read_rows_from(open(path, &file)?, &file, fields, mapping, timestamps, skip_bad_rows, visit)
+}
+
+/// Reads the rows of an export of a kind with `fields` from `input` (any
+/// byte stream; errors name it `file`), calling `visit` on every row that is
+/// not excluded. `visit` returns `Ok(true)` if it used the row, `Ok(false)`
+/// if the row lies outside the window. A row error stops the import unless
+/// `skip_bad_rows`, in which case it is counted.
+pub fn read_rows_from(
+    input: impl Read,
+    file: &str,
+    fields: &[Field],
+    mapping: &FileMapping,
+    timestamps: &TimestampParser,
+    skip_bad_rows: bool,
+    mut visit: impl FnMut(&Row) -> Result<bool, RowError>,
+) -> Result<RowCounts, ImportError> {
+    let file = file.to_string();
     let delimiter = mapping.delimiter_byte().map_err(|m| ImportError::whole_file(&file, m))?;
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(open(path, &file)?);
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(input);
     let header: Vec<String> = rdr
         .byte_headers()
         .map_err(|e| ImportError::whole_file(&file, format!("cannot read the header row: {e}")))?

@@ -3,6 +3,7 @@
 
 mod actuals;
 mod actuals_example;
+mod actuals_extremes;
 mod actuals_orders;
 mod bad_input;
 mod cli;
