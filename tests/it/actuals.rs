@@ -109,6 +109,15 @@ fn the_calibrated_scenario_loads_and_carries_the_fit() {
     let patience = cal.model.chat.patience_s.as_ref().unwrap();
     assert!((patience.mean() - json["fit"]["patience"]["mean_s"].as_f64().unwrap()).abs() < 1.0);
     assert!(matches!(patience, Dist::Lognormal { .. }), "{patience:?}");
+    // A profile step that does not divide the window is refused up front.
+    let step = peakplan_in(dir.path())
+        .args(["actuals", "fit", "--quiet", "--step-min", "7", "--out", "cal7.toml", "--inquiries"])
+        .arg(example())
+        .output()
+        .unwrap();
+    assert_eq!(step.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&step.stderr).contains("--step-min 7 does not divide the window of 36 h"));
+    assert!(!dir.path().join("cal7.toml").exists());
     // Writing it again needs --force.
     let again = peakplan_in(dir.path())
         .args(["actuals", "fit", "--quiet", "--out", "cal.toml", "--inquiries"])

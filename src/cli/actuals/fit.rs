@@ -37,8 +37,8 @@ pub struct FitArgs {
 /// Runs `peakplan actuals fit`.
 pub fn exec(a: &FitArgs) -> Result<(), Failure> {
     let step_s = a.step_min.map_or(0.0, |m| f64::from(m) * 60.0);
-    let Imported { scenario, chats, orders, rows } = a.import.import(step_s)?;
-    let window_s = scenario.window.length_s;
+    // Checked before reading what may be millions of rows.
+    let window_s = crate::cli::load_scenario(a.import.scenario.as_deref())?.window.length_s;
     if step_s > 0.0 && ((window_s / step_s).round() * step_s - window_s).abs() > 1e-6 {
         return Err(Failure::Input(format!(
             "--step-min {} does not divide the window of {} h",
@@ -46,6 +46,7 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
             window_s / 3600.0
         )));
     }
+    let Imported { scenario, chats, orders, rows } = a.import.import(step_s)?;
     let fit = fit_chats(&chats);
     let out = a
         .out
