@@ -138,7 +138,7 @@ impl ChatActuals {
 
     /// Adds one chat; `false` if it arrived outside the window (not used).
     pub fn add(&mut self, chat: &Inquiry) -> bool {
-        let Some(p) = self.periods.index_in(chat.arrival_s).filter(|_| chat.arrival_s >= 0.0) else { return false };
+        let Some(p) = self.periods.index_in(chat.arrival_s) else { return false };
         let c = &mut self.counts;
         c.inquiries[p] += 1;
         let step = (chat.arrival_s / self.profile_step_s) as usize;

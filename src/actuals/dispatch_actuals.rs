@@ -95,7 +95,7 @@ impl DispatchActuals {
             }
         };
         let carrier = &mut self.carriers[c];
-        match self.periods.index_in(parcel.handed_over_s).filter(|_| parcel.handed_over_s >= 0.0) {
+        match self.periods.index_in(parcel.handed_over_s) {
             Some(i) => carrier.per_period[i] += 1,
             None => carrier.outside_window += 1,
         }

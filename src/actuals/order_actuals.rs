@@ -138,7 +138,7 @@ impl OrderActuals {
 
     /// Adds one order; `false` if it was placed outside the window (not used).
     pub fn add(&mut self, order: &Order) -> bool {
-        let Some(p) = self.periods.index_in(order.placed_s).filter(|_| order.placed_s >= 0.0) else { return false };
+        let Some(p) = self.periods.index_in(order.placed_s) else { return false };
         let c = &mut self.counts;
         c.placed[p] += 1;
         let by_source = match order.source {
@@ -163,7 +163,7 @@ impl OrderActuals {
             self.value_cny.add(v);
         }
         if let Some(paid_s) = order.paid_s {
-            if let Some(q) = self.periods.index_in(paid_s).filter(|_| paid_s >= 0.0) {
+            if let Some(q) = self.periods.index_in(paid_s) {
                 c.paid[q] += 1;
             }
             if self.paid_at.insert(order.id.as_ref().into(), paid_s as f32).is_some() {

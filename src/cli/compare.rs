@@ -109,14 +109,7 @@ fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<Measur
 /// The charts as `plots/<name>.svg` and `plots/<name>.png` files.
 fn chart_files(charts: &[Plot]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     let rendered = plots::render(charts, true).map_err(|e| Failure::Runtime(e.to_string()))?;
-    let mut files = Vec::new();
-    for p in rendered {
-        files.push((format!("plots/{}.svg", p.name), p.svg.into_bytes()));
-        if let Some(png) = p.png {
-            files.push((format!("plots/{}.png", p.name), png));
-        }
-    }
-    Ok(files)
+    Ok(plots::files(&rendered))
 }
 
 /// Runs `peakplan compare`.

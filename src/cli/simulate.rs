@@ -185,25 +185,12 @@ pub fn write_report(
     let summary = text::render(&report);
     let json_text = json::render(&report).map_err(|e| Failure::Runtime(e.to_string()))?;
     let files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;
-    let dir = match o.out {
-        Some(dir) => dir.to_path_buf(),
-        None => claim_run_folder(Path::new(REPORTS_DIR), &scenario.name, &run_id(seed, reps)).map_err(|e| {
-            Failure::Input(format!("cannot create a report folder under {REPORTS_DIR}/: {e}; choose one with --out"))
-        })?,
-    };
-    let written = write_all(&dir, &files, o.force).map_err(|e| {
-        if o.out.is_none() {
-            // The folder was made for this run: leave nothing half-made.
-            let _ = std::fs::remove_dir(dir.join("plots"));
-            let _ = std::fs::remove_dir(&dir);
-        }
-        Failure::Input(e.to_string())
-    })?;
+    let dir = write_run_folder(o.out, &scenario.name, &run_id(seed, reps), &files, o.force)?;
     if o.out.is_some() && o.force && o.no_plots {
         remove_stale_plots(&dir, &report);
     }
     if !o.quiet {
-        eprintln!("wrote {} files to {}", written.len(), dir.display());
+        eprintln!("wrote {} files to {}", files.len(), dir.display());
         eprintln!("open {}", dir.join("report.html").display());
     }
     match o.format {
@@ -211,6 +198,32 @@ pub fn write_report(
         Format::Json => print!("{json_text}"),
     }
     Ok(())
+}
+
+/// Writes `files` into `out`, or into a new folder
+/// `reports/<scenario>/<id>[-k]/`, which is removed again if the writing
+/// fails, so that nothing is left half-made; returns the folder.
+pub fn write_run_folder(
+    out: Option<&Path>,
+    scenario: &str,
+    id: &str,
+    files: &[(String, Vec<u8>)],
+    force: bool,
+) -> Result<PathBuf, Failure> {
+    let dir = match out {
+        Some(dir) => dir.to_path_buf(),
+        None => claim_run_folder(Path::new(REPORTS_DIR), scenario, id).map_err(|e| {
+            Failure::Input(format!("cannot create a report folder under {REPORTS_DIR}/: {e}; choose one with --out"))
+        })?,
+    };
+    write_all(&dir, files, force).map_err(|e| {
+        if out.is_none() {
+            let _ = std::fs::remove_dir(dir.join("plots"));
+            let _ = std::fs::remove_dir(&dir);
+        }
+        Failure::Input(e.to_string())
+    })?;
+    Ok(dir)
 }
 
 /// Every file of the report, by its path inside the report folder.
@@ -234,12 +247,7 @@ fn report_files(
     } else {
         Some(plots::render(&plots::simulation::plots(report), true).map_err(|e| Failure::Runtime(e.to_string()))?)
     };
-    for p in rendered.iter().flatten() {
-        files.push((format!("plots/{}.svg", p.name), p.svg.clone().into_bytes()));
-        if let Some(png) = &p.png {
-            files.push((format!("plots/{}.png", p.name), png.clone()));
-        }
-    }
+    files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
     // The scenario as simulated, with the seed and replications of this run,
     // so that the listing reproduces it.
     let mut raw = scenario.raw.clone();

@@ -20,12 +20,12 @@ impl Periods {
         ((t / self.length_s) as usize).min(self.count - 1)
     }
 
-    /// The period that contains time `t` [s], or `None` after the last
-    /// period.
+    /// The period that contains time `t` [s], or `None` before the first
+    /// or after the last period (or for NaN).
     #[inline]
     pub fn index_in(&self, t: f64) -> Option<usize> {
         let i = (t / self.length_s) as usize;
-        (i < self.count).then_some(i)
+        (t >= 0.0 && i < self.count).then_some(i)
     }
 }
 

@@ -1,33 +1,26 @@
 //! `peakplan actuals compare`: the pre-sale plan against what happened.
 
 use super::import_args::Imported;
+use super::run_args::RunArgs;
 use super::ImportArgs;
-use crate::cli::simulate::Format;
+use crate::cli::simulate::{write_run_folder, Format};
 use crate::cli::Failure;
 use peakplan::actuals::plan_vs_actual::compare;
-use peakplan::experiment::{run, RunConfig};
-use peakplan::report::folder::{check_out, claim_run_folder, run_id, REPORTS_DIR};
+use peakplan::experiment::run;
+use peakplan::report::folder::{check_out, run_id};
 use peakplan::report::plots;
-use peakplan::report::write::write_all;
 use peakplan::report::{actuals_text, plan_vs_actual};
 use peakplan::SimulationReport;
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `peakplan actuals compare`.
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
     #[command(flatten)]
     import: ImportArgs,
-    /// Replications of the forecast (default: the scenario's `run.replications`).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
-    replications: Option<u64>,
-    /// Master seed of the forecast (default: the scenario's `run.seed`).
-    #[arg(long)]
-    seed: Option<u64>,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
-    threads: Option<u32>,
+    /// The forecast's replications, seed and threads.
+    #[command(flatten)]
+    run: RunArgs,
     /// Folder for plan_vs_actual.json, plan_vs_actual.csv, summary.txt and
     /// plan_vs_actual.html [default: a new folder under reports/].
     #[arg(long)]
@@ -41,9 +34,6 @@ pub struct CompareArgs {
     /// Format of standard output.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// No progress bar and no notes.
-    #[arg(long, short = 'q')]
-    quiet: bool,
 }
 
 /// Runs `peakplan actuals compare`.
@@ -53,20 +43,14 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     }
     let Imported { scenario, chats, orders, rows } = a.import.import(0.0)?;
     let file = a.import.inquiries.display().to_string();
-    if !a.quiet {
+    let quiet = a.run.quiet;
+    if !quiet {
         for (name, counts) in &rows {
             eprint!("{}", actuals_text::rows(name, counts));
         }
     }
     let counts = rows.into_iter().next().map(|(_, c)| c).unwrap_or_default();
-    let seed = a.seed.unwrap_or(scenario.run.seed);
-    let reps = a.replications.unwrap_or(scenario.run.replications);
-    let cfg = RunConfig {
-        seed,
-        replications: 0..reps,
-        threads: a.threads.map(|t| t as usize),
-        progress: !a.quiet && std::io::stderr().is_terminal(),
-    };
+    let (seed, reps, cfg) = a.run.config(&scenario);
     let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
     let report = SimulationReport::new(&scenario, seed, &outcome);
     let result = compare(&report, &chats, orders.as_ref(), &file, counts);
@@ -84,28 +68,10 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
         ("summary.txt".into(), summary.clone().into_bytes()),
         ("plan_vs_actual.html".into(), plan_vs_actual::html(&result, rendered.as_deref()).into_bytes()),
     ];
-    for p in rendered.iter().flatten() {
-        files.push((format!("plots/{}.svg", p.name), p.svg.clone().into_bytes()));
-        if let Some(png) = &p.png {
-            files.push((format!("plots/{}.png", p.name), png.clone()));
-        }
-    }
-    let dir = match &a.out {
-        Some(d) => d.clone(),
-        None => claim_run_folder(Path::new(REPORTS_DIR), &scenario.name, &format!("vs-actual-{}", run_id(seed, reps)))
-            .map_err(|e| {
-                Failure::Input(format!("cannot create a folder under {REPORTS_DIR}/: {e}; choose one with --out"))
-            })?,
-    };
-    write_all(&dir, &files, a.force).map_err(|e| {
-        if a.out.is_none() {
-            // The folder was made for this run: leave nothing half-made.
-            let _ = std::fs::remove_dir(dir.join("plots"));
-            let _ = std::fs::remove_dir(&dir);
-        }
-        Failure::Input(e.to_string())
-    })?;
-    if !a.quiet {
+    files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
+    let id = format!("vs-actual-{}", run_id(seed, reps));
+    let dir = write_run_folder(a.out.as_deref(), &scenario.name, &id, &files, a.force)?;
+    if !quiet {
         eprintln!("wrote {} files to {}", files.len(), dir.display());
     }
     match a.format {

@@ -9,6 +9,7 @@ mod export_csv;
 mod fit;
 mod import_args;
 mod replay;
+mod run_args;
 
 pub use import_args::{replay as replay_scenario, ImportArgs, ReplayFiles};
 

@@ -1,13 +1,13 @@
 //! `peakplan actuals replay`: the plan driven by the actual arrival times.
 
+use super::run_args::RunArgs;
 use super::ImportArgs;
 use crate::cli::simulate::{write_report, Format, ReportOptions};
 use crate::cli::Failure;
 use peakplan::actuals::replay::Staffing;
-use peakplan::experiment::{run, RunConfig};
+use peakplan::experiment::run;
 use peakplan::report::actuals_text;
 use peakplan::report::i18n::Lang;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// Arguments of `peakplan actuals replay`.
@@ -20,16 +20,11 @@ pub struct ReplayArgs {
     /// `peakplan size --actuals`.)
     #[arg(long, value_enum, default_value = "planned")]
     staffing: Staffing,
-    /// Replications: the arrivals are the actual ones in each; patience and
-    /// handle times are drawn from the distributions fitted to the export.
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
-    replications: Option<u64>,
-    /// Master seed (default: the scenario's `run.seed`).
-    #[arg(long)]
-    seed: Option<u64>,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
-    threads: Option<u32>,
+    /// Replications, seed and threads: the arrivals are the actual ones in
+    /// each replication; patience and handle times are drawn from the
+    /// distributions fitted to the export.
+    #[command(flatten)]
+    run: RunArgs,
     /// Folder for the report [default: a new folder under reports/].
     #[arg(long)]
     out: Option<PathBuf>,
@@ -45,9 +40,6 @@ pub struct ReplayArgs {
     /// Format of standard output.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// No progress bar and no notes.
-    #[arg(long, short = 'q')]
-    quiet: bool,
 }
 
 /// Runs `peakplan actuals replay`.
@@ -59,23 +51,16 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
         no_plots: a.no_plots,
         lang: a.lang,
         format: a.format,
-        quiet: a.quiet,
+        quiet: a.run.quiet,
     };
     opts.check_out()?;
     let (scenario, rows) = super::import_args::replay(i.scenario.as_deref(), i.files(), a.staffing)?;
-    if !a.quiet {
+    if !a.run.quiet {
         for (file, counts) in &rows {
             eprint!("{}", actuals_text::rows(file, counts));
         }
     }
-    let seed = a.seed.unwrap_or(scenario.run.seed);
-    let reps = a.replications.unwrap_or(scenario.run.replications);
-    let cfg = RunConfig {
-        seed,
-        replications: 0..reps,
-        threads: a.threads.map(|t| t as usize),
-        progress: !a.quiet && std::io::stderr().is_terminal(),
-    };
+    let (seed, reps, cfg) = a.run.config(&scenario);
     let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
     write_report(&scenario, seed, reps, &outcome, &opts)
 }

@@ -121,6 +121,19 @@ pub fn render(plots: &[Plot], with_png: bool) -> Result<Vec<Rendered>, PlotError
         .collect()
 }
 
+/// The drawn charts as files of a report folder: `plots/<name>.svg` and,
+/// if drawn, `plots/<name>.png`.
+pub fn files(rendered: &[Rendered]) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for p in rendered {
+        files.push((format!("plots/{}.svg", p.name), p.svg.clone().into_bytes()));
+        if let Some(png) = &p.png {
+            files.push((format!("plots/{}.png", p.name), png.clone()));
+        }
+    }
+    files
+}
+
 /// A folder of its own under the system's temporary folder, removed when
 /// dropped.
 struct Scratch(PathBuf);

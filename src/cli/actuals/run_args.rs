@@ -1,0 +1,39 @@
+//! The run settings `actuals compare` and `actuals replay` share: how many
+//! replications, which seed, how many threads, and whether to be quiet.
+
+use peakplan::experiment::RunConfig;
+use peakplan::Scenario;
+use std::io::IsTerminal;
+
+/// How to run the replications.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Replications (default: the scenario's `run.replications`).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub replications: Option<u64>,
+    /// Master seed (default: the scenario's `run.seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub threads: Option<u32>,
+    /// No progress bar and no notes.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+impl RunArgs {
+    /// The seed, the replications and the run configuration for `scenario`;
+    /// progress shows only on a terminal.
+    pub fn config(&self, scenario: &Scenario) -> (u64, u64, RunConfig) {
+        let seed = self.seed.unwrap_or(scenario.run.seed);
+        let reps = self.replications.unwrap_or(scenario.run.replications);
+        let cfg = RunConfig {
+            seed,
+            replications: 0..reps,
+            threads: self.threads.map(|t| t as usize),
+            progress: !self.quiet && std::io::stderr().is_terminal(),
+        };
+        (seed, reps, cfg)
+    }
+}
