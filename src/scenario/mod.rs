@@ -91,6 +91,8 @@ pub struct Scenario {
     pub costs: Costs,
     /// Sizing settings.
     pub sizing: SizingSettings,
+    /// People per group and their hours: the pools plans must stay within.
+    pub pools: RoleSettings<Pool>,
     /// The file as read (for reports).
     pub raw: RawScenario,
 }

@@ -452,9 +452,11 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);
     let costs = super::validate_plan::costs(&raw.costs, &model, &fail)?;
     let sizing = super::validate_plan::sizing(&raw.sizing, &model, &fail)?;
+    let pools = super::validate_availability::pools(&ctx, &raw)?;
     Ok(Scenario {
         costs,
         sizing,
+        pools,
         name: raw.name.clone(),
         description: raw.description.clone(),
         source_name: source.to_string(),

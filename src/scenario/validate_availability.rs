@@ -2,9 +2,10 @@
 //! and each group's attendance and pool.
 
 use super::locate::Seg;
+use super::raw::RawScenario;
 use super::raw_availability::{default_late_start_min, RawAppliesTo, RawAttendanceView, RawAvailability};
 use super::validate::{key, offset, with, Ctx, Path};
-use super::{ScenarioError, Window};
+use super::{RoleSettings, ScenarioError, Window};
 use crate::model::availability::{Attendance, BreakPolicy, BreakRule};
 use serde::Serialize;
 
@@ -41,6 +42,29 @@ pub(super) fn attendance(ctx: &Ctx, at: &Path, raw: &RawAttendanceView) -> Resul
         return Err(ctx.err(&key(at, "people"), "must be at least 1 (leave it out for no limit)"));
     }
     Ok((Attendance { absence_share, late_start_share, late_start_s }, Pool { people: raw.people, max_hours }))
+}
+
+/// The pools of every agent and packer group, in group order.
+pub(super) fn pools(ctx: &Ctx, raw: &RawScenario) -> Result<RoleSettings<Pool>, ScenarioError> {
+    let agents_path = super::validate::p(&["chat", "groups"]);
+    let agents = raw
+        .chat
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Ok(attendance(ctx, &with(&agents_path, Seg::Index(i)), &g.attendance())?.1))
+        .collect::<Result<Vec<_>, ScenarioError>>()?;
+    let packers_path = super::validate::p(&["warehouse", "groups"]);
+    let packers = match &raw.warehouse {
+        Some(wh) if !raw.couriers.is_empty() => wh
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| Ok(attendance(ctx, &with(&packers_path, Seg::Index(i)), &g.attendance())?.1))
+            .collect::<Result<Vec<_>, ScenarioError>>()?,
+        _ => Vec::new(),
+    };
+    Ok(RoleSettings { agents, packers })
 }
 
 /// The checked break policy of `[availability]`.

@@ -61,10 +61,15 @@ fn allowed_starts(lo: f64, hi: f64, len: f64, no_breaks: &[(f64, f64)]) -> Vec<(
     free
 }
 
+/// The total length of `intervals` [s].
+fn measure(intervals: &[(f64, f64)]) -> f64 {
+    intervals.iter().map(|(a, b)| b - a).sum()
+}
+
 /// The point at `fraction` of the measure of `intervals` (the first point
 /// when their measure is zero).
 fn at_fraction(intervals: &[(f64, f64)], fraction: f64) -> Option<f64> {
-    let total: f64 = intervals.iter().map(|(a, b)| b - a).sum();
+    let total = measure(intervals);
     let first = intervals.first()?.0;
     if total <= 0.0 {
         return Some(first);
@@ -87,7 +92,14 @@ fn person_breaks(shift: &Shift, rules: &[&BreakRule], no_breaks: &[(f64, f64)], 
     for rule in rules {
         let lo = (shift.start_s + rule.earliest_after_start_s).max(previous_end);
         let hi = shift.end_s - rule.latest_before_end_s - rule.length_s;
-        match at_fraction(&allowed_starts(lo, hi, rule.length_s, no_breaks), fraction) {
+        let mut allowed = allowed_starts(lo, hi, rule.length_s, no_breaks);
+        if measure(&allowed) < rule.length_s {
+            // No-break periods leave the rule's window too little room to
+            // rest in turns: the break may fall anywhere in the shift after
+            // the previous one.
+            allowed = allowed_starts(previous_end, shift.end_s - rule.length_s, rule.length_s, no_breaks);
+        }
+        match at_fraction(&allowed, fraction) {
             Some(t) => {
                 out.push((t, t + rule.length_s));
                 previous_end = t + rule.length_s;
@@ -186,6 +198,22 @@ mod tests {
         meal.min_shift_s = 7.0 * 3600.0;
         let policy = BreakPolicy { rules: vec![meal], ..Default::default() };
         assert!(place_breaks(&shift(6.0, vec![2]), &policy, Role::Agents).changes.is_empty());
+    }
+
+    #[test]
+    fn a_window_squeezed_by_a_no_break_period_widens_to_the_shift() {
+        // The meal window [3 h, 4.5 h] lies in the no-break period but for
+        // its first instant: rather than everyone at that instant, the meals
+        // spread over the free part of the shift.
+        let policy = BreakPolicy {
+            rules: vec![rule("meal", 30.0, 3.0, 3.0)],
+            no_breaks: vec![(3.5 * 3600.0, 5.0 * 3600.0)],
+            recall_when_waiting_over: None,
+        };
+        let b = place_breaks(&shift(8.0, vec![4]), &policy, Role::Agents);
+        let starts: Vec<f64> = b.changes.iter().filter(|c| c.starts).map(|c| c.at_s).collect();
+        assert_eq!(starts.len(), 4);
+        assert!(starts.windows(2).all(|w| w[1] - w[0] > 1800.0), "{starts:?}");
     }
 
     #[test]
