@@ -16,6 +16,7 @@ mod docs;
 mod erlang;
 mod extremes;
 mod fuzz_cases;
+mod golden;
 mod limits;
 mod output_safety;
 mod properties;
