@@ -211,7 +211,7 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
     let hours: Show = |x| show(x, Fmt::Hours);
     // Figures absent from the result (a chat-only scenario has no orders)
     // are left out.
-    let figures: [(&str, Show); 18] = [
+    let figures: [(&str, Show); 24] = [
         ("inquiries", count),
         ("offered", count),
         ("answered", count),
@@ -223,6 +223,9 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
         ("response_p95_s", secs),
         ("occupancy", share),
         ("agent_hours", count),
+        ("agent_hours_available", count),
+        ("agent_shrinkage_share", share),
+        ("agents_absent", decimal),
         ("queue_max", count),
         ("periods_below_service_level", decimal),
         ("orders_paid", count),
@@ -230,6 +233,9 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
         ("dispatch_lead_p95_h", hours),
         ("orders_undispatched", count),
         ("pack_backlog_max", count),
+        ("packer_hours", count),
+        ("packer_hours_available", count),
+        ("packer_shrinkage_share", share),
     ];
     for (key, f) in figures {
         if let Some(s) = r.kpi(key) {

@@ -150,7 +150,7 @@ pub fn abandonment_chart(r: &SimulationReport) -> Chart {
 }
 
 /// Planned agents on duty per period, stacked by group, with the simulated
-/// mean on duty.
+/// mean on duty and the mean available (present and not on a break).
 pub fn agents_chart(r: &SimulationReport) -> Chart {
     let mut layers: Vec<Layer> = planned_agents_stack(r)
         .into_iter()
@@ -169,6 +169,14 @@ pub fn agents_chart(r: &SimulationReport) -> Chart {
             y: s.iter().map(|s| s.mean).collect(),
             colour: palette::BLACK,
             dashed: true,
+        });
+    }
+    if let Some(s) = r.series("agents_available") {
+        layers.push(Layer::Line {
+            label: "available: present, not on a break (mean)".into(),
+            y: s.iter().map(|s| s.mean).collect(),
+            colour: palette::RED,
+            dashed: false,
         });
     }
     Chart::Series(SeriesChart {
