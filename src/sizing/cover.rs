@@ -8,8 +8,10 @@
 //! slot's period. Minimised: labour cost `Σ cost[g] · hours(s) · x[s][g]` plus
 //! a penalty far above any wage on every unit of shortfall, so a shortfall is
 //! only used where no plan within the limits covers the requirement, and its
-//! size says by how much.
+//! size says by how much. A shift's capacity in a slot is reduced by the
+//! share of its people on a scheduled break there.
 
+use crate::model::availability::{BreakLoad, BreakPolicy, Role};
 use crate::model::shifts::Shift;
 use good_lp::{constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable};
 
@@ -35,6 +37,9 @@ pub struct Cover<'a> {
     pub max_per_shift: &'a [u32],
     /// For each shift, `Some(headcount)` if the planner fixed it.
     pub fixed: &'a [Option<Vec<u32>>],
+    /// The breaks of the shifts' people, which take that share of their
+    /// capacity where they fall; `None`: no breaks.
+    pub breaks: Option<&'a BreakPolicy>,
 }
 
 /// The solution of a covering problem.
@@ -82,6 +87,11 @@ impl Cover<'_> {
         for v in &short {
             cost += SHORTFALL_PENALTY * *v;
         }
+        let loads: Vec<Option<BreakLoad>> = self
+            .shifts
+            .iter()
+            .map(|s| self.breaks.filter(|b| !b.is_empty()).map(|b| BreakLoad::new(s, b, Role::Agents)))
+            .collect();
         let mut problem = vars.minimise(cost).using(microlp);
         for (k, &sv) in short.iter().enumerate() {
             let need = self.requirement[k / per_period];
@@ -90,8 +100,9 @@ impl Cover<'_> {
             }
             let (a, b) = (k as f64 * self.slot_s, (k + 1) as f64 * self.slot_s);
             let mut supply = Expression::from(0.0);
-            for (shift, row) in self.shifts.iter().zip(&x) {
-                let share = shift.overlap_s(a, b) / self.slot_s;
+            for ((shift, row), load) in self.shifts.iter().zip(&x).zip(&loads) {
+                let on_break = load.as_ref().map_or(0.0, |l| l.share(a, b));
+                let share = shift.overlap_s(a, b) / self.slot_s * (1.0 - on_break);
                 if share > 0.0 {
                     for (&var, &cap) in row.iter().zip(self.capacity) {
                         supply += share * cap * var;
@@ -133,6 +144,7 @@ mod tests {
             cost_per_h: &[30.0, 20.0],
             max_per_shift: &[100, 100],
             fixed: &[None, None, None],
+            breaks: None,
         };
         let sol = cover.solve().unwrap();
         // Per unit of capacity the first group costs 30, the second 40: all
@@ -166,6 +178,7 @@ mod tests {
             cost_per_h: &[30.0, 40.0],
             max_per_shift: &[2, 2],
             fixed: &[None],
+            breaks: None,
         };
         let sol = cover.solve().unwrap();
         assert_eq!(sol.plan, vec![vec![2, 2]]);

@@ -280,6 +280,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
             cost_per_h: &s.costs.hourly_cny.agents,
             max_per_shift: &s.sizing.max_per_shift.agents,
             fixed: &fixed,
+            breaks: Some(&m.breaks),
         }
         .solve()
     };

@@ -139,6 +139,39 @@ pub fn place_breaks(shift: &Shift, policy: &BreakPolicy, role: Role) -> ShiftBre
     out
 }
 
+/// People in the nominal crew of [`BreakLoad`]: enough that the staggered
+/// breaks spread as they do in a real shift.
+const NOMINAL_CREW: u32 = 24;
+
+/// The share of a shift's people on a break over any interval, for a
+/// nominal crew (staggering makes it nearly independent of the headcount):
+/// what a shift's capacity loses to breaks, for planning.
+#[derive(Debug, Clone)]
+pub struct BreakLoad {
+    /// `(start, end)` of every break of the nominal crew [s].
+    breaks: Vec<(f64, f64)>,
+    crew: f64,
+}
+
+impl BreakLoad {
+    /// The load of `shift` held by `role` under `policy`.
+    pub fn new(shift: &Shift, policy: &BreakPolicy, role: Role) -> Self {
+        let nominal = Shift { headcount: vec![NOMINAL_CREW], ..shift.clone() };
+        let placed = place_breaks(&nominal, policy, role);
+        let breaks = placed.changes.iter().filter(|c| c.starts).map(|c| (c.at_s, c.ends_s)).collect();
+        Self { breaks, crew: f64::from(NOMINAL_CREW) }
+    }
+
+    /// Mean share of the people on a break over `[a, b)` [share].
+    pub fn share(&self, a: f64, b: f64) -> f64 {
+        if b <= a {
+            return 0.0;
+        }
+        let on_break: f64 = self.breaks.iter().map(|&(s, e)| (e.min(b) - s.max(a)).max(0.0)).sum();
+        on_break / (self.crew * (b - a))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +231,16 @@ mod tests {
         meal.min_shift_s = 7.0 * 3600.0;
         let policy = BreakPolicy { rules: vec![meal], ..Default::default() };
         assert!(place_breaks(&shift(6.0, vec![2]), &policy, Role::Agents).changes.is_empty());
+    }
+
+    #[test]
+    fn break_load_integrates_to_the_scheduled_time() {
+        let policy = BreakPolicy { rules: vec![rule("meal", 30.0, 3.0, 3.0)], ..Default::default() };
+        let load = BreakLoad::new(&shift(8.0, vec![3]), &policy, Role::Agents);
+        // Half an hour of each 8 hours, all of it between 3 h and 5 h.
+        assert!((load.share(0.0, 8.0 * 3600.0) - 0.5 / 8.0).abs() < 1e-12);
+        assert!((load.share(3.0 * 3600.0, 5.0 * 3600.0) - 0.25).abs() < 1e-12);
+        assert_eq!(load.share(0.0, 3.0 * 3600.0), 0.0);
     }
 
     #[test]

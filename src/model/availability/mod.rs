@@ -25,7 +25,7 @@ mod attendance;
 mod breaks;
 
 pub use attendance::{attendance_stream, Attendance, PersonDay, Role};
-pub use breaks::{place_breaks, BreakChange, ShiftBreaks};
+pub use breaks::{place_breaks, BreakChange, BreakLoad, ShiftBreaks};
 
 use serde::Serialize;
 
