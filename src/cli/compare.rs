@@ -103,7 +103,7 @@ fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<Measur
         progress: !a.quiet && std::io::stderr().is_terminal(),
     };
     let outcome = run(&s.model, &s.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
-    Ok(Measured::new(s, &outcome.samples))
+    Ok(Measured::new(s, &outcome.samples)?)
 }
 
 /// The charts as `plots/<name>.svg` and `plots/<name>.png` files.

@@ -63,6 +63,12 @@ impl std::fmt::Display for Failure {
     }
 }
 
+impl From<peakplan::figures::MissingFigure> for Failure {
+    fn from(e: peakplan::figures::MissingFigure) -> Self {
+        Failure::Runtime(e.to_string())
+    }
+}
+
 impl Cli {
     /// Runs the chosen subcommand.
     pub fn exec(self) -> Result<(), Failure> {

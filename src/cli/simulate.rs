@@ -181,7 +181,7 @@ pub fn write_report(
     outcome: &Outcome,
     o: &ReportOptions,
 ) -> Result<(), Failure> {
-    let report = SimulationReport::new(scenario, seed, outcome);
+    let report = peakplan::cost::costed_report(scenario, seed, outcome)?;
     let summary = text::render(&report);
     let json_text = json::render(&report).map_err(|e| Failure::Runtime(e.to_string()))?;
     let files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;

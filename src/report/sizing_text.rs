@@ -1,6 +1,7 @@
 //! The terminal summary of `peakplan size` (80 columns).
 
 use super::text::{show, Fmt};
+use crate::figures as fig;
 use crate::sizing::{PlanResult, Role, SizingReport};
 use std::fmt::Write;
 
@@ -60,16 +61,16 @@ pub fn render(r: &SizingReport) -> String {
         p.labour_cost_cny, p.agent_hours, p.packer_hours
     );
     let c = |k: &str| p.cost.get(k).map_or(0.0, |s| s.mean);
-    if let Some(total) = p.cost.get("total_cny") {
+    if let Some(total) = p.cost.get(fig::TOTAL_CNY) {
         let _ = writeln!(o, "  total cost {:.0} CNY (p5 {:.0}, p95 {:.0}); means:", total.mean, total.p5, total.p95);
         let _ = writeln!(
             o,
             "    labour {:.0}, courier {:.0}, compensation {:.0},",
-            c("labour_cny"),
-            c("courier_cny"),
-            c("compensation_cny")
+            c(fig::LABOUR_CNY.name),
+            c(fig::COURIER_CNY.name),
+            c(fig::COMPENSATION_CNY.name)
         );
-        let _ = writeln!(o, "    lost margin {:.0}, fixed {:.0}", c("lost_margin_cny"), c("fixed_cny"));
+        let _ = writeln!(o, "    lost margin {:.0}, fixed {:.0}", c(fig::LOST_MARGIN_CNY.name), c(fig::FIXED_CNY.name));
     }
     let _ = writeln!(
         o,
@@ -79,7 +80,7 @@ pub fn render(r: &SizingReport) -> String {
         pct(p.p_meet_all_ci95.0),
         pct(p.p_meet_all_ci95.1)
     );
-    if let (Some(sl), Some(ab)) = (p.kpis.get("service_level"), p.kpis.get("abandon_share")) {
+    if let (Some(sl), Some(ab)) = (p.kpis.get(fig::SERVICE_LEVEL), p.kpis.get(fig::ABANDON_SHARE)) {
         let _ = writeln!(
             o,
             "  service level {} (p5 {}), abandonment {} (p95 {})",
@@ -89,7 +90,9 @@ pub fn render(r: &SizingReport) -> String {
             pct(ab.p95)
         );
     }
-    if let (Some(d24), Some(lead)) = (p.kpis.get("dispatched_within_24h_share"), p.kpis.get("dispatch_lead_p95_h")) {
+    if let (Some(d24), Some(lead)) =
+        (p.kpis.get(fig::DISPATCHED_WITHIN_24H_SHARE), p.kpis.get(fig::DISPATCH_LEAD_P95_H))
+    {
         let _ = writeln!(
             o,
             "  dispatched within 24 h {} (p5 {}), lead time p95 {:.1} h",

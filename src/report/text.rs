@@ -1,6 +1,7 @@
 //! The terminal summary: fits an 80-column terminal; figures are means with
 //! 95% confidence intervals, and p5–p95 across replications.
 
+use crate::figures::{self as fig, Figure};
 use crate::result::SimulationReport;
 use crate::stats::Summary;
 use std::fmt::Write;
@@ -69,21 +70,21 @@ pub fn render(r: &SimulationReport) -> String {
     );
     let _ = writeln!(o, "\nChats{:>35}{:>27}", "mean [95% CI]", "p5 – p95");
     let rows: [(&str, &str, Fmt); 15] = [
-        ("inquiries", "inquiries", Fmt::Count),
-        ("deflected", "deflected", Fmt::Count),
-        ("offered to agents", "offered", Fmt::Count),
-        ("answered", "answered", Fmt::Count),
-        ("abandoned", "abandoned", Fmt::Count),
-        ("service level", "service_level", Fmt::Share),
-        ("abandonment", "abandon_share", Fmt::Share),
-        ("response mean", "response_mean_s", Fmt::Seconds),
-        ("response p50", "response_p50_s", Fmt::Seconds),
-        ("response p80", "response_p80_s", Fmt::Seconds),
-        ("response p90", "response_p90_s", Fmt::Seconds),
-        ("response p95", "response_p95_s", Fmt::Seconds),
-        ("response p99", "response_p99_s", Fmt::Seconds),
-        ("occupancy", "occupancy", Fmt::Share),
-        ("agent hours", "agent_hours", Fmt::Count),
+        (fig::INQUIRIES.name, fig::INQUIRIES.name, Fmt::Count),
+        (fig::DEFLECTED.name, fig::DEFLECTED.name, Fmt::Count),
+        ("offered to agents", fig::OFFERED.name, Fmt::Count),
+        (fig::ANSWERED.name, fig::ANSWERED.name, Fmt::Count),
+        (fig::ABANDONED.name, fig::ABANDONED.name, Fmt::Count),
+        ("service level", fig::SERVICE_LEVEL.name, Fmt::Share),
+        ("abandonment", fig::ABANDON_SHARE.name, Fmt::Share),
+        ("response mean", fig::RESPONSE_MEAN_S.name, Fmt::Seconds),
+        ("response p50", fig::RESPONSE_P50_S.name, Fmt::Seconds),
+        ("response p80", fig::RESPONSE_P80_S.name, Fmt::Seconds),
+        ("response p90", fig::RESPONSE_P90_S.name, Fmt::Seconds),
+        ("response p95", fig::RESPONSE_P95_S.name, Fmt::Seconds),
+        ("response p99", fig::RESPONSE_P99_S.name, Fmt::Seconds),
+        (fig::OCCUPANCY.name, fig::OCCUPANCY.name, Fmt::Share),
+        ("agent hours", fig::AGENT_HOURS.name, Fmt::Count),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -98,8 +99,8 @@ pub fn render(r: &SimulationReport) -> String {
         t.response_within_s,
         show(t.abandon_max, Fmt::Share)
     );
-    let met = r.kpi("meets_all_targets").map_or(0.0, |s| s.mean);
-    let below = r.kpi("periods_below_service_level").map_or(0.0, |s| s.mean);
+    let met = r.kpi(fig::MEETS_ALL_TARGETS).map_or(0.0, |s| s.mean);
+    let below = r.kpi(fig::PERIODS_BELOW_SERVICE_LEVEL).map_or(0.0, |s| s.mean);
     let verdict = if met >= t.confidence { "MET" } else { "NOT MET" };
     let _ = writeln!(
         o,
@@ -111,17 +112,25 @@ pub fn render(r: &SimulationReport) -> String {
     let _ = writeln!(
         o,
         "\n{:<12}{:>8}{:>8}{:>7}{:>6}{:>8}{:>8}{:>7}{:>7}",
-        "hour", "inq", "offered", "agents", "occ", "SL", "SL p5", "aband", "queue"
+        "hour",
+        "inq",
+        fig::OFFERED.name,
+        "agents",
+        "occ",
+        "SL",
+        "SL p5",
+        "aband",
+        "queue"
     );
     let get = |k: &str| r.per_period.get(k);
     let (Some(inq), Some(off), Some(ag), Some(occ), Some(sl), Some(ab), Some(qm)) = (
-        get("inquiries"),
-        get("offered"),
-        get("agents_on_duty"),
-        get("occupancy"),
-        get("service_level"),
-        get("abandon_share"),
-        get("queue_mean"),
+        get(fig::INQUIRIES.name),
+        get(fig::OFFERED.name),
+        get(fig::AGENTS_ON_DUTY.name),
+        get(fig::OCCUPANCY.name),
+        get(fig::SERVICE_LEVEL.name),
+        get(fig::ABANDON_SHARE.name),
+        get(fig::QUEUE_MEAN.name),
     ) else {
         return o;
     };
@@ -150,52 +159,56 @@ pub fn render(r: &SimulationReport) -> String {
 /// staffing it pays for.
 pub(crate) fn cost(r: &SimulationReport, o: &mut String) {
     let c = &r.cost;
-    if c.get("total_cny").is_none() {
+    if c.get(fig::TOTAL_CNY).is_none() {
         return;
     }
     let _ = writeln!(o, "\nCost [CNY]{:>30}{:>27}", "mean [95% CI]", "p5 – p95");
     let rows: [(&str, &str, Fmt); 12] = [
-        ("total", "total_cny", Fmt::Count),
-        ("labour", "labour_cny", Fmt::Count),
-        ("  agents", "labour_agents_cny", Fmt::Count),
-        ("  packers", "labour_packers_cny", Fmt::Count),
-        ("courier", "courier_cny", Fmt::Count),
-        ("compensation", "compensation_cny", Fmt::Count),
-        ("lost margin", "lost_margin_cny", Fmt::Count),
-        ("  lost orders", "lost_orders", Fmt::Count),
-        ("fixed", "fixed_cny", Fmt::Count),
-        ("  training", "training_cny", Fmt::Count),
-        ("  pre-pack mat.", "prepack_material_cny", Fmt::Count),
-        ("per paid order", "cost_per_paid_order_cny", Fmt::Decimal),
+        ("total", fig::TOTAL_CNY.name, Fmt::Count),
+        ("labour", fig::LABOUR_CNY.name, Fmt::Count),
+        ("  agents", fig::LABOUR_AGENTS_CNY.name, Fmt::Count),
+        ("  packers", fig::LABOUR_PACKERS_CNY.name, Fmt::Count),
+        ("courier", fig::COURIER_CNY.name, Fmt::Count),
+        ("compensation", fig::COMPENSATION_CNY.name, Fmt::Count),
+        ("lost margin", fig::LOST_MARGIN_CNY.name, Fmt::Count),
+        ("  lost orders", fig::LOST_ORDERS.name, Fmt::Count),
+        ("fixed", fig::FIXED_CNY.name, Fmt::Count),
+        ("  training", fig::TRAINING_CNY.name, Fmt::Count),
+        ("  pre-pack mat.", fig::PREPACK_MATERIAL_CNY.name, Fmt::Count),
+        ("per paid order", fig::COST_PER_PAID_ORDER_CNY.name, Fmt::Decimal),
     ];
     for (label, key, f) in rows {
         if let Some(s) = c.get(key) {
             line(o, label, s, f);
         }
     }
-    let mean = |k: &str| c.get(k).map_or(0.0, |s| s.mean);
+    let mean = |f: Figure| c.get(f).map_or(0.0, |s| s.mean);
     let _ = writeln!(o, "\nStaffing{:>16}{:>15}{:>10}", "people", "person-shifts", "paid h");
-    for (label, role) in [("agents", "agent"), ("packers", "packer")] {
-        if c.get(&format!("{role}_people")).is_some() {
+    let roles = [
+        ("agents", fig::AGENT_PEOPLE, fig::AGENT_PERSON_SHIFTS, fig::AGENT_PAID_H),
+        ("packers", fig::PACKER_PEOPLE, fig::PACKER_PERSON_SHIFTS, fig::PACKER_PAID_H),
+    ];
+    for (label, people, shifts, paid_h) in roles {
+        if c.get(people).is_some() {
             let _ = writeln!(
                 o,
                 "  {label:<14}{:>8}{:>15}{:>10}",
-                show(mean(&format!("{role}_people")), Fmt::Count),
-                show(mean(&format!("{role}_person_shifts")), Fmt::Count),
-                show(mean(&format!("{role}_paid_h")), Fmt::Count)
+                show(mean(people), Fmt::Count),
+                show(mean(shifts), Fmt::Count),
+                show(mean(paid_h), Fmt::Count)
             );
         }
     }
     let _ = writeln!(
         o,
         "(people: fewest who can work the shifts; {} temporary workers trained",
-        show(mean("temps_trained"), Fmt::Count)
+        show(mean(fig::TEMPS_TRAINED), Fmt::Count)
     );
-    if c.get("packer_shift_repeats").is_some() {
+    if c.get(fig::PACKER_SHIFT_REPEATS).is_some() {
         let _ = writeln!(
             o,
             " once each; packers' paid h include {:.1} shifts repeated after the window)",
-            mean("packer_shift_repeats")
+            mean(fig::PACKER_SHIFT_REPEATS)
         );
     } else {
         let _ = writeln!(o, " once each)");
@@ -204,22 +217,22 @@ pub(crate) fn cost(r: &SimulationReport, o: &mut String) {
 
 /// The "Orders and dispatch" block, when the scenario has a dispatch side.
 fn dispatch(r: &SimulationReport, o: &mut String) {
-    if r.kpi("orders_placed").is_none() {
+    if r.kpi(fig::ORDERS_PLACED).is_none() {
         return;
     }
     let _ = writeln!(o, "\nOrders and dispatch{:>21}{:>27}", "mean [95% CI]", "p5 – p95");
     let rows: [(&str, &str, Fmt); 11] = [
-        ("orders placed", "orders_placed", Fmt::Count),
-        ("paid at once", "orders_paid_at_once", Fmt::Count),
-        ("reminded", "orders_reminded", Fmt::Count),
-        ("paid on reminder", "orders_recovered_by_reminder", Fmt::Count),
-        ("paid", "orders_paid", Fmt::Count),
-        ("packed", "orders_packed", Fmt::Count),
-        ("dispatched", "orders_dispatched", Fmt::Count),
-        ("undispatched", "orders_undispatched", Fmt::Count),
-        ("lead mean", "dispatch_lead_mean_h", Fmt::Hours),
-        ("lead p95", "dispatch_lead_p95_h", Fmt::Hours),
-        ("within 24 h", "dispatched_within_24h_share", Fmt::Share),
+        ("orders placed", fig::ORDERS_PLACED.name, Fmt::Count),
+        ("paid at once", fig::ORDERS_PAID_AT_ONCE.name, Fmt::Count),
+        ("reminded", fig::ORDERS_REMINDED.name, Fmt::Count),
+        ("paid on reminder", fig::ORDERS_RECOVERED_BY_REMINDER.name, Fmt::Count),
+        ("paid", fig::ORDERS_PAID.name, Fmt::Count),
+        ("packed", fig::ORDERS_PACKED.name, Fmt::Count),
+        ("dispatched", fig::ORDERS_DISPATCHED.name, Fmt::Count),
+        ("undispatched", fig::ORDERS_UNDISPATCHED.name, Fmt::Count),
+        ("lead mean", fig::DISPATCH_LEAD_MEAN_H.name, Fmt::Hours),
+        ("lead p95", fig::DISPATCH_LEAD_P95_H.name, Fmt::Hours),
+        ("within 24 h", fig::DISPATCHED_WITHIN_24H_SHARE.name, Fmt::Share),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -228,14 +241,14 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
     }
     let promise = format!("within {} h", r.targets.promise_h);
     let rows: [(&str, &str, Fmt); 8] = [
-        (&promise, "dispatched_within_promise_share", Fmt::Share),
-        ("late orders", "late_orders", Fmt::Count),
-        ("late value CNY", "late_value_cny", Fmt::Count),
-        ("compensation CNY", "late_compensation_cny", Fmt::Count),
-        ("backlog max", "pack_backlog_max", Fmt::Count),
-        ("staging max", "staging_max", Fmt::Count),
-        ("staging overflow", "staging_overflow_max", Fmt::Count),
-        ("packer util.", "packer_utilisation", Fmt::Share),
+        (&promise, fig::DISPATCHED_WITHIN_PROMISE_SHARE.name, Fmt::Share),
+        ("late orders", fig::LATE_ORDERS.name, Fmt::Count),
+        ("late value CNY", fig::LATE_VALUE_CNY.name, Fmt::Count),
+        ("compensation CNY", fig::LATE_COMPENSATION_CNY.name, Fmt::Count),
+        ("backlog max", fig::PACK_BACKLOG_MAX.name, Fmt::Count),
+        ("staging max", fig::STAGING_MAX.name, Fmt::Count),
+        ("staging overflow", fig::STAGING_OVERFLOW_MAX.name, Fmt::Count),
+        ("packer util.", fig::PACKER_UTILISATION.name, Fmt::Share),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -243,11 +256,11 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
         }
     }
     let _ = writeln!(o, "Dispatched per carrier");
-    for (name, s) in r.kpis.0.iter().filter(|(k, _)| k.starts_with("dispatched_via_")) {
-        let label: String = name["dispatched_via_".len()..].chars().take(16).collect();
+    for (carrier, s) in r.kpis.0.iter().filter_map(|(k, s)| Some((fig::carrier_of(k)?, s))) {
+        let label: String = carrier.chars().take(16).collect();
         line(o, &label, s, Fmt::Count);
     }
-    let met = r.kpi("meets_dispatch_target").map_or(0.0, |s| s.mean);
+    let met = r.kpi(fig::MEETS_DISPATCH_TARGET).map_or(0.0, |s| s.mean);
     let _ = writeln!(
         o,
         "\nTarget: {} of paid orders handed to a courier within 24 h; met in {}",
@@ -257,15 +270,15 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
     let _ = writeln!(o, "  of replications. Lead time: payment to hand-over. Means over replications.");
     let get = |k: &str| r.per_period.get(k);
     let (Some(paid), Some(packed), Some(bl), Some(blx), Some(pk), Some(ut), Some(st), Some(stx), Some(di)) = (
-        get("orders_paid"),
-        get("orders_packed"),
-        get("pack_backlog_mean"),
-        get("pack_backlog_max"),
-        get("packers_on_duty"),
-        get("packer_utilisation"),
-        get("staging_mean"),
-        get("staging_max"),
-        get("orders_dispatched"),
+        get(fig::ORDERS_PAID.name),
+        get(fig::ORDERS_PACKED.name),
+        get(fig::PACK_BACKLOG_MEAN.name),
+        get(fig::PACK_BACKLOG_MAX.name),
+        get(fig::PACKERS_ON_DUTY.name),
+        get(fig::PACKER_UTILISATION.name),
+        get(fig::STAGING_MEAN.name),
+        get(fig::STAGING_MAX.name),
+        get(fig::ORDERS_DISPATCHED.name),
     ) else {
         return;
     };

@@ -25,4 +25,5 @@ mod scenarios;
 mod shards;
 mod sizing;
 mod sizing_work;
+mod source_rules;
 mod theory;

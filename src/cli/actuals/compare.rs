@@ -10,7 +10,6 @@ use peakplan::experiment::run;
 use peakplan::report::folder::{check_out, run_id};
 use peakplan::report::plots;
 use peakplan::report::{actuals_text, plan_vs_actual};
-use peakplan::SimulationReport;
 use std::path::PathBuf;
 
 /// Arguments of `peakplan actuals compare`.
@@ -52,7 +51,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     let counts = rows.into_iter().next().map(|(_, c)| c).unwrap_or_default();
     let (seed, reps, cfg) = a.run.config(&scenario);
     let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
-    let report = SimulationReport::new(&scenario, seed, &outcome);
+    let report = peakplan::cost::costed_report(&scenario, seed, &outcome)?;
     let result = compare(&report, &chats, orders.as_ref(), &file, counts);
     let summary = plan_vs_actual::text(&result);
     let json_text = peakplan::report::json::render(&result).map_err(|e| Failure::Runtime(e.to_string()))?;
