@@ -71,7 +71,7 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
     let answered = sum(&o.answered);
     let sl = service_level_series(o);
     let abandon_share = ratio(lost, offered_total, 0.0);
-    let hours_below = sl.iter().filter(|&&s| s < targets.service_level).count() as f64;
+    let hours_below = sl.iter().filter(|&&s| !targets.service_level_met(s)).count() as f64;
     let meets_sl = hours_below == 0.0;
     let meets_ab = abandon_share <= targets.abandon_max;
     let q = |p: f64| if answered > 0.0 { o.response_ms.value_at_quantile(p) as f64 / 1000.0 } else { f64::NAN };

@@ -168,8 +168,14 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
         if ok { l.met } else { l.not_met },
         escape(&detail)
     );
+    targets_met(o, r, l);
+    key_figures(o, r, l, lang);
+    plan_headcount(o, r, l);
+}
 
-    // Each target and how often it was met.
+/// Each target and how often it was met.
+fn targets_met(o: &mut String, r: &SimulationReport, l: &Labels) {
+    let t = &r.targets;
     let _ = writeln!(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th></tr>", l.targets, l.target, l.probability);
     let rows = [
         (
@@ -196,8 +202,10 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
         }
     }
     let _ = writeln!(o, "</table>");
+}
 
-    // Key figures with intervals.
+/// Key figures with intervals.
+fn key_figures(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
     let _ = writeln!(
         o,
         "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
@@ -249,8 +257,10 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
         }
     }
     let _ = writeln!(o, "</table>");
+}
 
-    // The plan: headcount per group.
+/// The plan: headcount per group.
+fn plan_headcount(o: &mut String, r: &SimulationReport, l: &Labels) {
     let period_h = r.run.period_min / 60.0;
     let _ = writeln!(
         o,
@@ -339,7 +349,7 @@ fn by_period(o: &mut String, r: &SimulationReport, l: &Labels) {
     }
     let _ = writeln!(o, "</tr>");
     for (i, label) in r.periods.iter().enumerate() {
-        let below = sl[i].mean < r.targets.service_level;
+        let below = !r.targets.service_level_met(sl[i].mean);
         let _ = writeln!(
             o,
             "<tr{}><td>{}{}</td><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -135,7 +135,7 @@ pub fn render(r: &SimulationReport) -> String {
         return o;
     };
     for (i, label) in r.periods.iter().enumerate() {
-        let flag = if sl[i].mean < t.service_level { " <" } else { "" };
+        let flag = if !t.service_level_met(sl[i].mean) { " <" } else { "" };
         let _ = writeln!(
             o,
             "{label:<12}{:>8.0}{:>8.0}{:>7.1}{:>6.0}{:>8}{:>8}{:>7}{:>7.1}{flag}",
