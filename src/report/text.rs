@@ -69,22 +69,22 @@ pub fn render(r: &SimulationReport) -> String {
         run.window_start, run.time_zone, run.window_h, run.replications, run.seed
     );
     let _ = writeln!(o, "\nChats{:>35}{:>27}", "mean [95% CI]", "p5 – p95");
-    let rows: [(&str, &str, Fmt); 15] = [
-        (fig::INQUIRIES.name, fig::INQUIRIES.name, Fmt::Count),
-        (fig::DEFLECTED.name, fig::DEFLECTED.name, Fmt::Count),
-        ("offered to agents", fig::OFFERED.name, Fmt::Count),
-        (fig::ANSWERED.name, fig::ANSWERED.name, Fmt::Count),
-        (fig::ABANDONED.name, fig::ABANDONED.name, Fmt::Count),
-        ("service level", fig::SERVICE_LEVEL.name, Fmt::Share),
-        ("abandonment", fig::ABANDON_SHARE.name, Fmt::Share),
-        ("response mean", fig::RESPONSE_MEAN_S.name, Fmt::Seconds),
-        ("response p50", fig::RESPONSE_P50_S.name, Fmt::Seconds),
-        ("response p80", fig::RESPONSE_P80_S.name, Fmt::Seconds),
-        ("response p90", fig::RESPONSE_P90_S.name, Fmt::Seconds),
-        ("response p95", fig::RESPONSE_P95_S.name, Fmt::Seconds),
-        ("response p99", fig::RESPONSE_P99_S.name, Fmt::Seconds),
-        (fig::OCCUPANCY.name, fig::OCCUPANCY.name, Fmt::Share),
-        ("agent hours", fig::AGENT_HOURS.name, Fmt::Count),
+    let rows: [(&str, Figure, Fmt); 15] = [
+        (fig::INQUIRIES.name, fig::INQUIRIES, Fmt::Count),
+        (fig::DEFLECTED.name, fig::DEFLECTED, Fmt::Count),
+        ("offered to agents", fig::OFFERED, Fmt::Count),
+        (fig::ANSWERED.name, fig::ANSWERED, Fmt::Count),
+        (fig::ABANDONED.name, fig::ABANDONED, Fmt::Count),
+        ("service level", fig::SERVICE_LEVEL, Fmt::Share),
+        ("abandonment", fig::ABANDON_SHARE, Fmt::Share),
+        ("response mean", fig::RESPONSE_MEAN_S, Fmt::Seconds),
+        ("response p50", fig::RESPONSE_P50_S, Fmt::Seconds),
+        ("response p80", fig::RESPONSE_P80_S, Fmt::Seconds),
+        ("response p90", fig::RESPONSE_P90_S, Fmt::Seconds),
+        ("response p95", fig::RESPONSE_P95_S, Fmt::Seconds),
+        ("response p99", fig::RESPONSE_P99_S, Fmt::Seconds),
+        (fig::OCCUPANCY.name, fig::OCCUPANCY, Fmt::Share),
+        ("agent hours", fig::AGENT_HOURS, Fmt::Count),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -122,15 +122,15 @@ pub fn render(r: &SimulationReport) -> String {
         "aband",
         "queue"
     );
-    let get = |k: &str| r.per_period.get(k);
+    let get = |f: Figure| r.series(f);
     let (Some(inq), Some(off), Some(ag), Some(occ), Some(sl), Some(ab), Some(qm)) = (
-        get(fig::INQUIRIES.name),
-        get(fig::OFFERED.name),
-        get(fig::AGENTS_ON_DUTY.name),
-        get(fig::OCCUPANCY.name),
-        get(fig::SERVICE_LEVEL.name),
-        get(fig::ABANDON_SHARE.name),
-        get(fig::QUEUE_MEAN.name),
+        get(fig::INQUIRIES),
+        get(fig::OFFERED),
+        get(fig::AGENTS_ON_DUTY),
+        get(fig::OCCUPANCY),
+        get(fig::SERVICE_LEVEL),
+        get(fig::ABANDON_SHARE),
+        get(fig::QUEUE_MEAN),
     ) else {
         return o;
     };
@@ -163,19 +163,19 @@ pub(crate) fn cost(r: &SimulationReport, o: &mut String) {
         return;
     }
     let _ = writeln!(o, "\nCost [CNY]{:>30}{:>27}", "mean [95% CI]", "p5 – p95");
-    let rows: [(&str, &str, Fmt); 12] = [
-        ("total", fig::TOTAL_CNY.name, Fmt::Count),
-        ("labour", fig::LABOUR_CNY.name, Fmt::Count),
-        ("  agents", fig::LABOUR_AGENTS_CNY.name, Fmt::Count),
-        ("  packers", fig::LABOUR_PACKERS_CNY.name, Fmt::Count),
-        ("courier", fig::COURIER_CNY.name, Fmt::Count),
-        ("compensation", fig::COMPENSATION_CNY.name, Fmt::Count),
-        ("lost margin", fig::LOST_MARGIN_CNY.name, Fmt::Count),
-        ("  lost orders", fig::LOST_ORDERS.name, Fmt::Count),
-        ("fixed", fig::FIXED_CNY.name, Fmt::Count),
-        ("  training", fig::TRAINING_CNY.name, Fmt::Count),
-        ("  pre-pack mat.", fig::PREPACK_MATERIAL_CNY.name, Fmt::Count),
-        ("per paid order", fig::COST_PER_PAID_ORDER_CNY.name, Fmt::Decimal),
+    let rows: [(&str, Figure, Fmt); 12] = [
+        ("total", fig::TOTAL_CNY, Fmt::Count),
+        ("labour", fig::LABOUR_CNY, Fmt::Count),
+        ("  agents", fig::LABOUR_AGENTS_CNY, Fmt::Count),
+        ("  packers", fig::LABOUR_PACKERS_CNY, Fmt::Count),
+        ("courier", fig::COURIER_CNY, Fmt::Count),
+        ("compensation", fig::COMPENSATION_CNY, Fmt::Count),
+        ("lost margin", fig::LOST_MARGIN_CNY, Fmt::Count),
+        ("  lost orders", fig::LOST_ORDERS, Fmt::Count),
+        ("fixed", fig::FIXED_CNY, Fmt::Count),
+        ("  training", fig::TRAINING_CNY, Fmt::Count),
+        ("  pre-pack mat.", fig::PREPACK_MATERIAL_CNY, Fmt::Count),
+        ("per paid order", fig::COST_PER_PAID_ORDER_CNY, Fmt::Decimal),
     ];
     for (label, key, f) in rows {
         if let Some(s) = c.get(key) {
@@ -221,18 +221,18 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
         return;
     }
     let _ = writeln!(o, "\nOrders and dispatch{:>21}{:>27}", "mean [95% CI]", "p5 – p95");
-    let rows: [(&str, &str, Fmt); 11] = [
-        ("orders placed", fig::ORDERS_PLACED.name, Fmt::Count),
-        ("paid at once", fig::ORDERS_PAID_AT_ONCE.name, Fmt::Count),
-        ("reminded", fig::ORDERS_REMINDED.name, Fmt::Count),
-        ("paid on reminder", fig::ORDERS_RECOVERED_BY_REMINDER.name, Fmt::Count),
-        ("paid", fig::ORDERS_PAID.name, Fmt::Count),
-        ("packed", fig::ORDERS_PACKED.name, Fmt::Count),
-        ("dispatched", fig::ORDERS_DISPATCHED.name, Fmt::Count),
-        ("undispatched", fig::ORDERS_UNDISPATCHED.name, Fmt::Count),
-        ("lead mean", fig::DISPATCH_LEAD_MEAN_H.name, Fmt::Hours),
-        ("lead p95", fig::DISPATCH_LEAD_P95_H.name, Fmt::Hours),
-        ("within 24 h", fig::DISPATCHED_WITHIN_24H_SHARE.name, Fmt::Share),
+    let rows: [(&str, Figure, Fmt); 11] = [
+        ("orders placed", fig::ORDERS_PLACED, Fmt::Count),
+        ("paid at once", fig::ORDERS_PAID_AT_ONCE, Fmt::Count),
+        ("reminded", fig::ORDERS_REMINDED, Fmt::Count),
+        ("paid on reminder", fig::ORDERS_RECOVERED_BY_REMINDER, Fmt::Count),
+        ("paid", fig::ORDERS_PAID, Fmt::Count),
+        ("packed", fig::ORDERS_PACKED, Fmt::Count),
+        ("dispatched", fig::ORDERS_DISPATCHED, Fmt::Count),
+        ("undispatched", fig::ORDERS_UNDISPATCHED, Fmt::Count),
+        ("lead mean", fig::DISPATCH_LEAD_MEAN_H, Fmt::Hours),
+        ("lead p95", fig::DISPATCH_LEAD_P95_H, Fmt::Hours),
+        ("within 24 h", fig::DISPATCHED_WITHIN_24H_SHARE, Fmt::Share),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -240,15 +240,15 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
         }
     }
     let promise = format!("within {} h", r.targets.promise_h);
-    let rows: [(&str, &str, Fmt); 8] = [
-        (&promise, fig::DISPATCHED_WITHIN_PROMISE_SHARE.name, Fmt::Share),
-        ("late orders", fig::LATE_ORDERS.name, Fmt::Count),
-        ("late value CNY", fig::LATE_VALUE_CNY.name, Fmt::Count),
-        ("compensation CNY", fig::LATE_COMPENSATION_CNY.name, Fmt::Count),
-        ("backlog max", fig::PACK_BACKLOG_MAX.name, Fmt::Count),
-        ("staging max", fig::STAGING_MAX.name, Fmt::Count),
-        ("staging overflow", fig::STAGING_OVERFLOW_MAX.name, Fmt::Count),
-        ("packer util.", fig::PACKER_UTILISATION.name, Fmt::Share),
+    let rows: [(&str, Figure, Fmt); 8] = [
+        (&promise, fig::DISPATCHED_WITHIN_PROMISE_SHARE, Fmt::Share),
+        ("late orders", fig::LATE_ORDERS, Fmt::Count),
+        ("late value CNY", fig::LATE_VALUE_CNY, Fmt::Count),
+        ("compensation CNY", fig::LATE_COMPENSATION_CNY, Fmt::Count),
+        ("backlog max", fig::PACK_BACKLOG_MAX, Fmt::Count),
+        ("staging max", fig::STAGING_MAX, Fmt::Count),
+        ("staging overflow", fig::STAGING_OVERFLOW_MAX, Fmt::Count),
+        ("packer util.", fig::PACKER_UTILISATION, Fmt::Share),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -268,17 +268,17 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
         show(met, Fmt::Share)
     );
     let _ = writeln!(o, "  of replications. Lead time: payment to hand-over. Means over replications.");
-    let get = |k: &str| r.per_period.get(k);
+    let get = |f: Figure| r.series(f);
     let (Some(paid), Some(packed), Some(bl), Some(blx), Some(pk), Some(ut), Some(st), Some(stx), Some(di)) = (
-        get(fig::ORDERS_PAID.name),
-        get(fig::ORDERS_PACKED.name),
-        get(fig::PACK_BACKLOG_MEAN.name),
-        get(fig::PACK_BACKLOG_MAX.name),
-        get(fig::PACKERS_ON_DUTY.name),
-        get(fig::PACKER_UTILISATION.name),
-        get(fig::STAGING_MEAN.name),
-        get(fig::STAGING_MAX.name),
-        get(fig::ORDERS_DISPATCHED.name),
+        get(fig::ORDERS_PAID),
+        get(fig::ORDERS_PACKED),
+        get(fig::PACK_BACKLOG_MEAN),
+        get(fig::PACK_BACKLOG_MAX),
+        get(fig::PACKERS_ON_DUTY),
+        get(fig::PACKER_UTILISATION),
+        get(fig::STAGING_MEAN),
+        get(fig::STAGING_MAX),
+        get(fig::ORDERS_DISPATCHED),
     ) else {
         return;
     };
