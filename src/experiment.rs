@@ -28,6 +28,9 @@ use std::ops::Range;
 /// shards.
 pub const BATCH: u64 = 64;
 
+/// Most worker threads a command accepts (`--threads`).
+pub const MAX_THREADS: u32 = 1024;
+
 /// How to run the replications.
 #[derive(Debug, Clone)]
 pub struct RunConfig {

@@ -6,21 +6,35 @@
 //! seeded replications peakplan measures response times and service levels
 //! with confidence intervals.
 //!
-//! Layers, dependencies pointing down:
+//! Layers, dependencies pointing down (no module imports one that imports
+//! it back):
 //!
 //! ```text
-//! cli ─► experiment / report / scenario ─► kpi / result ─► model ─► engine
+//! cli (the binary) ─► report ─► cost / sizing / actuals ─► experiment ─► result / kpi
+//!                                                                        │
+//!                              scenario ─► model ─► engine     figures, targets, stats
 //! ```
 //!
 //! * [`engine`]: clock, event queue with cancellation, random streams; no
 //!   domain words.
-//! * [`model`]: the stages (arrivals, chat) on the engine.
+//! * [`model`]: the stages (arrivals, chat, orders, warehouse, courier) on
+//!   the engine.
 //! * [`scenario`]: TOML files, checked into model inputs.
 //! * [`experiment`]: replications in parallel, identical for any thread count.
-//! * [`stats`], [`kpi`], [`result`]: figures across replications.
-//! * [`report`]: renderers of the result (text, JSON, CSV).
+//! * [`figures`]: the catalogue of every figure: name, unit, scope, labels,
+//!   format.
+//! * [`targets`]: the service targets and the one rule for a period meeting
+//!   them.
+//! * [`kpi`], [`stats`], [`result`]: per-replication figures, their
+//!   summaries across replications, the plain result of a run.
+//! * [`cost`]: a plan and its per-replication figures → cost breakdown;
+//!   compare and sweep.
 //! * [`analytic`]: Erlang C / Erlang A formulas.
-//! * [`cost`]: a plan and its per-replication figures → cost breakdown.
+//! * [`sizing`]: the least-cost plan meeting the targets.
+//! * [`actuals`]: after the sale: exports read, fitted, replayed and set
+//!   against the plan.
+//! * [`report`]: renderers of the results (text, JSON, CSV, plots, HTML)
+//!   and safe file writing.
 
 #![warn(missing_docs)]
 
@@ -29,6 +43,7 @@ pub mod analytic;
 pub mod cost;
 pub mod engine;
 pub mod experiment;
+pub mod figures;
 pub mod kpi;
 pub mod model;
 pub mod report;

@@ -5,35 +5,14 @@
 use crate::experiment::Outcome;
 use crate::model::shifts::planned_on_duty;
 use crate::scenario::Scenario;
+pub use crate::stats::Named;
 use crate::stats::Summary;
 use crate::targets::Targets;
 use hdrhistogram::Histogram;
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 /// Version of the JSON layout; bumped when a field changes meaning or goes.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// Named values serialised as a JSON object in a fixed order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Named<T>(pub Vec<(String, T)>);
-
-impl<T: Serialize> Serialize for Named<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            m.serialize_entry(k, v)?;
-        }
-        m.end()
-    }
-}
-
-impl<T> Named<T> {
-    /// The value named `name`.
-    pub fn get(&self, name: &str) -> Option<&T> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
-    }
-}
 
 /// Which scenario and run produced the result.
 #[derive(Debug, Clone, Serialize)]
@@ -172,14 +151,16 @@ pub struct SimulationReport {
     /// Pooled dispatch lead-time quantiles; absent without a dispatch side.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dispatch_lead_pooled: Option<PooledLead>,
-    /// Cost figures across replications ([`crate::cost`]): labour, courier,
-    /// compensation, lost margin, fixed costs and their total [CNY], and the
-    /// staffing they pay for.
+    /// Cost figures across replications, computed on top of the run's
+    /// figures by `cost` and attached with [`SimulationReport::with_cost`]:
+    /// labour, courier, compensation, lost margin, fixed costs and their
+    /// total [CNY], and the staffing they pay for. Empty until attached.
     pub cost: Named<Summary>,
 }
 
 impl SimulationReport {
-    /// Summarises `outcome` of `scenario` run with `seed`.
+    /// Summarises `outcome` of `scenario` run with `seed`; no cost yet
+    /// ([`SimulationReport::with_cost`]).
     pub fn new(scenario: &Scenario, seed: u64, outcome: &Outcome) -> Self {
         let w = &scenario.window;
         let m = &scenario.model;
@@ -242,17 +223,22 @@ impl SimulationReport {
                     .collect()
             }),
             dispatch_lead_pooled: m.dispatch.as_ref().map(|_| PooledLead::of(&outcome.dispatch_lead_s)),
-            cost: crate::cost::summaries(scenario, &outcome.samples),
+            cost: Named(Vec::new()),
         }
     }
 
+    /// This result with the cost figures `cost` across replications.
+    pub fn with_cost(self, cost: Named<Summary>) -> Self {
+        Self { cost, ..self }
+    }
+
     /// The summary of per-period figure `name`, one per period.
-    pub fn series(&self, name: &str) -> Option<&[Summary]> {
+    pub fn series(&self, name: impl AsRef<str>) -> Option<&[Summary]> {
         self.per_period.get(name).map(Vec::as_slice)
     }
 
     /// The summary of scalar figure `name`.
-    pub fn kpi(&self, name: &str) -> Option<&Summary> {
+    pub fn kpi(&self, name: impl AsRef<str>) -> Option<&Summary> {
         self.kpis.get(name)
     }
 }

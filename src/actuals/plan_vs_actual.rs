@@ -11,6 +11,7 @@
 use super::chat_actuals::ChatActuals;
 use super::fit::orders::OrderFit;
 use super::RowCounts;
+use crate::figures as fig;
 use crate::result::{RunInfo, SimulationReport};
 use serde::Serialize;
 
@@ -57,11 +58,11 @@ impl Comparison {
 
 /// The chat figures compared, in the order of every table.
 pub const CHAT_MEASURES: [Measure; 6] = [
-    Measure { name: "inquiries", unit: "count", volume: true },
-    Measure { name: "offered", unit: "count", volume: true },
-    Measure { name: "service_level", unit: "share", volume: false },
-    Measure { name: "abandon_share", unit: "share", volume: false },
-    Measure { name: "response_mean_s", unit: "s", volume: false },
+    Measure { name: fig::INQUIRIES.name, unit: "count", volume: true },
+    Measure { name: fig::OFFERED.name, unit: "count", volume: true },
+    Measure { name: fig::SERVICE_LEVEL.name, unit: "share", volume: false },
+    Measure { name: fig::ABANDON_SHARE.name, unit: "share", volume: false },
+    Measure { name: fig::RESPONSE_MEAN_S.name, unit: "s", volume: false },
     Measure { name: "agents", unit: "people", volume: false },
 ];
 
@@ -69,9 +70,9 @@ pub const CHAT_MEASURES: [Measure; 6] = [
 /// placed (by placement), paid (by payment) and dispatched (by hand-over to
 /// a courier), per period.
 pub const ORDER_MEASURES: [Measure; 3] = [
-    Measure { name: "orders_placed", unit: "count", volume: true },
-    Measure { name: "orders_paid", unit: "count", volume: true },
-    Measure { name: "orders_dispatched", unit: "count", volume: true },
+    Measure { name: fig::ORDERS_PLACED.name, unit: "count", volume: true },
+    Measure { name: fig::ORDERS_PAID.name, unit: "count", volume: true },
+    Measure { name: fig::ORDERS_DISPATCHED.name, unit: "count", volume: true },
 ];
 
 /// A figure compared.
@@ -223,11 +224,11 @@ pub fn compare(
     let band = |name: &str, p: usize| {
         report.series(name).and_then(|s| s.get(p)).map_or((0.0, 0.0, 0.0), |s| (s.p5, s.mean, s.p95))
     };
-    let forecast_inquiries: Vec<f64> = (0..n).map(|p| band("inquiries", p).1).collect();
+    let forecast_inquiries: Vec<f64> = (0..n).map(|p| band(fig::INQUIRIES.name, p).1).collect();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| forecast_inquiries[b].total_cmp(&forecast_inquiries[a]).then(a.cmp(&b)));
     let peaks: Vec<usize> = order.into_iter().take(n.div_ceil(4)).collect();
-    let with_orders = report.series("orders_placed").is_some();
+    let with_orders = report.series(fig::ORDERS_PLACED).is_some();
     let measures: Vec<Measure> =
         CHAT_MEASURES.iter().chain(ORDER_MEASURES.iter().filter(|_| with_orders)).copied().collect();
     let mut actual = chat_actuals(chats);

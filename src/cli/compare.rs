@@ -7,6 +7,7 @@
 //! `sweep.*` with `--sweep`).
 
 use super::{load_scenario, Failure};
+use crate::cli::OrFailure;
 use peakplan::cost::compare::{compare, scaled, sweep, Measured};
 use peakplan::experiment::{run, RunConfig};
 use peakplan::report::folder::check_out;
@@ -40,14 +41,14 @@ pub struct CompareArgs {
     pub sweep: Option<String>,
     /// Replications of every scenario (default: the first scenario's
     /// `run.replications`); all use indices 0..N.
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=peakplan::scenario::MAX_REPLICATIONS))]
     pub replications: Option<u64>,
     /// Master seed shared by all scenarios (default: the first scenario's
     /// `run.seed`).
     #[arg(long)]
     pub seed: Option<u64>,
     /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
     /// Folder to write compare.json, compare.csv, summary.txt and plots/
     /// (sweep.json, sweep.csv, summary.txt and plots/ with --sweep).
@@ -102,13 +103,13 @@ fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<Measur
         threads: a.threads.map(|t| t as usize),
         progress: !a.quiet && std::io::stderr().is_terminal(),
     };
-    let outcome = run(&s.model, &s.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
-    Ok(Measured::new(s, &outcome.samples))
+    let outcome = run(&s.model, &s.targets, &cfg).runtime()?;
+    Ok(Measured::new(s, &outcome.samples)?)
 }
 
 /// The charts as `plots/<name>.svg` and `plots/<name>.png` files.
 fn chart_files(charts: &[Plot]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    let rendered = plots::render(charts, true).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let rendered = plots::render(charts, true).runtime()?;
     Ok(plots::files(&rendered))
 }
 
@@ -151,7 +152,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
             (render::text(&r), json::render(&r), render::csv(&r), charts::compare_plots(&r))
         }
     };
-    let json_text = json_text.map_err(|e| Failure::Runtime(e.to_string()))?;
+    let json_text = json_text.runtime()?;
     if let Some(dir) = &a.out {
         let mut files: Vec<(String, Vec<u8>)> = vec![
             (format!("{stem}.json"), json_text.clone().into_bytes()),
@@ -161,7 +162,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
         if !a.no_plots {
             files.extend(chart_files(&charts)?);
         }
-        let written = write_all(dir, &files, a.force).map_err(|e| Failure::Input(e.to_string()))?;
+        let written = write_all(dir, &files, a.force).input()?;
         if !a.quiet {
             eprintln!("wrote {} files to {}", written.len(), dir.display());
         }

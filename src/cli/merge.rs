@@ -4,6 +4,7 @@
 
 use super::simulate::{write_report, Format, ReportOptions};
 use super::Failure;
+use crate::cli::OrFailure;
 use peakplan::experiment::{merge, ShardFile};
 use peakplan::report::i18n::Lang;
 use peakplan::Scenario;
@@ -53,9 +54,9 @@ pub fn exec(a: &MergeArgs) -> Result<(), Failure> {
     for path in &a.shards {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
-        files.push((name.clone(), ShardFile::from_json(&text, &name).map_err(|e| Failure::Input(e.to_string()))?));
+        files.push((name.clone(), ShardFile::from_json(&text, &name).input()?));
     }
-    let merged = merge(files).map_err(|e| Failure::Input(e.to_string()))?;
+    let merged = merge(files).input()?;
     let s = &merged.scenario;
     let scenario = Scenario::from_toml(&s.toml, &s.source)
         .map_err(|e| Failure::Input(format!("the shards' scenario no longer loads with this peakplan: {e}")))?;

@@ -63,6 +63,32 @@ impl std::fmt::Display for Failure {
     }
 }
 
+/// The one conversion of a library error into a [`Failure`]: `.input()`
+/// when the user's input is at fault (exit 2), `.runtime()` otherwise
+/// (exit 1); the message is the error's own.
+pub trait OrFailure<T> {
+    /// The error as bad input.
+    fn input(self) -> Result<T, Failure>;
+    /// The error as a failure while running.
+    fn runtime(self) -> Result<T, Failure>;
+}
+
+impl<T, E: std::fmt::Display> OrFailure<T> for Result<T, E> {
+    fn input(self) -> Result<T, Failure> {
+        self.map_err(|e| Failure::Input(e.to_string()))
+    }
+
+    fn runtime(self) -> Result<T, Failure> {
+        self.map_err(|e| Failure::Runtime(e.to_string()))
+    }
+}
+
+impl From<peakplan::figures::MissingFigure> for Failure {
+    fn from(e: peakplan::figures::MissingFigure) -> Self {
+        Failure::Runtime(e.to_string())
+    }
+}
+
 impl Cli {
     /// Runs the chosen subcommand.
     pub fn exec(self) -> Result<(), Failure> {
@@ -84,7 +110,7 @@ impl Cli {
 /// Loads the scenario at `path`, or the built-in default.
 fn load_scenario(path: Option<&Path>) -> Result<Scenario, Failure> {
     match path {
-        Some(p) => Scenario::load(p).map_err(|e| Failure::Input(e.to_string())),
+        Some(p) => Scenario::load(p).input(),
         None => Ok(Scenario::default_double11()),
     }
 }

@@ -2,6 +2,7 @@
 //! check a scenario file and summarise it.
 
 use super::{load_scenario, Failure};
+use crate::cli::OrFailure;
 use peakplan::report::write::write_all;
 use peakplan::scenario::DEFAULT_TOML;
 use std::path::PathBuf;
@@ -40,7 +41,7 @@ pub fn exec(c: &ScenarioCmd) -> Result<(), Failure> {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .ok_or_else(|| Failure::Input(format!("{} is not a file name", path.display())))?;
-            write_all(dir, &[(name, DEFAULT_TOML.to_string())], *force).map_err(|e| Failure::Input(e.to_string()))?;
+            write_all(dir, &[(name, DEFAULT_TOML.to_string())], *force).input()?;
             eprintln!("wrote {}", path.display());
             Ok(())
         }

@@ -11,6 +11,7 @@
 //! report of the whole run.
 
 use super::{load_scenario, Failure};
+use crate::cli::OrFailure;
 use peakplan::experiment::{run, Outcome, RunConfig, ScenarioText, Shard, ShardFile};
 use peakplan::report::folder::{check_out, claim_run_folder, run_id, sanitize, REPORTS_DIR};
 use peakplan::report::html::{self, Page};
@@ -36,13 +37,13 @@ pub struct SimulateArgs {
     /// Scenario file (TOML); the built-in Double 11 default when omitted.
     pub scenario: Option<PathBuf>,
     /// Replications to run (default: the scenario's `run.replications`).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=peakplan::scenario::MAX_REPLICATIONS))]
     pub replications: Option<u64>,
     /// Master seed (default: the scenario's `run.seed`).
     #[arg(long)]
     pub seed: Option<u64>,
     /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
     /// Folder for the report files [default: a new folder
     /// reports/<scenario>/seed<seed>-n<replications>/, never an existing one].
@@ -127,7 +128,7 @@ pub fn exec(a: &SimulateArgs) -> Result<(), Failure> {
         return run_shard(a, &scenario, shard, seed, reps, &cfg);
     }
     opts.check_out()?;
-    let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let outcome = run(&scenario.model, &scenario.targets, &cfg).runtime()?;
     write_report(&scenario, seed, reps, &outcome, &opts)
 }
 
@@ -153,12 +154,12 @@ fn run_shard(
     if !a.force && path.exists() {
         return Err(Failure::Input(format!("{} exists; choose another --out folder or pass --force", path.display())));
     }
-    let outcome = run(&scenario.model, &scenario.targets, cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let outcome = run(&scenario.model, &scenario.targets, cfg).runtime()?;
     let source = ScenarioText { name: scenario.name.clone(), source: scenario.source_name.clone(), toml: text };
     let file = ShardFile::new(source, seed, reps, shard, outcome);
     let mut bytes = Vec::new();
     file.write_json(&mut bytes).map_err(|e| Failure::Runtime(format!("cannot encode {name}: {e}")))?;
-    write_all(&dir, &[(name, bytes)], a.force).map_err(|e| Failure::Input(e.to_string()))?;
+    write_all(&dir, &[(name, bytes)], a.force).input()?;
     if !a.quiet {
         eprintln!(
             "shard {shard}: replications {}..{} of {reps}, written to {}",
@@ -181,9 +182,9 @@ pub fn write_report(
     outcome: &Outcome,
     o: &ReportOptions,
 ) -> Result<(), Failure> {
-    let report = SimulationReport::new(scenario, seed, outcome);
+    let report = peakplan::cost::costed_report(scenario, seed, outcome)?;
     let summary = text::render(&report);
-    let json_text = json::render(&report).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let json_text = json::render(&report).runtime()?;
     let files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;
     let dir = write_run_folder(o.out, &scenario.name, &run_id(seed, reps), &files, o.force)?;
     if o.out.is_some() && o.force && o.no_plots {
@@ -242,11 +243,8 @@ fn report_files(
         ("per_period.csv".into(), csv::per_period(report).into_bytes()),
         ("summary.txt".into(), summary.as_bytes().to_vec()),
     ];
-    let rendered = if a.no_plots {
-        None
-    } else {
-        Some(plots::render(&plots::simulation::plots(report), true).map_err(|e| Failure::Runtime(e.to_string()))?)
-    };
+    let rendered =
+        if a.no_plots { None } else { Some(plots::render(&plots::simulation::plots(report), true).runtime()?) };
     files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
     // The scenario as simulated, with the seed and replications of this run,
     // so that the listing reproduces it.

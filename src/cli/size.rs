@@ -1,6 +1,7 @@
 //! `peakplan size`: the least-cost agents per shift that meet the targets.
 
 use super::{load_scenario, Failure};
+use crate::cli::OrFailure;
 use peakplan::report::folder::check_out;
 use peakplan::report::{json, sizing_text, write::write_all};
 use peakplan::sizing::{sensitivity, size, SizingConfig, SizingReport};
@@ -15,17 +16,17 @@ pub struct SizeArgs {
     #[arg(long)]
     pub seed: Option<u64>,
     /// Replications per candidate plan (default: `sizing.search_replications`).
-    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=peakplan::scenario::MAX_REPLICATIONS))]
     pub search_replications: Option<u64>,
     /// Fresh replications verifying the plan (default: `sizing.verify_replications`).
-    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=peakplan::scenario::MAX_REPLICATIONS))]
     pub verify_replications: Option<u64>,
     /// Replications of each sensitivity row, the first of the verification
     /// set (default: 400, at most --verify-replications).
-    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(10..=peakplan::scenario::MAX_REPLICATIONS))]
     pub sensitivity_replications: Option<u64>,
     /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
     /// Folder to write sizing.json, plan.csv, per_period.csv and summary.txt.
     #[arg(long)]
@@ -131,9 +132,9 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
         );
     }
     let started = std::time::Instant::now();
-    let report = size(&scenario, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let report = size(&scenario, &cfg).runtime()?;
     let summary = sizing_text::render(&report);
-    let json_text = json::render(&report).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let json_text = json::render(&report).runtime()?;
     if let Some(dir) = &a.out {
         let files = [
             ("sizing.json", json_text.clone()),
@@ -141,7 +142,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
             ("per_period.csv", periods_csv(&report)),
             ("summary.txt", summary.clone()),
         ];
-        write_all(dir, &files, a.force).map_err(|e| Failure::Input(e.to_string()))?;
+        write_all(dir, &files, a.force).input()?;
     }
     match a.format {
         super::simulate::Format::Text => print!("{summary}"),

@@ -23,6 +23,7 @@
 //! order value is known).
 
 use super::pay::{people_needed, shift_pay};
+use crate::figures::{self as fig, Figure, MissingFigure};
 use crate::model::shifts::Shift;
 use crate::model::warehouse::{AfterWindow, DAY_S};
 use crate::scenario::Scenario;
@@ -32,38 +33,38 @@ use serde::Serialize;
 /// The cost figures of one replication, in output order. Packer, order and
 /// courier figures only with a dispatch side.
 pub const FIGURES: [&str; 21] = [
-    "total_cny",
-    "labour_cny",
-    "courier_cny",
-    "compensation_cny",
-    "lost_margin_cny",
-    "fixed_cny",
-    "cost_per_paid_order_cny",
-    "labour_agents_cny",
-    "labour_packers_cny",
-    "training_cny",
-    "prepack_material_cny",
-    "lost_orders",
-    "agent_people",
-    "agent_person_shifts",
-    "agent_paid_h",
-    "packer_people",
-    "packer_person_shifts",
-    "packer_paid_h",
-    "packer_shift_repeats",
-    "temps_trained",
-    "parcels_shipped",
+    fig::TOTAL_CNY.name,
+    fig::LABOUR_CNY.name,
+    fig::COURIER_CNY.name,
+    fig::COMPENSATION_CNY.name,
+    fig::LOST_MARGIN_CNY.name,
+    fig::FIXED_CNY.name,
+    fig::COST_PER_PAID_ORDER_CNY.name,
+    fig::LABOUR_AGENTS_CNY.name,
+    fig::LABOUR_PACKERS_CNY.name,
+    fig::TRAINING_CNY.name,
+    fig::PREPACK_MATERIAL_CNY.name,
+    fig::LOST_ORDERS.name,
+    fig::AGENT_PEOPLE.name,
+    fig::AGENT_PERSON_SHIFTS.name,
+    fig::AGENT_PAID_H.name,
+    fig::PACKER_PEOPLE.name,
+    fig::PACKER_PERSON_SHIFTS.name,
+    fig::PACKER_PAID_H.name,
+    fig::PACKER_SHIFT_REPEATS.name,
+    fig::TEMPS_TRAINED.name,
+    fig::PARCELS_SHIPPED.name,
 ];
 
 /// Figures that exist only with a dispatch side.
 const DISPATCH_ONLY: [&str; 7] = [
-    "cost_per_paid_order_cny",
-    "labour_packers_cny",
-    "packer_people",
-    "packer_person_shifts",
-    "packer_paid_h",
-    "packer_shift_repeats",
-    "parcels_shipped",
+    fig::COST_PER_PAID_ORDER_CNY.name,
+    fig::LABOUR_PACKERS_CNY.name,
+    fig::PACKER_PEOPLE.name,
+    fig::PACKER_PERSON_SHIFTS.name,
+    fig::PACKER_PAID_H.name,
+    fig::PACKER_SHIFT_REPEATS.name,
+    fig::PARCELS_SHIPPED.name,
 ];
 
 /// One role's staffing as planned.
@@ -243,31 +244,46 @@ impl CostModel {
     }
 
     /// The cost figures of replication `r` of `samples`, in [`FIGURES`]
-    /// order (those of a dispatch side only with one).
-    pub fn replication(&self, samples: &Samples, r: usize) -> Vec<(&'static str, f64)> {
-        let get = |name: &str| samples.scalar(name).and_then(|v| v.get(r)).copied().unwrap_or(0.0);
+    /// order (those of a dispatch side only with one). The figures of a
+    /// dispatch side are read only when the plan has one (without it they
+    /// cost nothing); a figure the run should have produced and did not is
+    /// an error, never a 0.
+    pub fn replication(&self, samples: &Samples, r: usize) -> Result<Vec<(&'static str, f64)>, MissingFigure> {
+        let value = |name: &str| -> Result<f64, MissingFigure> {
+            samples
+                .scalar(name)
+                .and_then(|v| v.get(r))
+                .copied()
+                .ok_or(MissingFigure { name: name.to_string(), per_period: false })
+        };
+        let get = |f: Figure| value(f.name);
+        let dispatch = self.packers.is_some();
+        let get_dispatch = |f: Figure| if dispatch { get(f) } else { Ok(0.0) };
         let (mut packer_cny, mut packer_paid_h, mut repeats) = (0.0, 0.0, 0.0);
         if let Some(p) = &self.packers {
-            let n = self.repeats_for(get("packer_hours") - p.on_duty_h);
+            let n = self.repeats_for(get(fig::PACKER_HOURS)? - p.on_duty_h);
             let done = self.repeats[..n].iter().flatten();
             packer_cny = p.cny + done.clone().map(|x| x.cny).sum::<f64>();
             packer_paid_h = p.paid_h + done.clone().map(|x| x.paid_h).sum::<f64>();
             repeats = done.count() as f64;
         }
         let labour = self.agents.cny + packer_cny;
-        let parcels: Vec<(f64, f64)> = self.carriers.iter().map(|(k, price)| (get(k), *price)).collect();
+        let parcels: Vec<(f64, f64)> =
+            self.carriers.iter().map(|(k, price)| Ok((value(k)?, *price))).collect::<Result<_, MissingFigure>>()?;
         // Folded from +0 (an empty float sum is −0, which would print "-0").
         let courier = parcels.iter().fold(0.0, |acc, (n, p)| acc + n * p);
-        let compensation = get("late_compensation_cny");
+        let compensation = get_dispatch(fig::LATE_COMPENSATION_CNY)?;
         let lost_orders =
-            get("abandoned") * self.lost_per_abandoned + get("unanswered_at_close") * self.lost_per_unanswered;
+            get(fig::ABANDONED)? * self.lost_per_abandoned + get(fig::UNANSWERED_AT_CLOSE)? * self.lost_per_unanswered;
         let lost_margin = lost_orders * self.margin_per_order_cny;
-        let prepack =
-            self.prepack_fixed_cny.unwrap_or_else(|| get("orders_labelled_prepacked") * self.prepack_material_cny);
-        let prepack = if self.packers.is_some() { prepack } else { 0.0 };
+        let prepack = match self.prepack_fixed_cny {
+            Some(cny) => cny,
+            None => get_dispatch(fig::ORDERS_LABELLED_PREPACKED)? * self.prepack_material_cny,
+        };
+        let prepack = if dispatch { prepack } else { 0.0 };
         let fixed = self.training_cny + prepack;
         let total = labour + courier + compensation + lost_margin + fixed;
-        let paid = get("orders_paid");
+        let paid = get_dispatch(fig::ORDERS_PAID)?;
         let values = [
             total,
             labour,
@@ -291,22 +307,22 @@ impl CostModel {
             f64::from(self.temps),
             parcels.iter().map(|(n, _)| n).sum(),
         ];
-        FIGURES
+        Ok(FIGURES
             .iter()
             .zip(values)
-            .filter(|(name, _)| self.packers.is_some() || !DISPATCH_ONLY.contains(name))
+            .filter(|(name, _)| dispatch || !DISPATCH_ONLY.contains(name))
             .map(|(&name, v)| (name, v))
-            .collect()
+            .collect())
     }
 }
 
 /// The cost figures of every replication of `samples` (the figures of a
 /// run of `s`), in replication order.
-pub fn per_replication(s: &Scenario, samples: &Samples) -> Samples {
+pub fn per_replication(s: &Scenario, samples: &Samples) -> Result<Samples, MissingFigure> {
     let model = CostModel::new(s);
     let mut out = Samples::default();
     for r in 0..samples.len() {
-        out.push(&model.replication(samples, r), &[]);
+        out.push(&model.replication(samples, r)?, &[]);
     }
-    out
+    Ok(out)
 }

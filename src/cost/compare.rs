@@ -10,20 +10,23 @@
 //! No plan is chosen when none meets the targets.
 
 use super::breakdown::{per_replication, CostModel, RoleStaffing};
-use crate::result::{Named, SCHEMA_VERSION};
+use crate::figures as fig;
+use crate::figures::MissingFigure;
+use crate::result::SCHEMA_VERSION;
 use crate::scenario::Scenario;
+use crate::stats::Named;
 use crate::stats::{wilson95, Samples, Summary};
 use serde::Serialize;
 
 /// The service figures shown for each plan.
 pub const KEY_KPIS: [&str; 7] = [
-    "service_level",
-    "abandon_share",
-    "response_p90_s",
-    "dispatched_within_24h_share",
-    "late_orders",
-    "orders_paid",
-    "meets_all_targets",
+    fig::SERVICE_LEVEL.name,
+    fig::ABANDON_SHARE.name,
+    fig::RESPONSE_P90_S.name,
+    fig::DISPATCHED_WITHIN_24H_SHARE.name,
+    fig::LATE_ORDERS.name,
+    fig::ORDERS_PAID.name,
+    fig::MEETS_ALL_TARGETS.name,
 ];
 
 /// One role's staffing in a comparison.
@@ -80,17 +83,17 @@ pub struct Measured {
 
 impl Measured {
     /// The figures of `s` from the per-replication `samples` of its run.
-    pub fn new(s: &Scenario, samples: &Samples) -> Self {
-        let costs = per_replication(s, samples);
+    pub fn new(s: &Scenario, samples: &Samples) -> Result<Self, MissingFigure> {
+        let costs = per_replication(s, samples)?;
         let model = CostModel::new(s);
         let mean = |x: &Samples, k: &str| x.scalar(k).map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
         let n = samples.len() as f64;
-        let p = mean(samples, "meets_all_targets");
+        let p = mean(samples, fig::MEETS_ALL_TARGETS.name);
         let confidence = s.targets.confidence;
-        Self {
+        Ok(Self {
             staffing: Staffing {
-                agents: RoleRow::new(model.agent_staffing(), mean(&costs, "agent_paid_h")),
-                packers: model.packer_staffing().map(|st| RoleRow::new(st, mean(&costs, "packer_paid_h"))),
+                agents: RoleRow::new(model.agent_staffing(), mean(&costs, fig::AGENT_PAID_H.name)),
+                packers: model.packer_staffing().map(|st| RoleRow::new(st, mean(&costs, fig::PACKER_PAID_H.name))),
             },
             p_meet_all: p,
             p_meet_all_ci95: wilson95(p * n, n),
@@ -100,13 +103,13 @@ impl Measured {
                 KEY_KPIS.iter().filter_map(|k| samples.scalar(k).map(|v| (k.to_string(), Summary::of(v)))).collect(),
             ),
             cost: Named(costs.scalar_summaries()),
-            totals: costs.scalar("total_cny").map_or_else(Vec::new, <[f64]>::to_vec),
-        }
+            totals: costs.require(fig::TOTAL_CNY)?.to_vec(),
+        })
     }
 
     /// Mean total cost [CNY].
     pub fn total_cny(&self) -> f64 {
-        self.cost.get("total_cny").map_or(0.0, |s| s.mean)
+        self.cost.get(fig::TOTAL_CNY).map_or(0.0, |s| s.mean)
     }
 
     /// Per-replication `self − other` total cost, summarised (paired on the
@@ -270,7 +273,7 @@ mod tests {
             confidence: 0.95,
             meets: p >= 0.95,
             kpis: Named(Vec::new()),
-            cost: Named(vec![("total_cny".into(), s)]),
+            cost: Named(vec![(fig::TOTAL_CNY.name.into(), s)]),
             totals: vec![total],
         }
     }

@@ -24,12 +24,19 @@ pub mod pay;
 pub use breakdown::{per_replication, CostModel, RoleStaffing, FIGURES};
 pub use compare::{CompareReport, CompareRow, Measured, Staffing, SweepPoint, SweepReport};
 
-use crate::result::Named;
+use crate::experiment::Outcome;
+use crate::figures::MissingFigure;
+use crate::result::SimulationReport;
 use crate::scenario::Scenario;
-use crate::stats::{Samples, Summary};
+use crate::stats::{Named, Samples, Summary};
 
 /// Summaries across replications of the cost figures of a run of `s` whose
 /// per-replication figures are `samples`.
-pub fn summaries(s: &Scenario, samples: &Samples) -> Named<Summary> {
-    Named(per_replication(s, samples).scalar_summaries())
+pub fn summaries(s: &Scenario, samples: &Samples) -> Result<Named<Summary>, MissingFigure> {
+    Ok(Named(per_replication(s, samples)?.scalar_summaries()))
+}
+
+/// The result of `outcome`, a run of `s` with `seed`, with its cost.
+pub fn costed_report(s: &Scenario, seed: u64, outcome: &Outcome) -> Result<SimulationReport, MissingFigure> {
+    Ok(SimulationReport::new(s, seed, outcome).with_cost(summaries(s, &outcome.samples)?))
 }

@@ -404,7 +404,7 @@ mod tests {
     fn pickups_repeat_daily_after_the_window() {
         let c = Carrier {
             name: "x".into(),
-            kpi_name: "dispatched_via_x".into(),
+            kpi_name: crate::figures::dispatched_via("x"),
             pickups_s: vec![100.0, 200.0],
             daily_after_s: vec![300.0, 400.0],
             truck_capacity: 1,

@@ -3,39 +3,40 @@
 //! the hours where the most people were away.
 
 use super::text::{show, Fmt};
+use crate::figures::{self as fig, Figure};
 use crate::result::SimulationReport;
 use std::fmt::Write;
 
 /// One role's paid hours, available hours and where the rest went.
 struct RoleKeys {
     role: &'static str,
-    paid: &'static str,
-    available: &'static str,
-    on_break: &'static str,
-    absent: &'static str,
-    late: &'static str,
+    paid: Figure,
+    available: Figure,
+    on_break: Figure,
+    absent: Figure,
+    late: Figure,
 }
 
 const AGENTS: RoleKeys = RoleKeys {
     role: "agents",
-    paid: "agent_hours",
-    available: "agent_hours_available",
-    on_break: "agent_hours_on_break",
-    absent: "agents_absent",
-    late: "agents_late",
+    paid: fig::AGENT_HOURS,
+    available: fig::AGENT_HOURS_AVAILABLE,
+    on_break: fig::AGENT_HOURS_ON_BREAK,
+    absent: fig::AGENTS_ABSENT,
+    late: fig::AGENTS_LATE,
 };
 
 const PACKERS: RoleKeys = RoleKeys {
     role: "packers",
-    paid: "packer_hours",
-    available: "packer_hours_available",
-    on_break: "packer_hours_on_break",
-    absent: "packers_absent",
-    late: "packers_late",
+    paid: fig::PACKER_HOURS,
+    available: fig::PACKER_HOURS_AVAILABLE,
+    on_break: fig::PACKER_HOURS_ON_BREAK,
+    absent: fig::PACKERS_ABSENT,
+    late: fig::PACKERS_LATE,
 };
 
 fn role_line(r: &SimulationReport, k: &RoleKeys, o: &mut String) {
-    let mean = |key: &str| r.kpi(key).map(|s| s.mean);
+    let mean = |f: Figure| r.kpi(f).map(|s| s.mean);
     let (Some(paid), Some(available)) = (mean(k.paid), mean(k.available)) else { return };
     let shrinkage = if paid > 0.0 { 1.0 - available / paid } else { 0.0 };
     let _ = writeln!(
@@ -61,7 +62,7 @@ pub fn section(r: &SimulationReport, o: &mut String) {
     );
     role_line(r, &AGENTS, o);
     role_line(r, &PACKERS, o);
-    if let (Some(n), Some(h)) = (r.kpi("breaks_recalled"), r.kpi("break_hours_recalled")) {
+    if let (Some(n), Some(h)) = (r.kpi(fig::BREAKS_RECALLED), r.kpi(fig::BREAK_HOURS_RECALLED)) {
         if n.mean > 0.0 {
             let _ = writeln!(
                 o,

@@ -6,6 +6,7 @@
 use super::csv::{num, opt};
 use super::text::{show, Fmt};
 use crate::cost::compare::{CompareReport, Measured, RoleRow, SweepReport};
+use crate::figures as fig;
 use crate::stats::Summary;
 use std::fmt::Write;
 
@@ -89,8 +90,14 @@ fn blocks(o: &mut String, labels: &[String], plans: &[(&Measured, bool)]) {
         let _ = writeln!(o);
     }
 
-    let _ =
-        writeln!(o, "\nService (mean ±95% CI){:>10}{:>14}{:>14}{:>12}", "SL", "abandoned", "within 24 h", "P(meet)");
+    let _ = writeln!(
+        o,
+        "\nService (mean ±95% CI){:>10}{:>14}{:>14}{:>12}",
+        "SL",
+        fig::ABANDONED.name,
+        "within 24 h",
+        "P(meet)"
+    );
     for (i, (m, chosen)) in plans.iter().enumerate() {
         let verdict = if m.meets { "✓" } else { "✗" };
         let _ = writeln!(
@@ -98,9 +105,9 @@ fn blocks(o: &mut String, labels: &[String], plans: &[(&Measured, bool)]) {
             "{} {:<17}{:>15}{:>14}{:>14}{:>9} {verdict}",
             mark(*chosen),
             name(i),
-            share_ci(m.kpis.get("service_level")),
-            share_ci(m.kpis.get("abandon_share")),
-            share_ci(m.kpis.get("dispatched_within_24h_share")),
+            share_ci(m.kpis.get(fig::SERVICE_LEVEL)),
+            share_ci(m.kpis.get(fig::ABANDON_SHARE)),
+            share_ci(m.kpis.get(fig::DISPATCHED_WITHIN_24H_SHARE)),
             pct(m.p_meet_all),
         );
     }
@@ -111,25 +118,25 @@ fn blocks(o: &mut String, labels: &[String], plans: &[(&Measured, bool)]) {
         "labour", "courier", "compens.", "lost mg.", "fixed", "total", "/order"
     );
     for (i, (m, chosen)) in plans.iter().enumerate() {
-        let per_order = mean(m, "cost_per_paid_order_cny").map_or_else(|| "–".into(), |x| format!("{x:.2}"));
+        let per_order = mean(m, fig::COST_PER_PAID_ORDER_CNY.name).map_or_else(|| "–".into(), |x| format!("{x:.2}"));
         let _ = writeln!(
             o,
             "{} {:<17}{:>8}{:>9}{:>9}{:>9}{:>8}{:>9}{:>9}",
             mark(*chosen),
             name(i),
-            cost_or_dash(m, "labour_cny"),
-            cost_or_dash(m, "courier_cny"),
-            cost_or_dash(m, "compensation_cny"),
-            cost_or_dash(m, "lost_margin_cny"),
-            cost_or_dash(m, "fixed_cny"),
-            cost_or_dash(m, "total_cny"),
+            cost_or_dash(m, fig::LABOUR_CNY.name),
+            cost_or_dash(m, fig::COURIER_CNY.name),
+            cost_or_dash(m, fig::COMPENSATION_CNY.name),
+            cost_or_dash(m, fig::LOST_MARGIN_CNY.name),
+            cost_or_dash(m, fig::FIXED_CNY.name),
+            cost_or_dash(m, fig::TOTAL_CNY.name),
             per_order,
         );
     }
 
     let _ = writeln!(o, "\nTotal cost [CNY]{:>25}{:>23}", "mean [95% CI]", "p5 – p95");
     for (i, (m, chosen)) in plans.iter().enumerate() {
-        let Some(t) = m.cost.get("total_cny") else { continue };
+        let Some(t) = m.cost.get(fig::TOTAL_CNY) else { continue };
         let ci = match (t.ci95_low, t.ci95_high) {
             (Some(lo), Some(hi)) => format!("[{} – {}]", cny(lo), cny(hi)),
             _ => String::new(),
@@ -209,9 +216,9 @@ pub fn sweep_text(r: &SweepReport) -> String {
     );
     for p in &r.points {
         let m = &p.measured;
-        let sl = m.kpis.get("service_level").map_or_else(|| "–".into(), |s| pct(s.mean));
+        let sl = m.kpis.get(fig::SERVICE_LEVEL).map_or_else(|| "–".into(), |s| pct(s.mean));
         let verdict = if m.meets { "✓" } else { "✗" };
-        let total = m.cost.get("total_cny");
+        let total = m.cost.get(fig::TOTAL_CNY);
         let _ = writeln!(
             o,
             "{} {:<6}{:>7}{:>8}{:>8} {verdict}{:>7}{:>9}{:>9}{:>10}{:>10}",
@@ -221,8 +228,8 @@ pub fn sweep_text(r: &SweepReport) -> String {
             m.staffing.packers.as_ref().map_or_else(|| "–".into(), |r| r.people.to_string()),
             pct(m.p_meet_all),
             sl,
-            cost_or_dash(m, "labour_cny"),
-            cost_or_dash(m, "lost_margin_cny"),
+            cost_or_dash(m, fig::LABOUR_CNY.name),
+            cost_or_dash(m, fig::LOST_MARGIN_CNY.name),
             total.map_or_else(|| "–".into(), |t| cny(t.mean)),
             total.map_or_else(|| "–".into(), |t| cny(t.p95)),
         );

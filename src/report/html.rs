@@ -7,6 +7,7 @@
 use super::i18n::{Labels, Lang};
 use super::plots::Rendered;
 use super::text::{show, Fmt};
+use crate::figures::{self as fig, Figure};
 use crate::result::SimulationReport;
 use crate::stats::Summary;
 use std::fmt::Write;
@@ -129,7 +130,7 @@ pub fn render(r: &SimulationReport, page: &Page) -> String {
         l.run_facts[7],
         r.run.seed
     );
-    answer(&mut o, r, l);
+    answer(&mut o, r, l, page.lang);
     charts(&mut o, r, page, l);
     by_period(&mut o, r, l);
     scenario(&mut o, r, page, l);
@@ -145,9 +146,9 @@ fn show_num(x: f64) -> String {
     super::plots::draw::number(x)
 }
 
-fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
+fn answer(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
     let t = &r.targets;
-    let all = r.kpi("meets_all_targets");
+    let all = r.kpi(fig::MEETS_ALL_TARGETS);
     let met = all.map_or(0.0, |s| s.mean);
     let ok = met >= t.confidence;
     let _ = writeln!(o, "<section id=\"answer\">\n<h2>{}</h2>", l.answer);
@@ -167,8 +168,14 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
         if ok { l.met } else { l.not_met },
         escape(&detail)
     );
+    targets_met(o, r, l);
+    key_figures(o, r, l, lang);
+    plan_headcount(o, r, l);
+}
 
-    // Each target and how often it was met.
+/// Each target and how often it was met.
+fn targets_met(o: &mut String, r: &SimulationReport, l: &Labels) {
+    let t = &r.targets;
     let _ = writeln!(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th></tr>", l.targets, l.target, l.probability);
     let rows = [
         (
@@ -176,11 +183,11 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
                 l.target_service_level,
                 &[("sl", &show(t.service_level, Fmt::Share)), ("s", &show_num(t.response_within_s))],
             ),
-            "meets_service_level",
+            fig::MEETS_SERVICE_LEVEL.name,
         ),
-        (fill(l.target_abandon, &[("cap", &show(t.abandon_max, Fmt::Share))]), "meets_abandon_cap"),
-        (fill(l.target_dispatch, &[("min", &dispatch_min(r))]), "meets_dispatch_target"),
-        (l.target_all.to_string(), "meets_all_targets"),
+        (fill(l.target_abandon, &[("cap", &show(t.abandon_max, Fmt::Share))]), fig::MEETS_ABANDON_CAP.name),
+        (fill(l.target_dispatch, &[("min", &dispatch_min(r))]), fig::MEETS_DISPATCH_TARGET.name),
+        (l.target_all.to_string(), fig::MEETS_ALL_TARGETS.name),
     ];
     for (label, key) in rows {
         if let Some(s) = r.kpi(key) {
@@ -195,8 +202,10 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
         }
     }
     let _ = writeln!(o, "</table>");
+}
 
-    // Key figures with intervals.
+/// Key figures with intervals.
+fn key_figures(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
     let _ = writeln!(
         o,
         "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
@@ -211,31 +220,31 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
     let hours: Show = |x| show(x, Fmt::Hours);
     // Figures absent from the result (a chat-only scenario has no orders)
     // are left out.
-    let figures: [(&str, Show); 24] = [
-        ("inquiries", count),
-        ("offered", count),
-        ("answered", count),
-        ("abandoned", count),
-        ("service_level", share),
-        ("abandon_share", share),
-        ("response_mean_s", secs),
-        ("response_p90_s", secs),
-        ("response_p95_s", secs),
-        ("occupancy", share),
-        ("agent_hours", count),
-        ("agent_hours_available", count),
-        ("agent_shrinkage_share", share),
-        ("agents_absent", decimal),
-        ("queue_max", count),
-        ("periods_below_service_level", decimal),
-        ("orders_paid", count),
-        ("dispatched_within_24h_share", share),
-        ("dispatch_lead_p95_h", hours),
-        ("orders_undispatched", count),
-        ("pack_backlog_max", count),
-        ("packer_hours", count),
-        ("packer_hours_available", count),
-        ("packer_shrinkage_share", share),
+    let figures: [(Figure, Show); 24] = [
+        (fig::INQUIRIES, count),
+        (fig::OFFERED, count),
+        (fig::ANSWERED, count),
+        (fig::ABANDONED, count),
+        (fig::SERVICE_LEVEL, share),
+        (fig::ABANDON_SHARE, share),
+        (fig::RESPONSE_MEAN_S, secs),
+        (fig::RESPONSE_P90_S, secs),
+        (fig::RESPONSE_P95_S, secs),
+        (fig::OCCUPANCY, share),
+        (fig::AGENT_HOURS, count),
+        (fig::AGENT_HOURS_AVAILABLE, count),
+        (fig::AGENT_SHRINKAGE_SHARE, share),
+        (fig::AGENTS_ABSENT, decimal),
+        (fig::QUEUE_MAX, count),
+        (fig::PERIODS_BELOW_SERVICE_LEVEL, decimal),
+        (fig::ORDERS_PAID, count),
+        (fig::DISPATCHED_WITHIN_24H_SHARE, share),
+        (fig::DISPATCH_LEAD_P95_H, hours),
+        (fig::ORDERS_UNDISPATCHED, count),
+        (fig::PACK_BACKLOG_MAX, count),
+        (fig::PACKER_HOURS, count),
+        (fig::PACKER_HOURS_AVAILABLE, count),
+        (fig::PACKER_SHRINKAGE_SHARE, share),
     ];
     for (key, f) in figures {
         if let Some(s) = r.kpi(key) {
@@ -246,7 +255,7 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td><td>{}</td><td>{interval}</td><td>{} – {}</td></tr>",
-                escape(l.kpi(key)),
+                escape(lang.figure(key)),
                 f(s.mean),
                 f(s.p5),
                 f(s.p95)
@@ -254,8 +263,10 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels) {
         }
     }
     let _ = writeln!(o, "</table>");
+}
 
-    // The plan: headcount per group.
+/// The plan: headcount per group.
+fn plan_headcount(o: &mut String, r: &SimulationReport, l: &Labels) {
     let period_h = r.run.period_min / 60.0;
     let _ = writeln!(
         o,
@@ -330,9 +341,12 @@ fn charts(o: &mut String, _r: &SimulationReport, page: &Page, l: &Labels) {
 
 fn by_period(o: &mut String, r: &SimulationReport, l: &Labels) {
     let get = |k: &str| r.series(k);
-    let (Some(inq), Some(agents), Some(sl), Some(ab)) =
-        (get("inquiries"), get("agents_on_duty"), get("service_level"), get("abandon_share"))
-    else {
+    let (Some(inq), Some(agents), Some(sl), Some(ab)) = (
+        get(fig::INQUIRIES.name),
+        get(fig::AGENTS_ON_DUTY.name),
+        get(fig::SERVICE_LEVEL.name),
+        get(fig::ABANDON_SHARE.name),
+    ) else {
         return;
     };
     let _ = writeln!(o, "<section id=\"by-period\">\n<details>\n<summary>{}</summary>\n<table>\n<tr>", l.by_period);
@@ -341,7 +355,7 @@ fn by_period(o: &mut String, r: &SimulationReport, l: &Labels) {
     }
     let _ = writeln!(o, "</tr>");
     for (i, label) in r.periods.iter().enumerate() {
-        let below = sl[i].mean < r.targets.service_level;
+        let below = !r.targets.service_level_met(sl[i].mean);
         let _ = writeln!(
             o,
             "<tr{}><td>{}{}</td><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -3,6 +3,7 @@
 //! bundled font has no Chinese glyphs); the report's text around them is
 //! translated. Placeholders in braces (`{met}`) are filled in by the report.
 
+use crate::figures::{self as fig, Figure};
 use std::str::FromStr;
 
 /// Language of the report.
@@ -33,6 +34,14 @@ impl Lang {
         match self {
             Lang::En => &EN,
             Lang::Zh => &ZH,
+        }
+    }
+
+    /// The label of figure `f` in this language (from the catalogue).
+    pub fn figure(self, f: Figure) -> &'static str {
+        match self {
+            Lang::En => f.en,
+            Lang::Zh => f.zh,
         }
     }
 
@@ -85,8 +94,6 @@ pub struct Labels {
     pub ci95_short: &'static str,
     /// Column: spread across replications.
     pub spread: &'static str,
-    /// Figure names, by KPI key.
-    pub kpi_names: &'static [(&'static str, &'static str)],
     /// Heading of the plan.
     pub plan: &'static str,
     /// Column: agent group.
@@ -133,11 +140,6 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// The name of KPI `key`, or the key itself.
-    pub fn kpi<'a>(&self, key: &'a str) -> &'a str {
-        self.kpi_names.iter().find(|(k, _)| *k == key).map_or(key, |(_, v)| v)
-    }
-
     /// The caption of plot `name`, if any.
     pub fn caption(&self, name: &str) -> Option<&'static str> {
         self.captions.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
@@ -164,32 +166,6 @@ pub static EN: Labels = Labels {
     ci95: "95% confidence interval",
     ci95_short: "95% CI",
     spread: "p5 – p95 of replications",
-    kpi_names: &[
-        ("inquiries", "inquiries"),
-        ("offered", "offered to agents"),
-        ("answered", "answered"),
-        ("abandoned", "abandoned"),
-        ("service_level", "service level (window)"),
-        ("abandon_share", "abandonment"),
-        ("response_mean_s", "first response, mean"),
-        ("response_p90_s", "first response, p90"),
-        ("response_p95_s", "first response, p95"),
-        ("occupancy", "agent occupancy"),
-        ("agent_hours", "agent hours"),
-        ("agent_hours_available", "agent hours available (not on break, not absent)"),
-        ("agent_shrinkage_share", "agent shrinkage (paid time not available)"),
-        ("agents_absent", "agent-shifts missed by absence"),
-        ("packer_hours", "packer hours"),
-        ("packer_hours_available", "packer hours available"),
-        ("packer_shrinkage_share", "packer shrinkage"),
-        ("queue_max", "longest queue [chats]"),
-        ("periods_below_service_level", "hours below the service-level target"),
-        ("orders_paid", "paid orders"),
-        ("dispatched_within_24h_share", "dispatched within 24 h"),
-        ("dispatch_lead_p95_h", "dispatch lead time, p95"),
-        ("orders_undispatched", "orders not dispatched at close"),
-        ("pack_backlog_max", "largest packing backlog [orders]"),
-    ],
     plan: "The plan",
     group: "agent group",
     peak_on_duty: "most on duty at once",
@@ -200,7 +176,7 @@ pub static EN: Labels = Labels {
     no_plots: "Charts were skipped (--no-plots).",
     captions: &[
         (
-            "service_level",
+            fig::SERVICE_LEVEL.name,
             "Share of chats answered within the target time, hour by hour. The band spans the 5th to 95th \
              percentile of replications; every hour must stay above the red line.",
         ),
@@ -209,7 +185,10 @@ pub static EN: Labels = Labels {
             "How long answered customers waited for a first response, all replications pooled. Bars: share per \
              time bucket; black line: share answered within that time.",
         ),
-        ("inquiries", "Chat inquiries arriving per hour: the scenario's forecast against what the replications drew."),
+        (
+            fig::INQUIRIES.name,
+            "Chat inquiries arriving per hour: the scenario's forecast against what the replications drew.",
+        ),
         ("agents", "Agents on duty per hour from the shift plan, stacked by group."),
         ("queue", "Customers waiting for a first response: time-average per hour, and the longest queue."),
         ("abandonment", "Share of offered chats whose customer gave up before a first response, hour by hour."),
@@ -261,32 +240,6 @@ pub static ZH: Labels = Labels {
     ci95: "95% 置信区间",
     ci95_short: "95% 置信区间",
     spread: "各轮仿真 p5 – p95",
-    kpi_names: &[
-        ("inquiries", "咨询量"),
-        ("offered", "转人工咨询量"),
-        ("answered", "已应答"),
-        ("abandoned", "放弃"),
-        ("service_level", "服务水平（全时段）"),
-        ("abandon_share", "放弃率"),
-        ("response_mean_s", "首次响应时间均值"),
-        ("response_p90_s", "首次响应时间 p90"),
-        ("response_p95_s", "首次响应时间 p95"),
-        ("occupancy", "坐席占用率"),
-        ("agent_hours", "坐席工时"),
-        ("agent_hours_available", "坐席可用工时（不含休息、缺勤）"),
-        ("agent_shrinkage_share", "坐席损耗率（带薪但不可用）"),
-        ("agents_absent", "缺勤坐席班次"),
-        ("packer_hours", "打包工时"),
-        ("packer_hours_available", "打包可用工时"),
-        ("packer_shrinkage_share", "打包损耗率"),
-        ("queue_max", "最长排队 [会话]"),
-        ("periods_below_service_level", "未达服务水平目标的小时数"),
-        ("orders_paid", "已付款订单"),
-        ("dispatched_within_24h_share", "24 小时内发货比例"),
-        ("dispatch_lead_p95_h", "发货时长 p95"),
-        ("orders_undispatched", "结束时未发货订单"),
-        ("pack_backlog_max", "最大待打包积压 [单]"),
-    ],
     plan: "排班方案",
     group: "坐席组",
     peak_on_duty: "同时在岗最多人数",
@@ -297,14 +250,14 @@ pub static ZH: Labels = Labels {
     no_plots: "已跳过图表（--no-plots）。",
     captions: &[
         (
-            "service_level",
+            fig::SERVICE_LEVEL.name,
             "逐小时服务水平：在目标时间内得到首次响应的会话占比。色带为各轮仿真的 5%–95% 分位，每个小时都应高于红线。",
         ),
         (
             "response_time",
             "已应答顾客等待首次响应的时间（汇总所有仿真轮次）。柱：各时间区间的占比；黑线：在该时间内得到响应的累计占比；红线：目标时间。",
         ),
-        ("inquiries", "每小时咨询量：场景预测（虚线）与仿真结果（均值及 5%–95% 分位色带）对比。"),
+        (fig::INQUIRIES.name, "每小时咨询量：场景预测（虚线）与仿真结果（均值及 5%–95% 分位色带）对比。"),
         ("agents", "按排班计划每小时在岗坐席人数，按坐席组堆叠。"),
         ("queue", "等待首次响应的排队会话数：每小时的时间平均值及最长排队。"),
         ("abandonment", "逐小时放弃率：转人工后在首次响应前离开的顾客占比。"),
@@ -330,12 +283,18 @@ mod tests {
 
     #[test]
     fn both_languages_name_every_caption_and_figure() {
-        for key in ["service_level", "response_time", "inquiries", "agents", "queue", "abandonment", "warehouse"] {
+        for key in [
+            fig::SERVICE_LEVEL.name,
+            "response_time",
+            fig::INQUIRIES.name,
+            "agents",
+            "queue",
+            "abandonment",
+            "warehouse",
+        ] {
             assert!(EN.caption(key).is_some() && ZH.caption(key).is_some(), "{key}");
         }
-        let en: Vec<_> = EN.kpi_names.iter().map(|(k, _)| k).collect();
-        let zh: Vec<_> = ZH.kpi_names.iter().map(|(k, _)| k).collect();
-        assert_eq!(en, zh);
+        assert_eq!(Lang::Zh.figure(fig::SERVICE_LEVEL), "服务水平（全时段）");
         assert_eq!("zh".parse::<Lang>(), Ok(Lang::Zh));
         assert!("fr".parse::<Lang>().is_err());
     }

@@ -5,6 +5,7 @@ use super::html::{escape, inline_svg, page_foot, page_head};
 use super::plots::Rendered;
 use super::text::{show, Fmt};
 use crate::actuals::plan_vs_actual::{Comparison, PlanVsActual};
+use crate::figures as fig;
 use std::fmt::Write;
 
 fn fmt(unit: &str) -> Fmt {
@@ -60,7 +61,7 @@ pub fn text(r: &PlanVsActual) -> String {
     let _ = writeln!(o, "(peaks: the quarter of the periods with the most forecast inquiries, marked *;");
     let _ = writeln!(o, " ! marks an actual outside the forecast's p5–p95 band)\n");
     let idx = |n: &str| r.index(n).expect("a chat measure");
-    let cols = [idx("offered"), idx("service_level"), idx("abandon_share"), idx("agents")];
+    let cols = [idx(fig::OFFERED.name), idx(fig::SERVICE_LEVEL.name), idx(fig::ABANDON_SHARE.name), idx("agents")];
     let _ = writeln!(
         o,
         "{:<13} {:>22} {:>22} {:>22} {:>11}",

@@ -1,6 +1,7 @@
 //! The terminal summary of `peakplan size` (80 columns).
 
 use super::text::{show, Fmt};
+use crate::figures::{self as fig, Figure};
 use crate::sizing::{PlanResult, Role, SizingReport};
 use std::fmt::Write;
 
@@ -39,6 +40,17 @@ fn truncate(s: &str, n: usize) -> String {
 /// The summary of a sizing run.
 pub fn render(r: &SizingReport) -> String {
     let mut o = String::new();
+    heading(&mut o, r);
+    recommended(&mut o, r);
+    formula_plan(&mut o, r);
+    sensitivity(&mut o, r);
+    per_hour(&mut o, r);
+    footer(&mut o, r);
+    o
+}
+
+/// The scenario and its targets.
+fn heading(o: &mut String, r: &SizingReport) {
     let t = &r.targets;
     let _ = writeln!(o, "peakplan size — {}", r.run.scenario);
     let _ = writeln!(
@@ -49,28 +61,22 @@ pub fn render(r: &SizingReport) -> String {
         pct(t.abandon_max),
         pct(t.confidence)
     );
+}
+
+/// The recommended plan: shifts, cost, how often it meets the targets.
+fn recommended(o: &mut String, r: &SizingReport) {
+    let t = &r.targets;
     let p = &r.plan;
     let verdict = if p.p_meet_all >= t.confidence { "MEETS the targets" } else { "DOES NOT meet the targets" };
     let _ = writeln!(o, "\nRecommended plan ({verdict}; * = fixed by the planner)");
-    plan_table(&mut o, &r.agent_groups, p, Role::Agents);
-    plan_table(&mut o, &r.packer_groups, p, Role::Packers);
+    plan_table(o, &r.agent_groups, p, Role::Agents);
+    plan_table(o, &r.packer_groups, p, Role::Packers);
     let _ = writeln!(
         o,
         "  labour cost {:.0} CNY for {:.0} agent-hours and {:.0} packer-hours",
         p.labour_cost_cny, p.agent_hours, p.packer_hours
     );
-    let c = |k: &str| p.cost.get(k).map_or(0.0, |s| s.mean);
-    if let Some(total) = p.cost.get("total_cny") {
-        let _ = writeln!(o, "  total cost {:.0} CNY (p5 {:.0}, p95 {:.0}); means:", total.mean, total.p5, total.p95);
-        let _ = writeln!(
-            o,
-            "    labour {:.0}, courier {:.0}, compensation {:.0},",
-            c("labour_cny"),
-            c("courier_cny"),
-            c("compensation_cny")
-        );
-        let _ = writeln!(o, "    lost margin {:.0}, fixed {:.0}", c("lost_margin_cny"), c("fixed_cny"));
-    }
+    plan_cost(o, p);
     let _ = writeln!(
         o,
         "  all targets met in {} of {} fresh replications (95% CI {} – {})",
@@ -79,7 +85,7 @@ pub fn render(r: &SizingReport) -> String {
         pct(p.p_meet_all_ci95.0),
         pct(p.p_meet_all_ci95.1)
     );
-    if let (Some(sl), Some(ab)) = (p.kpis.get("service_level"), p.kpis.get("abandon_share")) {
+    if let (Some(sl), Some(ab)) = (p.kpis.get(fig::SERVICE_LEVEL), p.kpis.get(fig::ABANDON_SHARE)) {
         let _ = writeln!(
             o,
             "  service level {} (p5 {}), abandonment {} (p95 {})",
@@ -89,7 +95,9 @@ pub fn render(r: &SizingReport) -> String {
             pct(ab.p95)
         );
     }
-    if let (Some(d24), Some(lead)) = (p.kpis.get("dispatched_within_24h_share"), p.kpis.get("dispatch_lead_p95_h")) {
+    if let (Some(d24), Some(lead)) =
+        (p.kpis.get(fig::DISPATCHED_WITHIN_24H_SHARE), p.kpis.get(fig::DISPATCH_LEAD_P95_H))
+    {
         let _ = writeln!(
             o,
             "  dispatched within 24 h {} (p5 {}), lead time p95 {:.1} h",
@@ -105,7 +113,27 @@ pub fn render(r: &SizingReport) -> String {
         let _ = writeln!(o, "  short at {period}: {missing:.1} reference agents beyond the limits");
     }
     let _ = writeln!(o, "  hardest hours: {}", r.hardest_periods.join(", "));
+}
 
+/// The cost of plan `p` across replications.
+fn plan_cost(o: &mut String, p: &PlanResult) {
+    let c = |f: Figure| p.cost.get(f).map_or(0.0, |s| s.mean);
+    if let Some(total) = p.cost.get(fig::TOTAL_CNY) {
+        let _ = writeln!(o, "  total cost {:.0} CNY (p5 {:.0}, p95 {:.0}); means:", total.mean, total.p5, total.p95);
+        let _ = writeln!(
+            o,
+            "    labour {:.0}, courier {:.0}, compensation {:.0},",
+            c(fig::LABOUR_CNY),
+            c(fig::COURIER_CNY),
+            c(fig::COMPENSATION_CNY)
+        );
+        let _ = writeln!(o, "    lost margin {:.0}, fixed {:.0}", c(fig::LOST_MARGIN_CNY), c(fig::FIXED_CNY));
+    }
+}
+
+/// The plan per-hour Erlang formulas give, and the hours it misses.
+fn formula_plan(o: &mut String, r: &SizingReport) {
+    let (t, p) = (&r.targets, &r.plan);
     let f = &r.formula_plan;
     let _ = writeln!(
         o,
@@ -127,7 +155,10 @@ pub fn render(r: &SizingReport) -> String {
     for chunk in missed.chunks(5) {
         let _ = writeln!(o, "    {}", chunk.join(", "));
     }
+}
 
+/// The sensitivity table.
+fn sensitivity(o: &mut String, r: &SizingReport) {
     let _ = writeln!(o, "\nSensitivity (on the first {} of the fresh replications)", r.sensitivity_replications);
     let _ =
         writeln!(o, "  {:<28}{:>8}{:>14}{:>8}{:>9}{:>10}", "change", "P(meet)", "95% CI", "SL", "abandon", "cost CNY");
@@ -145,7 +176,10 @@ pub fn render(r: &SizingReport) -> String {
             s.labour_cost_cny
         );
     }
+}
 
+/// Per hour: agents required and service level.
+fn per_hour(o: &mut String, r: &SizingReport) {
     let _ = writeln!(o, "\nPer hour: agents required (reference group) and service level");
     let _ = writeln!(
         o,
@@ -168,10 +202,13 @@ pub fn render(r: &SizingReport) -> String {
         );
     }
     let _ = writeln!(o, "  (met: % of replications meeting the hour's targets; Erl.pl: Erlang plan)");
+}
+
+/// How much was simulated.
+fn footer(o: &mut String, r: &SizingReport) {
     let _ = writeln!(
         o,
         "\n{} candidate plans simulated ({} for the requirement curve), {} search\nreplications each; verification on {} fresh replications, sensitivity on the\nfirst {} of them.",
         r.evaluations, r.curve_evaluations, r.search_replications, r.run.replications, r.sensitivity_replications
     );
-    o
 }

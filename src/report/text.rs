@@ -1,6 +1,7 @@
 //! The terminal summary: fits an 80-column terminal; figures are means with
 //! 95% confidence intervals, and p5–p95 across replications.
 
+use crate::figures::{self as fig, Figure};
 use crate::result::SimulationReport;
 use crate::stats::Summary;
 use std::fmt::Write;
@@ -68,22 +69,22 @@ pub fn render(r: &SimulationReport) -> String {
         run.window_start, run.time_zone, run.window_h, run.replications, run.seed
     );
     let _ = writeln!(o, "\nChats{:>35}{:>27}", "mean [95% CI]", "p5 – p95");
-    let rows: [(&str, &str, Fmt); 15] = [
-        ("inquiries", "inquiries", Fmt::Count),
-        ("deflected", "deflected", Fmt::Count),
-        ("offered to agents", "offered", Fmt::Count),
-        ("answered", "answered", Fmt::Count),
-        ("abandoned", "abandoned", Fmt::Count),
-        ("service level", "service_level", Fmt::Share),
-        ("abandonment", "abandon_share", Fmt::Share),
-        ("response mean", "response_mean_s", Fmt::Seconds),
-        ("response p50", "response_p50_s", Fmt::Seconds),
-        ("response p80", "response_p80_s", Fmt::Seconds),
-        ("response p90", "response_p90_s", Fmt::Seconds),
-        ("response p95", "response_p95_s", Fmt::Seconds),
-        ("response p99", "response_p99_s", Fmt::Seconds),
-        ("occupancy", "occupancy", Fmt::Share),
-        ("agent hours", "agent_hours", Fmt::Count),
+    let rows: [(&str, Figure, Fmt); 15] = [
+        (fig::INQUIRIES.name, fig::INQUIRIES, Fmt::Count),
+        (fig::DEFLECTED.name, fig::DEFLECTED, Fmt::Count),
+        ("offered to agents", fig::OFFERED, Fmt::Count),
+        (fig::ANSWERED.name, fig::ANSWERED, Fmt::Count),
+        (fig::ABANDONED.name, fig::ABANDONED, Fmt::Count),
+        ("service level", fig::SERVICE_LEVEL, Fmt::Share),
+        ("abandonment", fig::ABANDON_SHARE, Fmt::Share),
+        ("response mean", fig::RESPONSE_MEAN_S, Fmt::Seconds),
+        ("response p50", fig::RESPONSE_P50_S, Fmt::Seconds),
+        ("response p80", fig::RESPONSE_P80_S, Fmt::Seconds),
+        ("response p90", fig::RESPONSE_P90_S, Fmt::Seconds),
+        ("response p95", fig::RESPONSE_P95_S, Fmt::Seconds),
+        ("response p99", fig::RESPONSE_P99_S, Fmt::Seconds),
+        (fig::OCCUPANCY.name, fig::OCCUPANCY, Fmt::Share),
+        ("agent hours", fig::AGENT_HOURS, Fmt::Count),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -99,8 +100,8 @@ pub fn render(r: &SimulationReport) -> String {
         t.response_within_s,
         show(t.abandon_max, Fmt::Share)
     );
-    let met = r.kpi("meets_all_targets").map_or(0.0, |s| s.mean);
-    let below = r.kpi("periods_below_service_level").map_or(0.0, |s| s.mean);
+    let met = r.kpi(fig::MEETS_ALL_TARGETS).map_or(0.0, |s| s.mean);
+    let below = r.kpi(fig::PERIODS_BELOW_SERVICE_LEVEL).map_or(0.0, |s| s.mean);
     let verdict = if met >= t.confidence { "MET" } else { "NOT MET" };
     let _ = writeln!(
         o,
@@ -109,26 +110,43 @@ pub fn render(r: &SimulationReport) -> String {
         show(t.confidence, Fmt::Share)
     );
     let _ = writeln!(o, "  hours below the service-level target: {below:.1} on average");
+    hours_table(r, &mut o);
+    dispatch(r, &mut o);
+    cost(r, &mut o);
+    o
+}
+
+/// The per-hour table of the chat stage.
+fn hours_table(r: &SimulationReport, o: &mut String) {
     let _ = writeln!(
         o,
         "\n{:<12}{:>7}{:>8}{:>7}{:>6}{:>5}{:>8}{:>8}{:>7}{:>6}",
-        "hour", "inq", "offered", "agents", "avail", "occ", "SL", "SL p5", "aband", "queue"
+        "hour",
+        "inq",
+        fig::OFFERED.name,
+        "agents",
+        "avail",
+        "occ",
+        "SL",
+        "SL p5",
+        "aband",
+        "queue"
     );
-    let get = |k: &str| r.per_period.get(k);
+    let get = |f: Figure| r.series(f);
     let (Some(inq), Some(off), Some(ag), Some(av), Some(occ), Some(sl), Some(ab), Some(qm)) = (
-        get("inquiries"),
-        get("offered"),
-        get("agents_on_duty"),
-        get("agents_available"),
-        get("occupancy"),
-        get("service_level"),
-        get("abandon_share"),
-        get("queue_mean"),
+        get(fig::INQUIRIES),
+        get(fig::OFFERED),
+        get(fig::AGENTS_ON_DUTY),
+        get(fig::AGENTS_AVAILABLE),
+        get(fig::OCCUPANCY),
+        get(fig::SERVICE_LEVEL),
+        get(fig::ABANDON_SHARE),
+        get(fig::QUEUE_MEAN),
     ) else {
-        return o;
+        return;
     };
     for (i, label) in r.periods.iter().enumerate() {
-        let flag = if sl[i].mean < t.service_level { " <" } else { "" };
+        let flag = if !r.targets.service_level_met(sl[i].mean) { " <" } else { "" };
         let _ = writeln!(
             o,
             "{label:<12}{:>7.0}{:>8.0}{:>7.1}{:>6.1}{:>5.0}{:>8}{:>8}{:>7}{:>6.1}{flag}",
@@ -144,61 +162,62 @@ pub fn render(r: &SimulationReport) -> String {
         );
     }
     let _ = writeln!(o, "(agents: paid, on duty; avail: present and not on a break; SL: service level,\n mean and p5 over replications; <: hour below target)");
-    dispatch(r, &mut o);
-    cost(r, &mut o);
-    o
 }
 
 /// The "Cost" block: the cost breakdown across replications and the
 /// staffing it pays for.
 pub(crate) fn cost(r: &SimulationReport, o: &mut String) {
     let c = &r.cost;
-    if c.get("total_cny").is_none() {
+    if c.get(fig::TOTAL_CNY).is_none() {
         return;
     }
     let _ = writeln!(o, "\nCost [CNY]{:>30}{:>27}", "mean [95% CI]", "p5 – p95");
-    let rows: [(&str, &str, Fmt); 12] = [
-        ("total", "total_cny", Fmt::Count),
-        ("labour", "labour_cny", Fmt::Count),
-        ("  agents", "labour_agents_cny", Fmt::Count),
-        ("  packers", "labour_packers_cny", Fmt::Count),
-        ("courier", "courier_cny", Fmt::Count),
-        ("compensation", "compensation_cny", Fmt::Count),
-        ("lost margin", "lost_margin_cny", Fmt::Count),
-        ("  lost orders", "lost_orders", Fmt::Count),
-        ("fixed", "fixed_cny", Fmt::Count),
-        ("  training", "training_cny", Fmt::Count),
-        ("  pre-pack mat.", "prepack_material_cny", Fmt::Count),
-        ("per paid order", "cost_per_paid_order_cny", Fmt::Decimal),
+    let rows: [(&str, Figure, Fmt); 12] = [
+        ("total", fig::TOTAL_CNY, Fmt::Count),
+        ("labour", fig::LABOUR_CNY, Fmt::Count),
+        ("  agents", fig::LABOUR_AGENTS_CNY, Fmt::Count),
+        ("  packers", fig::LABOUR_PACKERS_CNY, Fmt::Count),
+        ("courier", fig::COURIER_CNY, Fmt::Count),
+        ("compensation", fig::COMPENSATION_CNY, Fmt::Count),
+        ("lost margin", fig::LOST_MARGIN_CNY, Fmt::Count),
+        ("  lost orders", fig::LOST_ORDERS, Fmt::Count),
+        ("fixed", fig::FIXED_CNY, Fmt::Count),
+        ("  training", fig::TRAINING_CNY, Fmt::Count),
+        ("  pre-pack mat.", fig::PREPACK_MATERIAL_CNY, Fmt::Count),
+        ("per paid order", fig::COST_PER_PAID_ORDER_CNY, Fmt::Decimal),
     ];
     for (label, key, f) in rows {
         if let Some(s) = c.get(key) {
             line(o, label, s, f);
         }
     }
-    let mean = |k: &str| c.get(k).map_or(0.0, |s| s.mean);
+    let mean = |f: Figure| c.get(f).map_or(0.0, |s| s.mean);
     let _ = writeln!(o, "\nStaffing{:>16}{:>15}{:>10}", "people", "person-shifts", "paid h");
-    for (label, role) in [("agents", "agent"), ("packers", "packer")] {
-        if c.get(&format!("{role}_people")).is_some() {
+    let roles = [
+        ("agents", fig::AGENT_PEOPLE, fig::AGENT_PERSON_SHIFTS, fig::AGENT_PAID_H),
+        ("packers", fig::PACKER_PEOPLE, fig::PACKER_PERSON_SHIFTS, fig::PACKER_PAID_H),
+    ];
+    for (label, people, shifts, paid_h) in roles {
+        if c.get(people).is_some() {
             let _ = writeln!(
                 o,
                 "  {label:<14}{:>8}{:>15}{:>10}",
-                show(mean(&format!("{role}_people")), Fmt::Count),
-                show(mean(&format!("{role}_person_shifts")), Fmt::Count),
-                show(mean(&format!("{role}_paid_h")), Fmt::Count)
+                show(mean(people), Fmt::Count),
+                show(mean(shifts), Fmt::Count),
+                show(mean(paid_h), Fmt::Count)
             );
         }
     }
     let _ = writeln!(
         o,
         "(people: fewest who can work the shifts; {} temporary workers trained",
-        show(mean("temps_trained"), Fmt::Count)
+        show(mean(fig::TEMPS_TRAINED), Fmt::Count)
     );
-    if c.get("packer_shift_repeats").is_some() {
+    if c.get(fig::PACKER_SHIFT_REPEATS).is_some() {
         let _ = writeln!(
             o,
             " once each; packers' paid h include {:.1} shifts repeated after the window)",
-            mean("packer_shift_repeats")
+            mean(fig::PACKER_SHIFT_REPEATS)
         );
     } else {
         let _ = writeln!(o, " once each)");
@@ -207,22 +226,22 @@ pub(crate) fn cost(r: &SimulationReport, o: &mut String) {
 
 /// The "Orders and dispatch" block, when the scenario has a dispatch side.
 fn dispatch(r: &SimulationReport, o: &mut String) {
-    if r.kpi("orders_placed").is_none() {
+    if r.kpi(fig::ORDERS_PLACED).is_none() {
         return;
     }
     let _ = writeln!(o, "\nOrders and dispatch{:>21}{:>27}", "mean [95% CI]", "p5 – p95");
-    let rows: [(&str, &str, Fmt); 11] = [
-        ("orders placed", "orders_placed", Fmt::Count),
-        ("paid at once", "orders_paid_at_once", Fmt::Count),
-        ("reminded", "orders_reminded", Fmt::Count),
-        ("paid on reminder", "orders_recovered_by_reminder", Fmt::Count),
-        ("paid", "orders_paid", Fmt::Count),
-        ("packed", "orders_packed", Fmt::Count),
-        ("dispatched", "orders_dispatched", Fmt::Count),
-        ("undispatched", "orders_undispatched", Fmt::Count),
-        ("lead mean", "dispatch_lead_mean_h", Fmt::Hours),
-        ("lead p95", "dispatch_lead_p95_h", Fmt::Hours),
-        ("within 24 h", "dispatched_within_24h_share", Fmt::Share),
+    let rows: [(&str, Figure, Fmt); 11] = [
+        ("orders placed", fig::ORDERS_PLACED, Fmt::Count),
+        ("paid at once", fig::ORDERS_PAID_AT_ONCE, Fmt::Count),
+        ("reminded", fig::ORDERS_REMINDED, Fmt::Count),
+        ("paid on reminder", fig::ORDERS_RECOVERED_BY_REMINDER, Fmt::Count),
+        ("paid", fig::ORDERS_PAID, Fmt::Count),
+        ("packed", fig::ORDERS_PACKED, Fmt::Count),
+        ("dispatched", fig::ORDERS_DISPATCHED, Fmt::Count),
+        ("undispatched", fig::ORDERS_UNDISPATCHED, Fmt::Count),
+        ("lead mean", fig::DISPATCH_LEAD_MEAN_H, Fmt::Hours),
+        ("lead p95", fig::DISPATCH_LEAD_P95_H, Fmt::Hours),
+        ("within 24 h", fig::DISPATCHED_WITHIN_24H_SHARE, Fmt::Share),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -230,15 +249,15 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
         }
     }
     let promise = format!("within {} h", r.targets.promise_h);
-    let rows: [(&str, &str, Fmt); 8] = [
-        (&promise, "dispatched_within_promise_share", Fmt::Share),
-        ("late orders", "late_orders", Fmt::Count),
-        ("late value CNY", "late_value_cny", Fmt::Count),
-        ("compensation CNY", "late_compensation_cny", Fmt::Count),
-        ("backlog max", "pack_backlog_max", Fmt::Count),
-        ("staging max", "staging_max", Fmt::Count),
-        ("staging overflow", "staging_overflow_max", Fmt::Count),
-        ("packer util.", "packer_utilisation", Fmt::Share),
+    let rows: [(&str, Figure, Fmt); 8] = [
+        (&promise, fig::DISPATCHED_WITHIN_PROMISE_SHARE, Fmt::Share),
+        ("late orders", fig::LATE_ORDERS, Fmt::Count),
+        ("late value CNY", fig::LATE_VALUE_CNY, Fmt::Count),
+        ("compensation CNY", fig::LATE_COMPENSATION_CNY, Fmt::Count),
+        ("backlog max", fig::PACK_BACKLOG_MAX, Fmt::Count),
+        ("staging max", fig::STAGING_MAX, Fmt::Count),
+        ("staging overflow", fig::STAGING_OVERFLOW_MAX, Fmt::Count),
+        ("packer util.", fig::PACKER_UTILISATION, Fmt::Share),
     ];
     for (label, key, f) in rows {
         if let Some(s) = r.kpi(key) {
@@ -246,11 +265,11 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
         }
     }
     let _ = writeln!(o, "Dispatched per carrier");
-    for (name, s) in r.kpis.0.iter().filter(|(k, _)| k.starts_with("dispatched_via_")) {
-        let label: String = name["dispatched_via_".len()..].chars().take(16).collect();
+    for (carrier, s) in r.kpis.0.iter().filter_map(|(k, s)| Some((fig::carrier_of(k)?, s))) {
+        let label: String = carrier.chars().take(16).collect();
         line(o, &label, s, Fmt::Count);
     }
-    let met = r.kpi("meets_dispatch_target").map_or(0.0, |s| s.mean);
+    let met = r.kpi(fig::MEETS_DISPATCH_TARGET).map_or(0.0, |s| s.mean);
     let _ = writeln!(
         o,
         "\nTarget: {} of paid orders handed to a courier within 24 h; met in {}",
@@ -258,17 +277,17 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
         show(met, Fmt::Share)
     );
     let _ = writeln!(o, "  of replications. Lead time: payment to hand-over. Means over replications.");
-    let get = |k: &str| r.per_period.get(k);
+    let get = |f: Figure| r.series(f);
     let (Some(paid), Some(packed), Some(bl), Some(blx), Some(pk), Some(ut), Some(st), Some(stx), Some(di)) = (
-        get("orders_paid"),
-        get("orders_packed"),
-        get("pack_backlog_mean"),
-        get("pack_backlog_max"),
-        get("packers_on_duty"),
-        get("packer_utilisation"),
-        get("staging_mean"),
-        get("staging_max"),
-        get("orders_dispatched"),
+        get(fig::ORDERS_PAID),
+        get(fig::ORDERS_PACKED),
+        get(fig::PACK_BACKLOG_MEAN),
+        get(fig::PACK_BACKLOG_MAX),
+        get(fig::PACKERS_ON_DUTY),
+        get(fig::PACKER_UTILISATION),
+        get(fig::STAGING_MEAN),
+        get(fig::STAGING_MAX),
+        get(fig::ORDERS_DISPATCHED),
     ) else {
         return;
     };

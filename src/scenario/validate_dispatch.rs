@@ -265,7 +265,11 @@ fn courier(
         if !slugs.insert(s.clone()) {
             return Err(ctx.err(
                 &key(&at, "name"),
-                format!("`{}` names the same figure `dispatched_via_{s}` as another carrier", c.name),
+                format!(
+                    "`{}` names the same figure `{}` as another carrier",
+                    c.name,
+                    crate::figures::dispatched_via(&s)
+                ),
             ));
         }
         if c.truck_capacity == 0 {
@@ -282,7 +286,7 @@ fn courier(
         let (pickups_s, daily_after_s) = pickups(ctx, &key(&at, "pickups"), &c.pickups, w, c.after_window)?;
         carriers.push(Carrier {
             name: c.name.clone(),
-            kpi_name: format!("dispatched_via_{s}"),
+            kpi_name: crate::figures::dispatched_via(&s),
             pickups_s,
             daily_after_s,
             truck_capacity: c.truck_capacity,

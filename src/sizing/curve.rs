@@ -12,8 +12,9 @@
 //! short-staffed period hands to the next is part of the picture.
 
 use super::evaluate::Evaluator;
+use super::SizingError;
 use crate::analytic::{required_agents, ChatConcurrency, StaffingModel, Target};
-use crate::experiment::RunError;
+use crate::figures::MissingFigure;
 use crate::model::dist::Dist;
 use crate::model::shifts::Shift;
 use crate::model::ModelParams;
@@ -77,21 +78,20 @@ fn period_confidence(confidence: f64) -> f64 {
 }
 
 /// Which periods meet their targets in [`period_confidence`] of replications.
-fn periods_met(ev: &super::evaluate::Evaluation, s: &Scenario) -> Vec<bool> {
-    let sl = ev.samples.series("service_level").expect("series");
-    let ab = ev.samples.series("abandon_share").expect("series");
+fn periods_met(ev: &super::evaluate::Evaluation, s: &Scenario) -> Result<Vec<bool>, MissingFigure> {
     let t = &s.targets;
-    sl.iter()
-        .zip(ab)
-        .map(|(sl_p, ab_p)| {
-            let ok = sl_p.iter().zip(ab_p).filter(|(&a, &b)| a >= t.service_level && b <= t.abandon_max).count();
-            ok as f64 >= period_confidence(t.confidence) * sl_p.len() as f64 - 1e-9
+    let met = t.periods_met(&ev.samples)?;
+    Ok(met
+        .iter()
+        .map(|reps| {
+            let ok = reps.iter().filter(|&&m| m).count();
+            ok as f64 >= period_confidence(t.confidence) * reps.len() as f64 - 1e-9
         })
-        .collect()
+        .collect())
 }
 
 /// Required reference agents per period by simulation, starting from `start`.
-pub fn by_simulation(ev: &mut Evaluator, start: &[u32], reps: Range<u64>) -> Result<Vec<u32>, RunError> {
+pub fn by_simulation(ev: &mut Evaluator, start: &[u32], reps: Range<u64>) -> Result<Vec<u32>, SizingError> {
     let s = ev.scenario;
     let n = start.len();
     // lo: least headcount not known to fail; hi: least known to pass.
@@ -100,7 +100,7 @@ pub fn by_simulation(ev: &mut Evaluator, start: &[u32], reps: Range<u64>) -> Res
     let mut cur: Vec<u32> = start.iter().map(|&x| x.max(1)).collect();
     for _ in 0..40 {
         let eval = ev.run_model(&per_period_model(&s.model, &cur), reps.clone())?;
-        let met = periods_met(&eval, s);
+        let met = periods_met(&eval, s)?;
         for p in 0..n {
             if met[p] {
                 hi[p] = Some(hi[p].map_or(cur[p], |h| h.min(cur[p])));

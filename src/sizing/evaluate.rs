@@ -13,6 +13,7 @@
 
 use super::replicate::{run_jobs, Job, JobResult, MEETS_ALL};
 use crate::experiment::RunError;
+use crate::figures::Figure;
 use crate::model::ModelParams;
 use crate::scenario::Scenario;
 use crate::stats::Samples;
@@ -91,8 +92,8 @@ pub fn with_plan(model: &ModelParams, plan: &Plan, traffic: f64) -> ModelParams 
 
 /// The share of replications in which the 0/1 figure `name` is 1 (1 when
 /// the figure is absent: nothing to meet).
-pub fn share(s: &Samples, name: &str) -> f64 {
-    match s.scalar(name) {
+pub fn share(s: &Samples, f: Figure) -> f64 {
+    match s.scalar(f) {
         Some(v) if !v.is_empty() => v.iter().sum::<f64>() / v.len() as f64,
         _ => 1.0,
     }

@@ -39,6 +39,7 @@ mod stages;
 pub use result::{PeriodRow, PlanResult, SensitivityRow, ShiftPlan, SizingReport, StageTime};
 
 use crate::experiment::RunError;
+use crate::figures::{self as fig, MissingFigure};
 use crate::model::shifts::{planned_on_duty, Shift};
 use crate::result::{Named, RunInfo, SCHEMA_VERSION};
 use crate::scenario::{time_label, Scenario};
@@ -144,6 +145,9 @@ pub enum SizingError {
     /// The covering program failed.
     #[error(transparent)]
     Cover(#[from] cover::CoverError),
+    /// A simulation did not produce a figure the search reads.
+    #[error(transparent)]
+    Figure(#[from] MissingFigure),
 }
 
 /// Capacity of one agent of each group in reference-agent equivalents:
@@ -163,18 +167,18 @@ pub fn group_capacity(s: &Scenario) -> Vec<f64> {
 }
 
 const KEY_KPIS: [&str; 12] = [
-    "service_level",
-    "abandon_share",
-    "response_mean_s",
-    "response_p90_s",
-    "response_p95_s",
-    "occupancy",
-    "periods_below_service_level",
-    "meets_all_targets",
-    "agent_hours",
-    "dispatched_within_24h_share",
-    "dispatch_lead_p95_h",
-    "meets_dispatch_target",
+    fig::SERVICE_LEVEL.name,
+    fig::ABANDON_SHARE.name,
+    fig::RESPONSE_MEAN_S.name,
+    fig::RESPONSE_P90_S.name,
+    fig::RESPONSE_P95_S.name,
+    fig::OCCUPANCY.name,
+    fig::PERIODS_BELOW_SERVICE_LEVEL.name,
+    fig::MEETS_ALL_TARGETS.name,
+    fig::AGENT_HOURS.name,
+    fig::DISPATCHED_WITHIN_24H_SHARE.name,
+    fig::DISPATCH_LEAD_P95_H.name,
+    fig::MEETS_DISPATCH_TARGET.name,
 ];
 
 struct Ctx<'a> {
@@ -191,7 +195,7 @@ impl Ctx<'_> {
             .sum()
     }
 
-    fn plan_result(&self, plan: &Plan, ev: &Evaluation) -> PlanResult {
+    fn plan_result(&self, plan: &Plan, ev: &Evaluation) -> Result<PlanResult, MissingFigure> {
         let w = &self.s.window;
         let shifts: Vec<ShiftPlan> = self
             .rows
@@ -217,8 +221,8 @@ impl Ctx<'_> {
         let kpis =
             KEY_KPIS.iter().filter_map(|k| ev.samples.scalar(k).map(|v| (k.to_string(), Summary::of(v)))).collect();
         let planned = Scenario { model: with_plan(&self.s.model, plan, 1.0), ..self.s.clone() };
-        PlanResult {
-            cost: crate::cost::summaries(&planned, &ev.samples),
+        Ok(PlanResult {
+            cost: crate::cost::summaries(&planned, &ev.samples)?,
             agent_hours: hours(Role::Agents),
             packer_hours: hours(Role::Packers),
             shifts,
@@ -226,7 +230,7 @@ impl Ctx<'_> {
             p_meet_all: ev.p_meet,
             p_meet_all_ci95: wilson95(ev.p_meet * n, n),
             kpis: Named(kpis),
-        }
+        })
     }
 
     /// Agent capacity on duty per period, in reference agents.
@@ -239,18 +243,18 @@ impl Ctx<'_> {
     }
 
     /// Per period: (mean service level, share of replications meeting it).
-    fn period_performance(&self, ev: &Evaluation) -> Vec<(f64, f64)> {
-        let t = &self.s.targets;
-        let sl = ev.samples.series("service_level").expect("series");
-        let ab = ev.samples.series("abandon_share").expect("series");
-        sl.iter()
-            .zip(ab)
-            .map(|(s, a)| {
+    fn period_performance(&self, ev: &Evaluation) -> Result<Vec<(f64, f64)>, MissingFigure> {
+        let sl = ev.samples.require_series(fig::SERVICE_LEVEL)?;
+        let met = self.s.targets.periods_met(&ev.samples)?;
+        Ok(sl
+            .iter()
+            .zip(met)
+            .map(|(s, m)| {
                 let n = s.len().max(1) as f64;
-                let ok = s.iter().zip(a).filter(|(&x, &y)| x >= t.service_level && y <= t.abandon_max).count();
+                let ok = m.iter().filter(|&&x| x).count();
                 (s.iter().sum::<f64>() / n, ok as f64 / n)
             })
-            .collect()
+            .collect())
     }
 }
 
@@ -339,8 +343,8 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     );
     stages.end("Erlang plan and sensitivity".into(), &ev);
 
-    let perf = ctx.period_performance(&verified);
-    let fperf = ctx.period_performance(&formula_eval);
+    let perf = ctx.period_performance(&verified)?;
+    let fperf = ctx.period_performance(&formula_eval)?;
     let cap = ctx.capacity_per_period(&plan);
     let fcap = ctx.capacity_per_period(&formula_plan);
     let labels = s.window.period_labels();
@@ -390,8 +394,8 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         evaluations: ev.evaluations,
         curve_evaluations,
         feasible,
-        plan: ctx.plan_result(&plan, &verified),
-        formula_plan: ctx.plan_result(&formula_plan, &formula_eval),
+        plan: ctx.plan_result(&plan, &verified)?,
+        formula_plan: ctx.plan_result(&formula_plan, &formula_eval)?,
         periods,
         hardest_periods,
         shortfall,

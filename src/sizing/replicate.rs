@@ -20,6 +20,7 @@
 //! work done varies with the order and the threads, never the answer.
 
 use crate::experiment::RunError;
+use crate::figures::{self as fig, Figure};
 use crate::kpi::{figures, RepFigures};
 use crate::model::{ModelParams, Replication};
 use crate::stats::Samples;
@@ -34,7 +35,7 @@ use std::sync::Mutex;
 const CHUNK: usize = 4;
 
 /// The 0/1 figure a replication must reach to count as meeting all targets.
-pub const MEETS_ALL: &str = "meets_all_targets";
+pub const MEETS_ALL: Figure = fig::MEETS_ALL_TARGETS;
 
 /// One model to simulate on a set of replications.
 pub struct Job<'a> {
@@ -60,7 +61,7 @@ pub struct JobResult {
 /// Whether the figures of one replication meet all targets (a model with no
 /// such figure has nothing to meet).
 pub fn meets_all(f: &RepFigures) -> bool {
-    f.scalars.iter().find(|(n, _)| n == MEETS_ALL).is_none_or(|(_, v)| *v > 0.5)
+    f.scalars.iter().find(|(n, _)| n == MEETS_ALL.name).is_none_or(|(_, v)| *v > 0.5)
 }
 
 /// Per job, `(replication, figures)` as simulated.

@@ -4,8 +4,10 @@
 //! it still does.
 
 use super::evaluate::{share, Evaluation, Evaluator, Plan};
+use super::SizingError;
 use super::{Role, Row};
 use crate::experiment::RunError;
+use crate::figures::{self as fig, MissingFigure};
 use crate::targets::Targets;
 use std::ops::Range;
 
@@ -27,27 +29,25 @@ pub struct Limits<'a> {
 /// whose service-level or abandonment target fails in more than the allowed
 /// share of replications (at least the worst one); for packers, the period
 /// with the largest mean packing backlog.
-fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64) -> Vec<usize> {
+fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64) -> Result<Vec<usize>, MissingFigure> {
     let s = &ev.samples;
     let n = s.len().max(1) as f64;
-    match role {
+    Ok(match role {
         Role::Agents => {
-            let sl = s.series("service_level").expect("series");
-            let ab = s.series("abandon_share").expect("series");
-            let fails =
-                |p: usize| sl[p].iter().zip(&ab[p]).filter(|(&a, &b)| a < t.service_level || b > t.abandon_max).count();
-            let mut order: Vec<usize> = (0..sl.len()).collect();
+            let met = t.periods_met(s)?;
+            let fails = |p: usize| met[p].iter().filter(|&&m| !m).count();
+            let mut order: Vec<usize> = (0..met.len()).collect();
             order.sort_by_key(|&p| (std::cmp::Reverse(fails(p)), p));
             let many = order.iter().take_while(|&&p| fails(p) as f64 / n > allowed_fail).count().max(1);
             order.truncate(many);
             order
         }
         Role::Packers => {
-            let backlog = s.series("pack_backlog_max").expect("series");
+            let backlog = s.require_series(fig::PACK_BACKLOG_MAX)?;
             let total = |p: usize| backlog[p].iter().sum::<f64>();
             (0..backlog.len()).max_by(|&a, &b| total(a).total_cmp(&total(b)).then(b.cmp(&a))).into_iter().collect()
         }
-    }
+    })
 }
 
 /// How far a plan is from its targets, summed over replications' failures:
@@ -56,14 +56,15 @@ fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64
 /// replication meets every target yet.
 fn shortfall(ev: &Evaluation) -> f64 {
     let s = &ev.samples;
-    let hours = s.scalar("periods_below_service_level").map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
-    hours + (1.0 - share(s, "meets_abandon_cap")) + (1.0 - share(s, "meets_dispatch_target")) + (1.0 - ev.p_meet)
+    let hours =
+        s.scalar(fig::PERIODS_BELOW_SERVICE_LEVEL).map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
+    hours + (1.0 - share(s, fig::MEETS_ABANDON_CAP)) + (1.0 - share(s, fig::MEETS_DISPATCH_TARGET)) + (1.0 - ev.p_meet)
 }
 
 /// The role whose targets fail in more replications.
 fn failing_role(ev: &Evaluation) -> Role {
-    let chat = 1.0 - share(&ev.samples, "meets_chat_targets");
-    let dispatch = 1.0 - share(&ev.samples, "meets_dispatch_target");
+    let chat = 1.0 - share(&ev.samples, fig::MEETS_CHAT_TARGETS);
+    let dispatch = 1.0 - share(&ev.samples, fig::MEETS_DISPATCH_TARGET);
     if dispatch > chat {
         Role::Packers
     } else {
@@ -98,7 +99,7 @@ pub fn repair(
     mut plan: Plan,
     lim: &Limits,
     reps: Range<u64>,
-) -> Result<(Plan, Evaluation, bool), RunError> {
+) -> Result<(Plan, Evaluation, bool), SizingError> {
     let t = ev.scenario.targets.clone();
     let period_s = ev.scenario.model.periods.length_s;
     let mut eval = ev.run_plan(&plan, 1.0, reps.clone())?;
@@ -121,7 +122,7 @@ pub fn repair(
         // One person for each failing period, on distinct shifts, per step.
         let role = failing_role(&eval);
         let mut added = Vec::new();
-        for p in periods_to_repair(&eval, role, &t, 1.0 - lim.required) {
+        for p in periods_to_repair(&eval, role, &t, 1.0 - lim.required)? {
             let (a, b) = (p as f64 * period_s, (p + 1) as f64 * period_s);
             if let Some((r, g)) = cheapest_addition(&plan, lim, role, a, b) {
                 if !added.contains(&r) {

@@ -10,6 +10,7 @@
 use super::evaluate::{Evaluation, Plan};
 use super::result::SensitivityRow;
 use super::Row;
+use crate::figures as fig;
 use crate::stats::{wilson95, Samples};
 
 /// Replications of the sensitivity table when not given: enough for a
@@ -55,15 +56,15 @@ pub fn row(change: String, samples: &Samples, n: usize, labour_cost_cny: f64, co
     let n = n.min(samples.len());
     let first = |k: &str| samples.scalar(k).map_or(&[][..], |v| &v[..n]);
     let mean = |k: &str| first(k).iter().sum::<f64>() / n.max(1) as f64;
-    let met: f64 = first("meets_all_targets").iter().sum();
+    let met: f64 = first(fig::MEETS_ALL_TARGETS.name).iter().sum();
     let p_meet_all = if n == 0 { 1.0 } else { met / n as f64 };
     SensitivityRow {
         change,
         replications: n as u64,
         p_meet_all,
         p_meet_all_ci95: wilson95(met, n as f64),
-        service_level_mean: mean("service_level"),
-        abandon_share_mean: mean("abandon_share"),
+        service_level_mean: mean(fig::SERVICE_LEVEL.name),
+        abandon_share_mean: mean(fig::ABANDON_SHARE.name),
         labour_cost_cny,
         meets: p_meet_all >= confidence,
     }

@@ -4,9 +4,11 @@
 
 pub mod exact_json;
 mod histogram_counts;
+mod named;
 mod samples;
 mod summary;
 
 pub use histogram_counts::HistogramCounts;
+pub use named::Named;
 pub use samples::Samples;
 pub use summary::{quantile_sorted, wilson95, Summary};

@@ -3,6 +3,7 @@
 //! same numbers.
 
 use super::Summary;
+use crate::figures::{Figure, MissingFigure};
 use serde::{Deserialize, Serialize};
 
 /// Columns of per-replication values: one scalar per figure, and one value
@@ -78,16 +79,31 @@ impl Samples {
         }
     }
 
-    /// The per-replication values of scalar figure `name`.
-    pub fn scalar(&self, name: &str) -> Option<&[f64]> {
+    /// The per-replication values of scalar figure `name` (a
+    /// [`Figure`] or a name), `None` when the run has no such figure.
+    pub fn scalar(&self, name: impl AsRef<str>) -> Option<&[f64]> {
+        let name = name.as_ref();
         let k = self.scalar_names.iter().position(|n| n == name)?;
         Some(&self.scalars[k])
     }
 
     /// The per-replication values of per-period figure `name`, by period.
-    pub fn series(&self, name: &str) -> Option<&[Vec<f64>]> {
+    pub fn series(&self, name: impl AsRef<str>) -> Option<&[Vec<f64>]> {
+        let name = name.as_ref();
         let k = self.series_names.iter().position(|n| n == name)?;
         Some(&self.series[k])
+    }
+
+    /// The per-replication values of scalar figure `f`, which the run must
+    /// have produced.
+    pub fn require(&self, f: Figure) -> Result<&[f64], MissingFigure> {
+        self.scalar(f).ok_or(MissingFigure { name: f.name.to_string(), per_period: false })
+    }
+
+    /// The per-period values of figure `f`, which the run must have
+    /// produced.
+    pub fn require_series(&self, f: Figure) -> Result<&[Vec<f64>], MissingFigure> {
+        self.series(f).ok_or(MissingFigure { name: f.name.to_string(), per_period: true })
     }
 
     /// Summaries of every scalar figure, in column order.

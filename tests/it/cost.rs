@@ -101,7 +101,7 @@ fn close(a: f64, b: f64) -> bool {
 fn tiny_scenario_costs_what_the_hand_computation_says() {
     let s = Scenario::from_toml(TINY, "tiny.toml").unwrap();
     let o = simulate(&s, 11, 20, Some(1));
-    let c = cost::per_replication(&s, &o.samples);
+    let c = cost::per_replication(&s, &o.samples).unwrap();
     let fig = |k: &str, r: usize| o.samples.scalar(k).unwrap_or_else(|| panic!("{k}"))[r];
     let cst = |k: &str, r: usize| c.scalar(k).unwrap_or_else(|| panic!("{k}"))[r];
     // Labour, the same in every replication:
@@ -156,7 +156,7 @@ fn packer_repeats_after_the_window_are_paid_and_vary() {
     // the repeats recovered from `packer_hours` must add up to it.
     let s = Scenario::default_double11();
     let o = simulate(&s, 3, 24, None);
-    let c = cost::per_replication(&s, &o.samples);
+    let c = cost::per_replication(&s, &o.samples).unwrap();
     let on_duty = o.samples.scalar("packer_hours").unwrap();
     let paid = c.scalar("packer_paid_h").unwrap();
     let repeats = c.scalar("packer_shift_repeats").unwrap();
@@ -269,7 +269,7 @@ fn compare_in_process_agrees_with_common_random_numbers() {
     // in every replication: the paired difference is zero.
     let s = Scenario::default_double11();
     let o = simulate(&s, 5, 10, None);
-    let (a, b) = (compare::Measured::new(&s, &o.samples), compare::Measured::new(&s, &o.samples));
+    let (a, b) = (compare::Measured::new(&s, &o.samples).unwrap(), compare::Measured::new(&s, &o.samples).unwrap());
     let r = compare::compare(vec![(&s, a), (&s, b)], 5, 10);
     for row in &r.rows {
         if let Some(d) = &row.total_vs_choice_cny {
@@ -278,8 +278,8 @@ fn compare_in_process_agrees_with_common_random_numbers() {
     }
     // Costs grow with the headcount on the same replications.
     let more = compare::scaled(&s, 1.5);
-    let m = compare::Measured::new(&more, &simulate(&more, 5, 10, None).samples);
-    let base = compare::Measured::new(&s, &o.samples);
+    let m = compare::Measured::new(&more, &simulate(&more, 5, 10, None).samples).unwrap();
+    let base = compare::Measured::new(&s, &o.samples).unwrap();
     let labour = |m: &compare::Measured| m.cost.get("labour_cny").unwrap().mean;
     assert!(labour(&m) > labour(&base));
     assert!(m.staffing.agents.people > base.staffing.agents.people);

@@ -26,4 +26,5 @@ mod scenarios;
 mod shards;
 mod sizing;
 mod sizing_work;
+mod source_rules;
 mod theory;

@@ -5,12 +5,12 @@ use super::run_args::RunArgs;
 use super::ImportArgs;
 use crate::cli::simulate::{write_run_folder, Format};
 use crate::cli::Failure;
+use crate::cli::OrFailure;
 use peakplan::actuals::plan_vs_actual::compare;
 use peakplan::experiment::run;
 use peakplan::report::folder::{check_out, run_id};
 use peakplan::report::plots;
 use peakplan::report::{actuals_text, plan_vs_actual};
-use peakplan::SimulationReport;
 use std::path::PathBuf;
 
 /// Arguments of `peakplan actuals compare`.
@@ -51,16 +51,16 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     }
     let counts = rows.into_iter().next().map(|(_, c)| c).unwrap_or_default();
     let (seed, reps, cfg) = a.run.config(&scenario);
-    let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
-    let report = SimulationReport::new(&scenario, seed, &outcome);
+    let outcome = run(&scenario.model, &scenario.targets, &cfg).runtime()?;
+    let report = peakplan::cost::costed_report(&scenario, seed, &outcome)?;
     let result = compare(&report, &chats, orders.as_ref(), &file, counts);
     let summary = plan_vs_actual::text(&result);
-    let json_text = peakplan::report::json::render(&result).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let json_text = peakplan::report::json::render(&result).runtime()?;
     let rendered = if a.no_plots {
         None
     } else {
         let charts = plots::plan_vs_actual::plots(&result, scenario.targets.service_level);
-        Some(plots::render(&charts, true).map_err(|e| Failure::Runtime(e.to_string()))?)
+        Some(plots::render(&charts, true).runtime()?)
     };
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("plan_vs_actual.json".into(), json_text.clone().into_bytes()),

@@ -5,6 +5,7 @@
 //! that fitting the export can be checked against the scenario's parameters.
 
 use super::export_csv::{self, Names};
+use crate::cli::OrFailure;
 use crate::cli::{load_scenario, Failure};
 use peakplan::model::record::{ChatOutcome, Records};
 use peakplan::model::Replication;
@@ -149,7 +150,7 @@ pub fn exec(a: &ExampleArgs) -> Result<(), Failure> {
     let out: &Path = &a.out;
     let files = ["inquiries.csv", "orders.csv", "shipments.csv", "README.md"];
     let named: Vec<(&str, &String)> = files.iter().copied().zip(&contents).collect();
-    write_all(out, &named, a.force).map_err(|e| Failure::Input(e.to_string()))?;
+    write_all(out, &named, a.force).input()?;
     eprintln!(
         "wrote {} inquiries, {} orders and {} shipments to {}",
         counts.inquiries,

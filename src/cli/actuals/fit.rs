@@ -4,6 +4,7 @@ use super::import_args::Imported;
 use super::ImportArgs;
 use crate::cli::simulate::Format;
 use crate::cli::Failure;
+use crate::cli::OrFailure;
 use peakplan::actuals::fit::{calibrate::calibrated_toml, fit_chats};
 use peakplan::report::actuals_text;
 use peakplan::report::folder::{sanitize, REPORTS_DIR};
@@ -66,7 +67,7 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::Runtime(format!("the calibrated scenario is not valid: {e}")))?;
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "calibrated.toml".into());
-    write_all(dir, &[(name, toml)], a.force).map_err(|e| Failure::Input(e.to_string()))?;
+    write_all(dir, &[(name, toml)], a.force).input()?;
     let (file, counts) = &rows[0];
     match a.format {
         Format::Text => {

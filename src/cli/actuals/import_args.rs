@@ -1,6 +1,7 @@
 //! The arguments every `actuals` subcommand shares: which exports, how to
 //! read them, and against which scenario.
 
+use crate::cli::OrFailure;
 use crate::cli::{load_scenario, Failure};
 use peakplan::actuals::fit::orders::{fit_orders, OrderFit};
 use peakplan::actuals::replay::{replay_scenario, Staffing};
@@ -69,7 +70,7 @@ fn some_in_window(path: &Path, scenario: &Scenario, counts: &RowCounts) -> Resul
 
 /// Reads the inquiries export at `path` against `scenario`.
 pub fn import(scenario: &Scenario, path: &Path, opts: &ImportOptions) -> Result<(ChatActuals, RowCounts), Failure> {
-    let (chats, counts) = import_inquiries(path, scenario, opts).map_err(|e| Failure::Input(e.to_string()))?;
+    let (chats, counts) = import_inquiries(path, scenario, opts).input()?;
     some_in_window(path, scenario, &counts)?;
     Ok((chats, counts))
 }
@@ -83,11 +84,11 @@ fn import_order_files(
     rows: &mut FileRows,
 ) -> Result<Option<OrderActuals>, Failure> {
     let Some(path) = orders else { return Ok(None) };
-    let (mut actuals, counts) = import_orders(path, scenario, opts).map_err(|e| Failure::Input(e.to_string()))?;
+    let (mut actuals, counts) = import_orders(path, scenario, opts).input()?;
     some_in_window(path, scenario, &counts)?;
     rows.push((path.display().to_string(), counts));
     if let Some(path) = shipments {
-        let counts = import_shipments(path, scenario, opts, &mut actuals).map_err(|e| Failure::Input(e.to_string()))?;
+        let counts = import_shipments(path, scenario, opts, &mut actuals).input()?;
         rows.push((path.display().to_string(), counts));
     }
     Ok(Some(actuals))
@@ -132,7 +133,7 @@ pub fn replay(
     let provenance = format!("Replay of {} on the plan {}.", files.inquiries.display(), plan.name);
     let scenario =
         replay_scenario(&scenario_text(plan_path)?, &plan, &mut chats, order_fit.as_ref(), staffing, &provenance)
-            .map_err(|e| Failure::Input(e.to_string()))?;
+            .input()?;
     Ok((scenario, rows))
 }
 

@@ -4,6 +4,7 @@ use super::run_args::RunArgs;
 use super::ImportArgs;
 use crate::cli::simulate::{write_report, Format, ReportOptions};
 use crate::cli::Failure;
+use crate::cli::OrFailure;
 use peakplan::actuals::replay::Staffing;
 use peakplan::experiment::run;
 use peakplan::report::actuals_text;
@@ -61,6 +62,6 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
         }
     }
     let (seed, reps, cfg) = a.run.config(&scenario);
-    let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let outcome = run(&scenario.model, &scenario.targets, &cfg).runtime()?;
     write_report(&scenario, seed, reps, &outcome, &opts)
 }

@@ -9,13 +9,13 @@ use std::io::IsTerminal;
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
     /// Replications (default: the scenario's `run.replications`).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=peakplan::scenario::MAX_REPLICATIONS))]
     pub replications: Option<u64>,
     /// Master seed (default: the scenario's `run.seed`).
     #[arg(long)]
     pub seed: Option<u64>,
     /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
     /// No progress bar and no notes.
     #[arg(long, short = 'q')]

@@ -5,6 +5,7 @@
 use super::chart::{palette, Axis, Chart, Layer, SeriesChart, Ticks, XAxis};
 use super::Plot;
 use crate::cost::compare::{CompareReport, Measured, SweepReport};
+use crate::figures as fig;
 
 fn cost(m: &Measured, key: &str) -> (f64, f64, f64) {
     m.cost.get(key).map_or((0.0, 0.0, 0.0), |s| (s.mean, s.p5, s.p95))
@@ -13,7 +14,7 @@ fn cost(m: &Measured, key: &str) -> (f64, f64, f64) {
 /// Total cost per scenario (mean and p5–p95), labour beside it.
 pub fn compare_cost_chart(r: &CompareReport) -> Chart {
     let plans: Vec<&Measured> = r.rows.iter().map(|row| &row.measured).collect();
-    let total: Vec<(f64, f64, f64)> = plans.iter().map(|m| cost(m, "total_cny")).collect();
+    let total: Vec<(f64, f64, f64)> = plans.iter().map(|m| cost(m, fig::TOTAL_CNY.name)).collect();
     let starts = r.rows.iter().map(|row| if row.chosen { format!("{} *", row.scenario) } else { row.scenario.clone() });
     Chart::Series(SeriesChart {
         title: "Total cost per scenario (* the cheapest meeting the targets)".into(),
@@ -35,7 +36,7 @@ pub fn compare_cost_chart(r: &CompareReport) -> Chart {
             },
             Layer::Line {
                 label: "labour, mean".into(),
-                y: plans.iter().map(|m| cost(m, "labour_cny").0).collect(),
+                y: plans.iter().map(|m| cost(m, fig::LABOUR_CNY.name).0).collect(),
                 colour: palette::ORANGE,
                 dashed: true,
             },
@@ -54,7 +55,7 @@ fn factor_axis(r: &SweepReport) -> XAxis {
 
 /// Cost of a sweep against the headcount factor.
 pub fn sweep_cost_chart(r: &SweepReport) -> Chart {
-    let total: Vec<(f64, f64, f64)> = r.points.iter().map(|p| cost(&p.measured, "total_cny")).collect();
+    let total: Vec<(f64, f64, f64)> = r.points.iter().map(|p| cost(&p.measured, fig::TOTAL_CNY.name)).collect();
     let line = |label: &str, key: &str, colour, dashed| Layer::Line {
         label: label.into(),
         y: r.points.iter().map(|p| cost(&p.measured, key).0).collect(),
@@ -79,8 +80,8 @@ pub fn sweep_cost_chart(r: &SweepReport) -> Chart {
                 colour: palette::BLUE,
                 dashed: false,
             },
-            line("labour, mean", "labour_cny", palette::ORANGE, true),
-            line("lost margin, mean", "lost_margin_cny", palette::GREEN, true),
+            line("labour, mean", fig::LABOUR_CNY.name, palette::ORANGE, true),
+            line("lost margin, mean", fig::LOST_MARGIN_CNY.name, palette::GREEN, true),
         ],
     })
 }

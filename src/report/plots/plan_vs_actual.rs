@@ -4,6 +4,7 @@
 use super::chart::{palette, Axis, Chart, Layer, SeriesChart, Ticks, XAxis};
 use super::Plot;
 use crate::actuals::plan_vs_actual::PlanVsActual;
+use crate::figures as fig;
 
 /// The actual values of measure `name`, if every period has one.
 pub fn actual_series(r: &PlanVsActual, name: &str) -> Option<Vec<f64>> {
@@ -52,22 +53,28 @@ pub fn plots(r: &PlanVsActual, service_level_target: f64) -> Vec<Plot> {
     [
         chart(
             r,
-            "offered",
+            fig::OFFERED.name,
             "Chats offered to agents: forecast and actual",
             Axis::from_zero("chats per period [count]", Ticks::Number),
             None,
         ),
         chart(
             r,
-            "service_level",
+            fig::SERVICE_LEVEL.name,
             "Service level: forecast and actual",
             Axis::share("answered on time / offered [%]"),
             Some((format!("target {}%", super::draw::number(service_level_target * 100.0)), service_level_target)),
         ),
-        chart(r, "abandon_share", "Abandonment: forecast and actual", Axis::share("abandoned / offered [%]"), None),
         chart(
             r,
-            "orders_dispatched",
+            fig::ABANDON_SHARE.name,
+            "Abandonment: forecast and actual",
+            Axis::share("abandoned / offered [%]"),
+            None,
+        ),
+        chart(
+            r,
+            fig::ORDERS_DISPATCHED.name,
             "Orders handed to couriers: forecast and actual",
             Axis::from_zero("orders per period [count]", Ticks::Number),
             None,

@@ -6,6 +6,7 @@
 
 use super::chart::{palette, Axis, Bucket, Chart, DistributionChart, Layer, Marker, SeriesChart, Ticks, XAxis};
 use super::Plot;
+use crate::figures as fig;
 use crate::result::{SimulationReport, RESPONSE_BINS};
 
 /// One period's spread of a figure across replications.
@@ -34,22 +35,22 @@ pub fn band(r: &SimulationReport, figure: &str) -> Vec<BandPoint> {
 
 /// Inquiries arriving per period across replications.
 pub fn inquiries_band(r: &SimulationReport) -> Vec<BandPoint> {
-    band(r, "inquiries")
+    band(r, fig::INQUIRIES.name)
 }
 
 /// Service level per period across replications [share].
 pub fn service_level_band(r: &SimulationReport) -> Vec<BandPoint> {
-    band(r, "service_level")
+    band(r, fig::SERVICE_LEVEL.name)
 }
 
 /// Abandonment share per period across replications [share].
 pub fn abandonment_band(r: &SimulationReport) -> Vec<BandPoint> {
-    band(r, "abandon_share")
+    band(r, fig::ABANDON_SHARE.name)
 }
 
 /// Time-average queue per period across replications [chats].
 pub fn queue_band(r: &SimulationReport) -> Vec<BandPoint> {
-    band(r, "queue_mean")
+    band(r, fig::QUEUE_MEAN.name)
 }
 
 /// Planned agents on duty stacked by group: per group its name, the top of
@@ -163,7 +164,7 @@ pub fn agents_chart(r: &SimulationReport) -> Chart {
             opacity: 0.55,
         })
         .collect();
-    if let Some(s) = r.series("agents_on_duty") {
+    if let Some(s) = r.series(fig::AGENTS_ON_DUTY) {
         layers.push(Layer::Line {
             label: "on duty in the simulation (mean)".into(),
             y: s.iter().map(|s| s.mean).collect(),
@@ -171,7 +172,7 @@ pub fn agents_chart(r: &SimulationReport) -> Chart {
             dashed: true,
         });
     }
-    if let Some(s) = r.series("agents_available") {
+    if let Some(s) = r.series(fig::AGENTS_AVAILABLE) {
         layers.push(Layer::Line {
             label: "available: present, not on a break (mean)".into(),
             y: s.iter().map(|s| s.mean).collect(),
@@ -190,7 +191,7 @@ pub fn agents_chart(r: &SimulationReport) -> Chart {
 /// Queue waiting for a first response per period.
 pub fn queue_chart(r: &SimulationReport) -> Chart {
     let mut layers = band_layers(&queue_band(r), "average queue", palette::BLUE).to_vec();
-    if let Some(s) = r.series("queue_max") {
+    if let Some(s) = r.series(fig::QUEUE_MAX) {
         layers.push(Layer::Line {
             label: "longest queue (mean)".into(),
             y: s.iter().map(|s| s.mean).collect(),
@@ -209,12 +210,12 @@ pub fn queue_chart(r: &SimulationReport) -> Chart {
 /// Orders waiting to be packed and parcels waiting for a courier per
 /// period; `None` for a chat-only result.
 pub fn warehouse_chart(r: &SimulationReport) -> Option<Chart> {
-    let backlog = band(r, "pack_backlog_mean");
+    let backlog = band(r, fig::PACK_BACKLOG_MEAN.name);
     if backlog.is_empty() {
         return None;
     }
     let mut layers = band_layers(&backlog, "packing backlog", palette::BLUE).to_vec();
-    let staging = band(r, "staging_mean");
+    let staging = band(r, fig::STAGING_MEAN.name);
     if !staging.is_empty() {
         layers.extend(band_layers(&staging, "parcels awaiting pickup", palette::GREEN));
     }
@@ -268,9 +269,9 @@ pub fn response_time_chart(r: &SimulationReport) -> Chart {
 pub fn plots(r: &SimulationReport) -> Vec<Plot> {
     let p = |name: &str, chart: Chart| Plot { name: name.into(), chart };
     vec![
-        p("service_level", service_level_chart(r)),
+        p(fig::SERVICE_LEVEL.name, service_level_chart(r)),
         p("response_time", response_time_chart(r)),
-        p("inquiries", inquiries_chart(r)),
+        p(fig::INQUIRIES.name, inquiries_chart(r)),
         p("agents", agents_chart(r)),
         p("queue", queue_chart(r)),
         p("abandonment", abandonment_chart(r)),
