@@ -106,7 +106,14 @@ fn recommended(o: &mut String, r: &SizingReport) {
             lead.mean
         );
     }
-    if !r.feasible {
+    if !r.feasible && r.plan.p_meet_all >= r.targets.confidence {
+        let _ = writeln!(
+            o,
+            "\n  The search stopped before its own replications showed the confidence (further additions\n  \
+             stopped helping there); the fresh replications above are the verdict, and the plan is not\n  \
+             tightened."
+        );
+    } else if !r.feasible {
         let _ = writeln!(o, "\n  No plan within the limits meets the targets; this is the best found.");
     }
     for (period, missing) in &r.shortfall {
