@@ -428,6 +428,8 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         periods,
         hardest_periods,
         shortfall,
+        binding_periods: explain::binding_periods(&verified, &s.targets, &labels),
+        scope_shares: explain::scope_shares(&verified, &s.targets),
         sensitivity,
         stages: stages.done,
     })

@@ -174,6 +174,19 @@ fn designed_plan_meets_targets_on_fresh_replications() {
     // Only shifts in use are listed, all of them candidates of the rules.
     assert!(r.plan.shifts.iter().all(|sh| sh.headcount.iter().sum::<u32>() > 0));
     assert!(r.plan.shifts.iter().all(|sh| sh.hours == 1.0 || sh.hours == 2.0));
+    // The explanation adds up: a replication missing the chat targets per
+    // hour misses at least one hour; one missing exactly one hour counts
+    // for that hour alone; the joint rule is the strictest reading.
+    let sc = &r.scope_shares;
+    let missed = 1.0 - sc.every_period_jointly;
+    let any: f64 = r.binding_periods.iter().map(|b| b.fail_share).sum();
+    let only: f64 = r.binding_periods.iter().map(|b| b.only_fail_share).sum();
+    assert!(only <= missed + 1e-9 && missed <= any + 1e-9, "{only} ≤ {missed} ≤ {any}");
+    assert!(r.binding_periods.iter().all(|b| b.only_fail_share <= b.fail_share && b.fail_share > 0.0));
+    assert!(sc.every_period_jointly <= sc.each_period_worst + 1e-9);
+    // No dispatch side here: all targets are the chat targets, whose
+    // abandonment cap over the window is looser than the same cap per hour.
+    assert!(sc.every_period_jointly <= r.plan.p_meet_all + 1e-9);
     // Each hour needs 6 to 9 agents on duty (see the listed-shift test).
     for p in &r.periods {
         assert!((6.0..=9.0).contains(&p.plan_capacity), "{}: {}", p.period, p.plan_capacity);
