@@ -193,7 +193,7 @@ impl Designer<'_, '_> {
     /// the curve and the capacity the tightened plan kept in each period,
     /// which lets it reshape the shifts around what the simulation showed
     /// is enough; the reshaped plan is kept when it is cheaper and meets the
-    /// targets.
+    /// targets (first round only).
     pub fn search(
         &self,
         ev: &mut Evaluator,
@@ -204,8 +204,9 @@ impl Designer<'_, '_> {
         let ctx = self.ctx;
         let start = if first_round { self.curve.clone() } else { covered(ctx, &plan) };
         let (mut best, ok) = self.one_pass(ev, &start, reps.clone(), &plan)?;
-        if !ok {
-            return Ok((best, false));
+        // Later rounds only mend what fresh replications showed: no reshaping.
+        if !ok || !first_round {
+            return Ok((best, ok));
         }
         for _ in 0..RESHAPES {
             let req: Vec<f64> = covered(ctx, &best).iter().zip(&self.curve).map(|(c, r)| c.min(*r)).collect();
