@@ -90,14 +90,15 @@ pub fn shift_design(
     if raw.lengths_h.is_empty() {
         return Err(fail(&["sizing", AT, "lengths_h"], "must list at least one length, e.g. `[4, 6, 8, 10]`".into()));
     }
-    let window_h = w.length_s / 3600.0;
+    // A length longer than the window gives no candidate (the defaults
+    // may not fit a short window); only no candidate at all is an error.
     let mut lengths = Vec::new();
     for (i, &h) in raw.lengths_h.iter().enumerate() {
-        if !(h.is_finite() && h >= 0.25 && h <= window_h) {
+        if !(h.is_finite() && (0.25..=super::MAX_WINDOW_H).contains(&h)) {
             let idx = i.to_string();
             return Err(fail(
                 &["sizing", AT, "lengths_h", idx.as_str()],
-                format!("must be from 0.25 h to the window's {} h, got {}", show(window_h), show(h)),
+                format!("must be from 0.25 h to {} h, got {}", super::MAX_WINDOW_H, show(h)),
             ));
         }
         lengths.push(h * 3600.0);
@@ -116,7 +117,11 @@ pub fn shift_design(
         .filter(|&(_, e)| e <= w.length_s + 1e-6)
         .collect();
     if candidates.is_empty() {
-        return Err(fail(&["sizing", AT], "no allowed start and length gives a shift within the window".into()));
+        return Err(fail(
+            &["sizing", AT, "lengths_h"],
+            "no allowed start and length gives a shift within the window: allow shorter lengths or earlier starts"
+                .into(),
+        ));
     }
     if candidates.len() > MAX_CANDIDATES {
         return Err(fail(
