@@ -37,6 +37,27 @@ fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
+/// Which hours bind, and what the joint rule asks against the others.
+fn binding(o: &mut String, r: &SizingReport) {
+    let sc = &r.scope_shares;
+    let _ = writeln!(
+        o,
+        "  chat targets met: every hour jointly {}, worst single hour {}, window as a whole {}",
+        pct(sc.every_period_jointly),
+        pct(sc.each_period_worst),
+        pct(sc.window)
+    );
+    if r.binding_periods.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "  hours missed (share of replications; as the only hour missed):");
+    for chunk in r.binding_periods.chunks(3) {
+        let cells: Vec<String> =
+            chunk.iter().map(|b| format!("{} {} ({})", b.period, pct(b.fail_share), pct(b.only_fail_share))).collect();
+        let _ = writeln!(o, "    {}", cells.join(", "));
+    }
+}
+
 /// The summary of a sizing run.
 pub fn render(r: &SizingReport) -> String {
     let mut o = String::new();
@@ -120,6 +141,7 @@ fn recommended(o: &mut String, r: &SizingReport) {
         let _ = writeln!(o, "  short at {period}: {missing:.1} reference agents beyond the limits");
     }
     let _ = writeln!(o, "  hardest hours: {}", r.hardest_periods.join(", "));
+    binding(o, r);
 }
 
 /// The cost of plan `p` across replications.

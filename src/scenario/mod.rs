@@ -11,6 +11,7 @@ pub mod raw_plan;
 mod time;
 mod validate;
 mod validate_availability;
+mod validate_design;
 mod validate_dispatch;
 mod validate_limits;
 mod validate_plan;
@@ -19,6 +20,7 @@ pub use error::ScenarioError;
 pub use time::{label as time_label, parse_zone};
 pub use validate::{MAX_INQUIRIES, MAX_PERIODS, MAX_REPLICATIONS, MAX_WINDOW_H};
 pub use validate_availability::Pool;
+pub use validate_design::{ShiftDesign, MAX_CANDIDATES};
 pub use validate_limits::{volume_multiplier_tail, VOLUME_TAIL};
 pub use validate_plan::{Costs, RoleSettings, SizingSettings, DEFAULT_MAX_PER_SHIFT};
 

@@ -103,6 +103,40 @@ pub struct RawSizing {
     pub max_packers_per_shift: BTreeMap<String, u32>,
     /// Names of agent or packer shifts whose headcount the planner has fixed.
     pub fixed_shifts: Vec<String>,
+    /// `[sizing.shift_design]`: `size` designs the agent shifts (start and
+    /// length) instead of filling the listed ones. Absent: off.
+    pub shift_design: Option<RawShiftDesign>,
+}
+
+/// `[sizing.shift_design]`: the rules designed shifts follow.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawShiftDesign {
+    /// Allowed shift lengths [h]; default `[4, 6, 8, 10]`.
+    pub lengths_h: Vec<f64>,
+    /// Shifts may start every this many minutes from the window start
+    /// [min]; default: the period length. Not with `starts`.
+    pub start_every_min: Option<f64>,
+    /// Local clock times `HH:MM` at which shifts may start, every day of the
+    /// window; default none (the grid of `start_every_min`).
+    pub starts: Vec<String>,
+    /// A designed shift that is used has at least this many people, all
+    /// groups together [people]; default 1.
+    pub min_per_shift: u32,
+    /// Most designed shifts in use [count]; default 0: no limit.
+    pub max_distinct_shifts: u32,
+}
+
+impl Default for RawShiftDesign {
+    fn default() -> Self {
+        Self {
+            lengths_h: vec![4.0, 6.0, 8.0, 10.0],
+            start_every_min: None,
+            starts: Vec::new(),
+            min_per_shift: 1,
+            max_distinct_shifts: 0,
+        }
+    }
 }
 
 impl Default for RawSizing {
@@ -113,6 +147,7 @@ impl Default for RawSizing {
             max_agents_per_shift: BTreeMap::new(),
             max_packers_per_shift: BTreeMap::new(),
             fixed_shifts: Vec::new(),
+            shift_design: None,
         }
     }
 }

@@ -451,7 +451,7 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     super::validate_limits::volume(&ctx, &model)?;
     let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);
     let costs = super::validate_plan::costs(&raw.costs, &model, &fail)?;
-    let sizing = super::validate_plan::sizing(&raw.sizing, &model, &fail)?;
+    let sizing = super::validate_plan::sizing(&raw.sizing, &model, &w, &fail)?;
     let pools = super::validate_availability::pools(&ctx, &raw)?;
     Ok(Scenario {
         costs,

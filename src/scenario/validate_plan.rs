@@ -69,6 +69,8 @@ pub struct SizingSettings {
     pub max_per_shift: RoleSettings<u32>,
     /// Whether each shift's headcount is fixed by the planner.
     pub fixed_shifts: RoleSettings<bool>,
+    /// The rules of designed agent shifts (`None`: size the listed shifts).
+    pub shift_design: Option<super::validate_design::ShiftDesign>,
 }
 
 /// Largest headcount per shift of a group left out of the limits.
@@ -223,8 +225,13 @@ pub fn costs(raw: &RawCosts, m: &ModelParams, fail: Fail) -> Result<Costs, Scena
     })
 }
 
-/// Checks `[sizing]`.
-pub fn sizing(raw: &RawSizing, m: &ModelParams, fail: Fail) -> Result<SizingSettings, ScenarioError> {
+/// Checks `[sizing]` against the model and the window `w`.
+pub fn sizing(
+    raw: &RawSizing,
+    m: &ModelParams,
+    w: &super::Window,
+    fail: Fail,
+) -> Result<SizingSettings, ScenarioError> {
     for (field, v) in
         [("search_replications", raw.search_replications), ("verify_replications", raw.verify_replications)]
     {
@@ -275,5 +282,6 @@ pub fn sizing(raw: &RawSizing, m: &ModelParams, fail: Fail) -> Result<SizingSett
         verify_replications: raw.verify_replications,
         max_per_shift,
         fixed_shifts: fixed,
+        shift_design: super::validate_design::shift_design(raw.shift_design.as_ref(), w, fail)?,
     })
 }

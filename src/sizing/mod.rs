@@ -28,7 +28,9 @@
 
 pub mod cover;
 pub mod curve;
+pub mod design;
 pub mod evaluate;
+pub mod explain;
 pub mod formula_table;
 pub mod replicate;
 mod result;
@@ -75,13 +77,22 @@ pub struct Row {
     pub max: Vec<u32>,
     /// Whether the planner fixed the shift.
     pub fixed: bool,
+    /// Whether `size` designed the shift (a candidate of
+    /// `[sizing.shift_design]`): it is listed only when in use.
+    pub designed: bool,
+    /// A designed shift in use has at least this many people, all groups
+    /// together; 0 for a listed shift [people].
+    pub min_people: u32,
 }
 
 /// The rows of `s`'s plan: agent shifts, then packer shifts.
 pub fn rows(s: &Scenario) -> Vec<Row> {
     let m = &s.model;
     let (cost, max, fixed) = (&s.costs.hourly_cny, &s.sizing.max_per_shift, &s.sizing.fixed_shifts);
+    let design_min = s.sizing.shift_design.as_ref().map(|d| d.min_per_shift);
     let row = |role, shift: &Shift, hourly: &[f64], capacity: &[f64], max: &[u32], fixed: bool| Row {
+        designed: role == Role::Agents && !fixed && design_min.is_some(),
+        min_people: if role == Role::Agents && !fixed { design_min.unwrap_or(0) } else { 0 },
         role,
         shift: shift.clone(),
         cost: {
@@ -148,6 +159,9 @@ pub enum SizingError {
     /// A simulation did not produce a figure the search reads.
     #[error(transparent)]
     Figure(#[from] MissingFigure),
+    /// The shift-design program failed.
+    #[error(transparent)]
+    Design(#[from] design::program::DesignError),
 }
 
 /// Capacity of one agent of each group in reference-agent equivalents:
@@ -201,6 +215,7 @@ impl Ctx<'_> {
             .rows
             .iter()
             .zip(plan)
+            .filter(|(row, h)| !row.designed || h.iter().any(|&n| n > 0))
             .map(|(row, h)| ShiftPlan {
                 role: row.role,
                 shift: row.shift.name.clone(),
@@ -260,6 +275,15 @@ impl Ctx<'_> {
 
 /// Sizes the agents (and, with a dispatch side, the packers) of `s`.
 pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingError> {
+    // With designed shifts, every candidate becomes a shift of the scenario.
+    let expanded;
+    let s = match &s.sizing.shift_design {
+        Some(d) => {
+            expanded = design::expand(s, d);
+            &expanded
+        }
+        None => s,
+    };
     let m = &s.model;
     let ctx = Ctx { s, rows: rows(s), capacity: group_capacity(s) };
     let n_agent_rows = m.chat.shifts.len();
@@ -274,8 +298,11 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
 
     let fixed: Vec<Option<Vec<u32>>> =
         ctx.rows[..n_agent_rows].iter().map(|r| r.fixed.then(|| r.shift.headcount.clone())).collect();
-    let cover = |req: &[f64]| {
-        Cover {
+    let cover = |req: &[f64]| -> Result<cover::Covered, SizingError> {
+        if let Some(d) = &s.sizing.shift_design {
+            return Ok(design::cover(&ctx, d, req)?);
+        }
+        Ok(Cover {
             shifts: &m.chat.shifts,
             requirement: req,
             period_s: m.periods.length_s,
@@ -286,7 +313,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
             fixed: &fixed,
             breaks: Some(&m.breaks),
         }
-        .solve()
+        .solve()?)
     };
     let as_f64 = |x: &[u32]| x.iter().map(|&n| f64::from(n)).collect::<Vec<_>>();
     let covered = cover(&as_f64(&simulated))?;
@@ -305,8 +332,15 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     let mut verified = None;
     for round in 0..3u64 {
         let search = if round == 0 { 0..r } else { verify.end..verify.end + r };
-        let (repaired, _, ok) = search::repair(&mut ev, plan, &lim, search.clone())?;
-        plan = if ok { search::tighten(&mut ev, repaired, &lim, search.clone())? } else { repaired };
+        let ok;
+        if let Some(d) = &s.sizing.shift_design {
+            let designer = design::Designer { ctx: &ctx, d, curve: as_f64(&simulated), lim: &lim };
+            (plan, ok) = designer.search(&mut ev, search.clone(), plan, round == 0)?;
+        } else {
+            let (repaired, _, met) = search::repair(&mut ev, plan, &lim, search.clone())?;
+            plan = if met { search::tighten(&mut ev, repaired, &lim, search.clone())? } else { repaired };
+            ok = met;
+        }
         feasible = ok;
         stages.end(format!("search, round {}", round + 1), &ev);
         if round > 0 {
@@ -399,6 +433,8 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         periods,
         hardest_periods,
         shortfall,
+        binding_periods: explain::binding_periods(&verified, &s.targets, &labels),
+        scope_shares: explain::scope_shares(&verified, &s.targets),
         sensitivity,
         stages: stages.done,
     })

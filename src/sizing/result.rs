@@ -130,6 +130,12 @@ pub struct SizingReport {
     pub hardest_periods: Vec<String>,
     /// Periods the limits leave short, with the reference agents missing.
     pub shortfall: Vec<(String, f64)>,
+    /// The periods the plan misses in some verification replications, the
+    /// most often first, and how often each is the only one missed.
+    pub binding_periods: Vec<super::explain::BindingPeriod>,
+    /// The plan's share of verification replications meeting the chat
+    /// targets under each scope of the service-level target.
+    pub scope_shares: super::explain::ScopeShares,
     /// Replications of each sensitivity row: the first of the verification set.
     pub sensitivity_replications: u64,
     /// The plan itself, the plan minus one person per shift, and under +20%

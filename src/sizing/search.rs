@@ -82,8 +82,11 @@ fn cheapest_addition(plan: &Plan, lim: &Limits, role: Role, a: f64, b: f64) -> O
             .filter(move |(_, row)| row.role == role && !row.fixed)
             .flat_map(move |(r, row)| {
                 let cover = if need_cover { row.shift.overlap_s(a, b) / (b - a) } else { 1.0 };
+                // A designed shift not in use stays unused (the rules on
+                // people per shift and distinct shifts hold).
+                let open = !row.designed || plan[r].iter().any(|&n| n > 0);
                 (0..row.capacity.len())
-                    .filter(move |&g| cover > 0.0 && plan[r][g] < row.max[g] && row.capacity[g] > 0.0)
+                    .filter(move |&g| open && cover > 0.0 && plan[r][g] < row.max[g] && row.capacity[g] > 0.0)
                     .map(move |g| (r, g, row.cost[g] / (row.capacity[g] * cover)))
             })
             .min_by(|x, y| x.2.total_cmp(&y.2))
@@ -165,7 +168,10 @@ pub fn tighten(ev: &mut Evaluator, mut plan: Plan, lim: &Limits, reps: Range<u64
         while step > 0 && plan[r][g] > 0 {
             let take = step.min(plan[r][g]);
             plan[r][g] -= take;
-            if ev.meets(&plan, lim.required, reps.clone())? {
+            // A shift in use keeps at least its least headcount.
+            let left: u32 = plan[r].iter().sum();
+            let allowed = left == 0 || left >= lim.rows[r].min_people;
+            if allowed && ev.meets(&plan, lim.required, reps.clone())? {
                 step = step.saturating_mul(2);
             } else {
                 plan[r][g] += take;

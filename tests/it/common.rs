@@ -104,7 +104,12 @@ pub fn steady_share(o: &Outcome, share: &str, first: usize) -> Vec<f64> {
 /// within 20 s, met in `confidence` of replications. Small enough to size in
 /// a test.
 pub fn two_shifts(rate_per_h: f64, confidence: f64) -> Scenario {
-    let text = format!(
+    Scenario::from_toml(&two_shifts_toml(rate_per_h, confidence), "small.toml").expect("valid test scenario")
+}
+
+/// The file of [`two_shifts`], to extend with more sections.
+pub fn two_shifts_toml(rate_per_h: f64, confidence: f64) -> String {
+    format!(
         r#"
 name = "small"
 [window]
@@ -136,8 +141,7 @@ response_within_s = 20
 service_level = 0.8
 confidence = {confidence}
 "#
-    );
-    Scenario::from_toml(&text, "small.toml").expect("valid test scenario")
+    )
 }
 
 /// The binary, run in `dir`.

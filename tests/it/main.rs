@@ -24,6 +24,7 @@ mod records;
 mod report;
 mod scenarios;
 mod shards;
+mod shift_design;
 mod sizing;
 mod sizing_work;
 mod source_rules;
