@@ -11,6 +11,8 @@
 //!   (the payment time of each paid order is the one thing kept per order);
 //! * [`fit`]: arrival profile, handle time, patience (with censoring),
 //!   conversion and payment shares, written into a scenario;
+//! * [`presence`]: the agents available per period, estimated from the
+//!   contacts when no agent-state export exists;
 //! * [`replay`]: the plan driven by the actual arrival times.
 
 pub mod chat_actuals;
@@ -23,6 +25,7 @@ pub mod mapping;
 pub mod order_actuals;
 pub mod orders;
 pub mod plan_vs_actual;
+pub mod presence;
 pub mod reader;
 pub mod replay;
 pub mod shipments;

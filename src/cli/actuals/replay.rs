@@ -15,9 +15,12 @@ use std::path::PathBuf;
 pub struct ReplayArgs {
     #[command(flatten)]
     import: ImportArgs,
-    /// Whose staffing: the plan's shifts, or the agents seen at work in the
-    /// export. (For the staffing that would have met the targets, use
-    /// `peakplan size --actuals`.)
+    /// Whose staffing: `planned` (the plan's shifts), `actual` (the agents
+    /// available per quarter-hour, estimated from the export's contacts:
+    /// busy, plus idle in short gaps while nobody waited), or `seen` (the
+    /// agents who held a chat in each period, an upper bound). (For the
+    /// staffing that would have met the targets, use `peakplan size
+    /// --actuals`.)
     #[arg(long, value_enum, default_value = "planned")]
     staffing: Staffing,
     /// Replications, seed and threads: the arrivals are the actual ones in
@@ -59,6 +62,7 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
         for (file, counts) in &rows {
             eprint!("{}", actuals_text::rows(file, counts));
         }
+        eprintln!("{}", a.staffing.note());
     }
     let (seed, reps, cfg) = a.run.config(&scenario);
     let outcome = run(&scenario.model, &scenario.targets, &cfg).map_err(|e| Failure::Runtime(e.to_string()))?;
