@@ -58,6 +58,12 @@ fn abandon_series(o: &ChatObserver) -> Vec<f64> {
     offered(o).iter().enumerate().map(|(i, &n)| ratio(f64::from(o.abandoned[i] + o.unanswered[i]), n, 0.0)).collect()
 }
 
+/// Per-period mean first response of the answered chats (not defined
+/// where none was answered).
+fn response_mean_series(o: &ChatObserver) -> Vec<f64> {
+    o.response_sum_per_period_s.iter().zip(&o.answered).map(|(&s, &n)| defined_ratio(s, f64::from(n))).collect()
+}
+
 fn occupancy_series(o: &ChatObserver) -> Vec<f64> {
     o.busy_slots.area.iter().zip(&o.slots_on_duty.area).map(|(&b, &s)| ratio(b, s, 0.0).min(1.0)).collect()
 }
@@ -112,6 +118,7 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         ("offered", offered(o)),
         ("service_level", sl),
         ("abandon_share", abandon_series(o)),
+        ("response_mean_s", response_mean_series(o)),
         ("agents_on_duty", o.agents_on_duty.means().collect()),
         ("occupancy", occupancy_series(o)),
         ("queue_mean", o.queue_len.means().collect()),

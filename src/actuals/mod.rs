@@ -13,7 +13,8 @@
 //!   conversion and payment shares, written into a scenario;
 //! * [`presence`]: the agents available per period, estimated from the
 //!   contacts when no agent-state export exists;
-//! * [`replay`]: the plan driven by the actual arrival times.
+//! * [`replay`]: the plan driven by the actual arrival times, and
+//!   [`replay_check`]: how well that reproduces the day.
 
 pub mod chat_actuals;
 pub mod concurrency;
@@ -28,6 +29,7 @@ pub mod plan_vs_actual;
 pub mod presence;
 pub mod reader;
 pub mod replay;
+pub mod replay_check;
 pub mod shipments;
 pub mod timestamp;
 pub mod wait_bins;
