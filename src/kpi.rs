@@ -83,6 +83,7 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
     let busy: f64 = o.busy_slots.area.iter().sum();
     let slots: f64 = o.slots_on_duty.area.iter().sum();
     let agent_hours = o.agents_on_duty.area.iter().sum::<f64>() / 3600.0;
+    let available_hours = o.agents_available.area.iter().sum::<f64>() / 3600.0;
     let dispatch = rep.dispatch.as_ref().map(|d| dispatch_figures(d, rep, targets));
     let meets_dispatch = dispatch.as_ref().is_none_or(|(_, _, met)| *met);
     let meets_chat = meets_sl && meets_ab;
@@ -106,6 +107,13 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         ("response_p99_s".into(), q(0.99)),
         ("occupancy".into(), ratio(busy, slots, 0.0).min(1.0)),
         ("agent_hours".into(), agent_hours),
+        ("agent_hours_available".into(), available_hours),
+        ("agent_hours_on_break".into(), o.agents_on_break.area.iter().sum::<f64>() / 3600.0),
+        ("agent_shrinkage_share".into(), ratio(agent_hours - available_hours, agent_hours, 0.0)),
+        ("agents_absent".into(), f64::from(o.absent)),
+        ("agents_late".into(), f64::from(o.late_starts)),
+        ("breaks_recalled".into(), f64::from(o.breaks_recalled)),
+        ("break_hours_recalled".into(), o.break_recalled_s / 3600.0),
         ("queue_max".into(), o.queue_len.max.iter().copied().fold(0.0, f64::max)),
         ("periods_below_service_level".into(), hours_below),
         ("meets_service_level".into(), flag(meets_sl)),
@@ -120,6 +128,8 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         ("abandon_share", abandon_series(o)),
         ("response_mean_s", response_mean_series(o)),
         ("agents_on_duty", o.agents_on_duty.means().collect()),
+        ("agents_available", o.agents_available.means().collect()),
+        ("agents_on_break", o.agents_on_break.means().collect()),
         ("occupancy", occupancy_series(o)),
         ("queue_mean", o.queue_len.means().collect()),
         ("queue_max", o.queue_len.max.clone()),
@@ -154,6 +164,7 @@ fn dispatch_figures(d: &DispatchStages, rep: &Replication, targets: &Targets) ->
     let lead_q = |p: f64| if dispatched > 0.0 { h(co.lead_s.value_at_quantile(p) as f64) } else { f64::NAN };
     let packed = f64::from(wh.packed_total);
     let on_duty_area = wh.on_duty.total_area();
+    let available_area = wh.available.total_area();
     let by_source = |s: usize| f64::from(ord.placed_by_source[s]);
     let mut scalars: Vec<(Cow<'static, str>, f64)> = vec![
         ("orders_placed".into(), f64::from(ord.placed_total())),
@@ -202,11 +213,16 @@ fn dispatch_figures(d: &DispatchStages, rep: &Replication, targets: &Targets) ->
         ("staging_overflow_max".into(), f64::from(co.overflow_max)),
         ("staging_overflow_parcels".into(), f64::from(co.overflow_parcels)),
         ("packer_hours".into(), h(on_duty_area)),
-        ("packer_utilisation".into(), ratio(wh.busy.total_area(), on_duty_area, 0.0).min(1.0)),
+        ("packer_hours_available".into(), h(available_area)),
+        ("packer_hours_on_break".into(), h(wh.on_break.total_area())),
+        ("packer_shrinkage_share".into(), ratio(on_duty_area - available_area, on_duty_area, 0.0)),
+        ("packers_absent".into(), f64::from(wh.absent)),
+        ("packers_late".into(), f64::from(wh.late_starts)),
+        ("packer_utilisation".into(), ratio(wh.busy.total_area(), available_area, 0.0).min(1.0)),
         ("drain_h".into(), h((co.last_dispatch_s - window_s).max(0.0))),
         ("meets_dispatch_target".into(), f64::from(u8::from(meets))),
     ]);
-    let utilisation = wh.busy.area.iter().zip(&wh.on_duty.area).map(|(&b, &s)| ratio(b, s, 0.0).min(1.0)).collect();
+    let utilisation = wh.busy.area.iter().zip(&wh.available.area).map(|(&b, &s)| ratio(b, s, 0.0).min(1.0)).collect();
     let series = vec![
         ("orders_placed", counts(&ord.placed)),
         ("orders_paid", counts(&ord.paid)),
@@ -217,6 +233,8 @@ fn dispatch_figures(d: &DispatchStages, rep: &Replication, targets: &Targets) ->
         ("staging_mean", co.staging.means().collect()),
         ("staging_max", co.staging.max.clone()),
         ("packers_on_duty", wh.on_duty.means().collect()),
+        ("packers_available", wh.available.means().collect()),
+        ("packers_on_break", wh.on_break.means().collect()),
         ("packer_utilisation", utilisation),
     ];
     (scalars, series, meets)

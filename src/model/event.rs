@@ -11,8 +11,18 @@ pub enum Event {
     InquiryArrival,
     /// The patience of the waiting chat with this queue sequence number ends.
     ChatPatience(u32),
-    /// The agent with this index finishes one chat.
+    /// The agent with this index finishes one chat (and its wrap-up): the
+    /// slot is free.
     ChatDone(u32),
+    /// The customer of a chat of this agent leaves; the agent's wrap-up
+    /// time follows ([`Event::WrapUpDone`]).
+    ChatEnds(u32),
+    /// The agent with this index finishes the wrap-up of one chat.
+    WrapUpDone(u32),
+    /// Break change `.1` of agent shift `.0` (a start or an end).
+    AgentBreak(u16, u32),
+    /// The agent with this index arrives late for its shift.
+    AgentArrives(u32),
     /// The agent shift with this index starts.
     AgentShiftStart(u16),
     /// The agent shift with this index ends.
@@ -31,6 +41,10 @@ pub enum Event {
     PackerShiftStart(u16, u16),
     /// A round of packer shift `.0` ends.
     PackerShiftEnd(u16),
+    /// Break change `.1` of the current round of packer shift `.0`.
+    PackerBreak(u16, u32),
+    /// Person `.1` of the current round of packer shift `.0` arrives late.
+    PackerArrives(u16, u32),
     /// Carrier `.0`'s scheduled pickup number `.1` is due.
     PickupDue(u16, u32),
     /// A late truck of carrier `.0` arrives.

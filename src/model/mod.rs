@@ -17,6 +17,7 @@
 //! order is dispatched (or the dispatch side's guard closes the run).
 
 pub mod arrivals;
+pub mod availability;
 pub mod chat;
 pub mod courier;
 pub mod dist;

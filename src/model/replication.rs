@@ -3,6 +3,7 @@
 
 use crate::engine::{stream_rng, EventQueue, StreamRng};
 use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
+use crate::model::availability::BreakPolicy;
 use crate::model::chat::{ChatParams, ChatStage, ChatStreams};
 use crate::model::courier::{Courier, CourierParams};
 use crate::model::dist::Dist;
@@ -30,6 +31,8 @@ pub struct ModelParams {
     pub volume_cv: f64,
     /// The chat stage.
     pub chat: ChatParams,
+    /// Breaks of agents and packers.
+    pub breaks: BreakPolicy,
     /// The dispatch side (orders, warehouse, couriers); `None`: chats only.
     pub dispatch: Option<DispatchParams>,
 }
@@ -90,6 +93,8 @@ pub enum StreamId {
     ScheduledOrders = 11,
     /// Late and missed pickups.
     Pickups = 12,
+    /// Chat wrap-up times.
+    WrapUp = 13,
 }
 
 /// Where a replication's inquiries come from: drawn, or replayed.
@@ -120,20 +125,20 @@ pub struct DispatchStages<'p> {
 }
 
 impl<'p> DispatchStages<'p> {
-    fn new(params: &'p DispatchParams, periods: Periods) -> Self {
+    fn new(params: &'p DispatchParams, breaks: &BreakPolicy, periods: Periods) -> Self {
         let end = periods.length_s * periods.count as f64;
         let close_at = end + params.max_drain_s;
         Self {
             orders: OrderStage::new(&params.orders, periods),
-            warehouse: Warehouse::new(&params.warehouse, periods, end, close_at),
+            warehouse: Warehouse::new(&params.warehouse, breaks, periods, end, close_at),
             courier: Courier::new(&params.courier, periods, end, close_at),
             window_end_s: end,
         }
     }
 
-    fn reset(&mut self, events: &mut EventQueue<Event>) {
+    fn reset(&mut self, events: &mut EventQueue<Event>, seed: u64, rep: u64) {
         self.orders.reset(events);
-        self.warehouse.reset(events);
+        self.warehouse.reset(events, seed, rep);
         self.courier.reset(events);
     }
 
@@ -205,8 +210,8 @@ impl<'p> Replication<'p> {
             events: EventQueue::new(),
             volume: (params.volume_cv > 0.0)
                 .then(|| Dist::lognormal(1.0, params.volume_cv).expect("volume_cv checked by validation")),
-            chat: ChatStage::new(&params.chat, params.periods),
-            dispatch: params.dispatch.as_ref().map(|d| DispatchStages::new(d, params.periods)),
+            chat: ChatStage::new(&params.chat, &params.breaks, params.periods),
+            dispatch: params.dispatch.as_ref().map(|d| DispatchStages::new(d, &params.breaks, params.periods)),
             volume_multiplier: 1.0,
             events_processed: 0,
             end_s: 0.0,
@@ -247,6 +252,7 @@ impl<'p> Replication<'p> {
             deflection: stream(StreamId::Deflection),
             patience: stream(StreamId::Patience),
             handle: stream(StreamId::ChatHandle),
+            wrap: stream(StreamId::WrapUp),
         };
         let mut arrivals = match &self.params.inquiry_trace {
             Some(trace) => InquirySource::Replayed(TraceStream::new(trace, &self.params.inquiry_rate)),
@@ -255,7 +261,7 @@ impl<'p> Replication<'p> {
 
         let events = &mut self.events;
         events.reset();
-        self.chat.reset(events);
+        self.chat.reset(events, seed, rep);
         if let Some(t) = arrivals.next_arrival(&mut arrival_rng) {
             events.schedule(t, priority::ARRIVAL, Event::InquiryArrival);
         }
@@ -277,7 +283,7 @@ impl<'p> Replication<'p> {
         let mut silent = dp.map(|d| ArrivalStream::new(&d.orders.silent_rate, self.volume_multiplier));
         let mut presale = dp.and_then(|d| d.orders.presale_rate.as_ref()).map(|r| ArrivalStream::new(r, 1.0));
         if let Some(d) = &mut self.dispatch {
-            d.reset(events);
+            d.reset(events, seed, rep);
             for (s, rng, source) in [
                 (&mut silent, &mut silent_rng, OrderSource::Silent),
                 (&mut presale, &mut presale_rng, OrderSource::Presale),
@@ -312,16 +318,21 @@ impl<'p> Replication<'p> {
                         d.pump(t, events);
                     }
                 }
-                Event::ChatDone(agent) => {
-                    self.chat.done(t, agent, events);
+                Event::ChatDone(agent) | Event::ChatEnds(agent) => {
+                    if event == Event::ChatDone(agent) {
+                        self.chat.done(t, agent, events);
+                    }
                     if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
                         let order = d.orders.chat_ended(t, true, &mut r.orders, events);
                         d.paid(t, order, events);
                         d.pump(t, events);
                     }
                 }
+                Event::WrapUpDone(agent) => self.chat.done(t, agent, events),
                 Event::AgentShiftStart(s) => self.chat.shift_change(t, s, true, events),
                 Event::AgentShiftEnd(s) => self.chat.shift_change(t, s, false, events),
+                Event::AgentBreak(s, i) => self.chat.break_change(t, s, i, events),
+                Event::AgentArrives(agent) => self.chat.arrives(t, agent, events),
                 _ => {
                     let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) else {
                         unreachable!("dispatch events come only from the dispatch side")
@@ -357,6 +368,8 @@ impl<'p> Replication<'p> {
                             d.warehouse.shift_starts(t, shift, round, work_left, events);
                         }
                         Event::PackerShiftEnd(shift) => d.warehouse.shift_ends(t, shift),
+                        Event::PackerBreak(shift, i) => d.warehouse.break_change(t, shift, i, events),
+                        Event::PackerArrives(shift, person) => d.warehouse.arrives(t, shift, person),
                         Event::PickupDue(carrier, index) => {
                             let work_left = d.work_left(t, &self.chat);
                             d.courier.pickup_due(t, carrier, index, work_left, &mut r.pickups, events);

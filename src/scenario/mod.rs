@@ -5,10 +5,12 @@
 mod error;
 mod locate;
 pub mod raw;
+pub mod raw_availability;
 pub mod raw_dispatch;
 pub mod raw_plan;
 mod time;
 mod validate;
+mod validate_availability;
 mod validate_dispatch;
 mod validate_limits;
 mod validate_plan;
@@ -16,6 +18,7 @@ mod validate_plan;
 pub use error::ScenarioError;
 pub use time::{label as time_label, parse_zone};
 pub use validate::{MAX_INQUIRIES, MAX_PERIODS, MAX_REPLICATIONS, MAX_WINDOW_H};
+pub use validate_availability::Pool;
 pub use validate_limits::{volume_multiplier_tail, VOLUME_TAIL};
 pub use validate_plan::{Costs, RoleSettings, SizingSettings, DEFAULT_MAX_PER_SHIFT};
 
@@ -88,6 +91,8 @@ pub struct Scenario {
     pub costs: Costs,
     /// Sizing settings.
     pub sizing: SizingSettings,
+    /// People per group and their hours: the pools plans must stay within.
+    pub pools: RoleSettings<Pool>,
     /// The file as read (for reports).
     pub raw: RawScenario,
 }

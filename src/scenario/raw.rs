@@ -59,6 +59,9 @@ pub struct RawScenario {
     /// Sizing settings.
     #[serde(default)]
     pub sizing: super::raw_plan::RawSizing,
+    /// Breaks of agents and packers.
+    #[serde(default, skip_serializing_if = "super::raw_availability::RawAvailability::is_empty")]
+    pub availability: super::raw_availability::RawAvailability,
     /// Orders (dispatch side; with `warehouse` and `couriers`, or none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orders: Option<super::raw_dispatch::RawOrders>,
@@ -68,6 +71,11 @@ pub struct RawScenario {
     /// Couriers (dispatch side).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub couriers: Vec<super::raw_dispatch::RawCourier>,
+}
+
+/// Whether `x` is zero (a field left at its default is not written back).
+pub fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 fn default_name() -> String {
@@ -215,6 +223,37 @@ pub struct RawGroup {
     pub slowdown_per_extra_chat: f64,
     /// Handle time at concurrency one [s].
     pub handle_s: RawDist,
+    /// After-chat work per chat [s].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wrap_up_s: Option<RawDist>,
+    /// Probability that a person-shift is missing [share].
+    #[serde(default, skip_serializing_if = "super::raw::is_zero")]
+    pub absence_share: f64,
+    /// Share of present person-shifts that start late [share].
+    #[serde(default, skip_serializing_if = "super::raw::is_zero")]
+    pub late_start_share: f64,
+    /// How late a late start is [min].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_start_min: Option<RawDist>,
+    /// People of the group the shop has for the window [count].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<u32>,
+    /// Most paid hours one person works in the window [h].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_hours: Option<f64>,
+}
+
+impl RawGroup {
+    /// The attendance and pool fields.
+    pub fn attendance(&self) -> super::raw_availability::RawAttendanceView<'_> {
+        super::raw_availability::RawAttendanceView {
+            absence_share: self.absence_share,
+            late_start_share: self.late_start_share,
+            late_start_min: self.late_start_min.as_ref(),
+            people: self.people,
+            max_hours: self.max_hours,
+        }
+    }
 }
 
 fn default_concurrent() -> u32 {

@@ -181,6 +181,34 @@ pub struct RawPackerGroup {
     pub pack_s: RawDist,
     /// Time to label one pre-packed parcel [s].
     pub label_s: RawDist,
+    /// Probability that a person-shift is missing [share].
+    #[serde(default, skip_serializing_if = "super::raw::is_zero")]
+    pub absence_share: f64,
+    /// Share of present person-shifts that start late [share].
+    #[serde(default, skip_serializing_if = "super::raw::is_zero")]
+    pub late_start_share: f64,
+    /// How late a late start is [min].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_start_min: Option<RawDist>,
+    /// People of the group the shop has for the window [count].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<u32>,
+    /// Most paid hours one person works in the window [h].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_hours: Option<f64>,
+}
+
+impl RawPackerGroup {
+    /// The attendance and pool fields.
+    pub fn attendance(&self) -> super::raw_availability::RawAttendanceView<'_> {
+        super::raw_availability::RawAttendanceView {
+            absence_share: self.absence_share,
+            late_start_share: self.late_start_share,
+            late_start_min: self.late_start_min.as_ref(),
+            people: self.people,
+            max_hours: self.max_hours,
+        }
+    }
 }
 
 /// `[[warehouse.shifts]]`.

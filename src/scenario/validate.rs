@@ -400,6 +400,11 @@ fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams,
                     10.0,
                 )?,
                 handle_s: ctx.dist(&key(&at, "handle_s"), &g.handle_s, false)?.expect("none rejected"),
+                wrap_up_s: match &g.wrap_up_s {
+                    Some(raw) => ctx.dist(&key(&at, "wrap_up_s"), raw, false)?,
+                    None => None,
+                },
+                attendance: super::validate_availability::attendance(ctx, &at, &g.attendance())?.0,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -439,6 +444,7 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
         inquiry_trace: None,
         volume_cv: ctx.finite(&p(&["arrivals", "volume_cv"]), raw.arrivals.volume_cv, 0.0, 10.0)?,
         chat: chat(&ctx, &raw.chat, targets.response_within_s, &w)?,
+        breaks: super::validate_availability::break_policy(&ctx, &raw.availability, &w)?,
         dispatch: None,
     };
     model.dispatch = super::validate_dispatch::dispatch(&ctx, &raw, &w, &targets, &model)?;
@@ -446,9 +452,11 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);
     let costs = super::validate_plan::costs(&raw.costs, &model, &fail)?;
     let sizing = super::validate_plan::sizing(&raw.sizing, &model, &fail)?;
+    let pools = super::validate_availability::pools(&ctx, &raw)?;
     Ok(Scenario {
         costs,
         sizing,
+        pools,
         name: raw.name.clone(),
         description: raw.description.clone(),
         source_name: source.to_string(),

@@ -75,7 +75,7 @@ pub(super) fn dispatch(
 
 /// A distribution that must exist (`kind = "none"` refused), scaled from
 /// the file's unit to the model's by `unit` (60 for minutes).
-fn dist(ctx: &Ctx, path: &Path, raw: &RawDist, unit: f64) -> Result<Dist, ScenarioError> {
+pub(super) fn dist(ctx: &Ctx, path: &Path, raw: &RawDist, unit: f64) -> Result<Dist, ScenarioError> {
     ctx.dist(path, raw, false)?;
     let scaled = match *raw {
         RawDist::Exponential { mean } => RawDist::Exponential { mean: mean * unit },
@@ -173,6 +173,7 @@ fn warehouse(ctx: &Ctx, wh: &RawWarehouse, w: &Window, max_drain_s: f64) -> Resu
                 name: g.name.clone(),
                 pack_s: dist(ctx, &key(&gp, "pack_s"), &g.pack_s, 1.0)?,
                 label_s: dist(ctx, &key(&gp, "label_s"), &g.label_s, 1.0)?,
+                attendance: super::validate_availability::attendance(ctx, &gp, &g.attendance())?.0,
             })
         })
         .collect::<Result<Vec<_>, ScenarioError>>()?;

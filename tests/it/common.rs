@@ -16,6 +16,20 @@ pub fn stationary(
     within_s: f64,
     hours: u32,
 ) -> Scenario {
+    let text = stationary_toml(rate_per_h, handle_s, agents, concurrent, patience, within_s, hours);
+    Scenario::from_toml(&text, "stationary.toml").expect("valid test scenario")
+}
+
+/// The TOML text of [`stationary`], to add fields to.
+pub fn stationary_toml(
+    rate_per_h: f64,
+    handle_s: f64,
+    agents: u32,
+    concurrent: u32,
+    patience: &str,
+    within_s: f64,
+    hours: u32,
+) -> String {
     let text = format!(
         r#"
 name = "stationary"
@@ -44,8 +58,7 @@ response_within_s = {within_s}
     );
     // The shift covers the whole window.
     let end = chrono_end(hours);
-    let text = text.replacen("end = \"2026-11-10 00:00\"", &format!("end = \"{end}\""), 1);
-    Scenario::from_toml(&text, "stationary.toml").expect("valid test scenario")
+    text.replacen("end = \"2026-11-10 00:00\"", &format!("end = \"{end}\""), 1)
 }
 
 fn chrono_end(hours: u32) -> String {

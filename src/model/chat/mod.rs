@@ -6,18 +6,23 @@
 //! and maximum concurrent chats. A new chat goes to the on-duty agent with the
 //! fewest chats in hand. Handling a chat that starts while the agent holds
 //! `k` chats (this one included) takes `handle × (1 + slowdown × (k − 1))`.
-//! An agent going off shift finishes the chats in hand and takes no new one.
-//! The first response is the moment a chat gets a slot.
+//! An agent going off shift or on a break finishes the chats in hand and
+//! takes no new one; absent agents never come, late ones come late (see
+//! [availability](crate::model::availability)). After a chat, an agent of a
+//! group with wrap-up time keeps the slot busy for that time after the
+//! customer has left. The first response is the moment a chat gets a slot.
 
 mod observer;
 mod pool;
 mod queue;
+mod staffing;
 
 pub use observer::ChatObserver;
 pub use pool::AgentPool;
 pub use queue::{WaitQueue, Waiting};
 
 use crate::engine::{EventQueue, StreamRng};
+use crate::model::availability::{place_breaks, Attendance, BreakPolicy, Role, ShiftBreaks};
 use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
@@ -37,6 +42,11 @@ pub struct AgentGroup {
     pub slowdown_per_extra_chat: f64,
     /// Handle time of one chat at concurrency one [s].
     pub handle_s: Dist,
+    /// After-chat work that keeps the slot busy once the customer has left
+    /// [s]; `None`: none.
+    pub wrap_up_s: Option<Dist>,
+    /// Absence and late starts of the group's people.
+    pub attendance: Attendance,
 }
 
 /// Everything the chat stage needs, checked.
@@ -63,6 +73,8 @@ pub struct ChatStreams {
     pub patience: StreamRng,
     /// Handle-time uniforms.
     pub handle: StreamRng,
+    /// Wrap-up uniforms (drawn only when some group has wrap-up time).
+    pub wrap: StreamRng,
 }
 
 /// The chat stage's state in one replication. Built once per worker and
@@ -74,6 +86,16 @@ pub struct ChatStage<'p> {
     shift_first_agent: Vec<u32>,
     pool: AgentPool,
     queue: WaitQueue,
+    /// The breaks of each shift's agents.
+    breaks: Vec<ShiftBreaks>,
+    recall_when_waiting_over: Option<u32>,
+    /// Why each agent is not taking chats (bits of `staffing`); 0: available.
+    state: Vec<u8>,
+    /// When the current break of each agent ends [s].
+    break_ends_s: Vec<f64>,
+    /// Agents who went on break, oldest first (stale entries are skipped).
+    resting: std::collections::VecDeque<u32>,
+    has_wrap_up: bool,
     /// What was observed in this replication.
     pub observer: ChatObserver,
     /// One record per chat of this replication, when on (off by default).
@@ -81,8 +103,9 @@ pub struct ChatStage<'p> {
 }
 
 impl<'p> ChatStage<'p> {
-    /// The stage for `params`, observing over `periods`.
-    pub fn new(params: &'p ChatParams, periods: Periods) -> Self {
+    /// The stage for `params` with breaks under `breaks`, observing over
+    /// `periods`.
+    pub fn new(params: &'p ChatParams, breaks: &BreakPolicy, periods: Periods) -> Self {
         let mut agent_group = Vec::new();
         let mut shift_first_agent = Vec::with_capacity(params.shifts.len() + 1);
         for shift in &params.shifts {
@@ -93,12 +116,19 @@ impl<'p> ChatStage<'p> {
         }
         shift_first_agent.push(agent_group.len() as u32);
         let max = agent_group.iter().map(|&g| params.groups[g as usize].max_concurrent).collect();
+        let n = agent_group.len();
         Self {
             params,
             agent_group,
             shift_first_agent,
             pool: AgentPool::new(max),
             queue: WaitQueue::default(),
+            breaks: params.shifts.iter().map(|s| place_breaks(s, breaks, Role::Agents)).collect(),
+            recall_when_waiting_over: breaks.recall_when_waiting_over,
+            state: vec![staffing::OFF_SHIFT; n],
+            break_ends_s: vec![0.0; n],
+            resting: std::collections::VecDeque::new(),
+            has_wrap_up: params.groups.iter().any(|g| g.wrap_up_s.is_some()),
             observer: ChatObserver::new(periods, params.response_within_s),
             records: RecordSink::default(),
         }
@@ -110,16 +140,22 @@ impl<'p> ChatStage<'p> {
         &self.agent_group
     }
 
-    /// Back to the empty state; schedules the shifts' starts and ends.
-    pub fn reset(&mut self, events: &mut EventQueue<Event>) {
+    /// Back to the empty state for replication `rep` under `seed`: draws
+    /// who comes to each shift and schedules the shifts' starts and ends,
+    /// late arrivals and breaks.
+    pub fn reset(&mut self, events: &mut EventQueue<Event>, seed: u64, rep: u64) {
         self.pool.reset();
         self.queue.reset();
         self.observer.reset();
         self.records.clear();
+        self.resting.clear();
+        self.state.fill(staffing::OFF_SHIFT);
         for (i, s) in self.params.shifts.iter().enumerate() {
             events.schedule(s.start_s, priority::SHIFT_START, Event::AgentShiftStart(i as u16));
             events.schedule(s.end_s, priority::SHIFT_END, Event::AgentShiftEnd(i as u16));
         }
+        self.draw_attendance(events, seed, rep);
+        self.schedule_breaks(events);
     }
 
     /// An inquiry arrives at `now`.
@@ -135,16 +171,20 @@ impl<'p> ChatStage<'p> {
         }
         let patience = self.params.patience_s.as_ref().map(|d| d.sample(&mut rng.patience));
         let handle_u: f64 = rng.handle.random();
+        let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
         if self.queue.is_empty() {
             if let Some((agent, load)) = self.pool.take() {
-                self.start(now, now, agent, load, handle_u, events);
+                self.start(now, now, agent, load, (handle_u, wrap_u), events);
                 return;
             }
         }
         let timer =
             patience.map(|p| events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq())));
-        self.queue.push(Waiting { arrival_s: now, handle_u, timer });
+        self.queue.push(Waiting { arrival_s: now, handle_u, wrap_u, timer });
         self.observer.queue_len.add(now, 1.0);
+        if self.recall_when_waiting_over.is_some_and(|limit| self.queue.len() > limit as usize) {
+            self.recall(now, events);
+        }
     }
 
     /// The patience of waiting chat `seq` ends at `now`. Returns whether the
@@ -162,28 +202,12 @@ impl<'p> ChatStage<'p> {
         true
     }
 
-    /// `agent` finishes a chat at `now`.
+    /// `agent` frees a chat slot at `now` (the chat and its wrap-up done).
     #[inline]
     pub fn done(&mut self, now: f64, agent: u32, events: &mut EventQueue<Event>) {
         self.pool.release(agent);
         self.observer.busy_slots.add(now, -1.0);
         self.dispatch(now, events);
-    }
-
-    /// Shift `shift` starts (`on`) or ends at `now`.
-    pub fn shift_change(&mut self, now: f64, shift: u16, on: bool, events: &mut EventQueue<Event>) {
-        let (a, b) = (self.shift_first_agent[shift as usize], self.shift_first_agent[shift as usize + 1]);
-        let mut slots = 0.0;
-        for agent in a..b {
-            self.pool.set_on_duty(agent, on);
-            slots += f64::from(self.params.groups[self.agent_group[agent as usize] as usize].max_concurrent);
-        }
-        let sign = if on { 1.0 } else { -1.0 };
-        self.observer.agents_on_duty.add(now, sign * f64::from(b - a));
-        self.observer.slots_on_duty.add(now, sign * slots);
-        if on {
-            self.dispatch(now, events);
-        }
     }
 
     /// Gives waiting chats to free slots, first come first served.
@@ -196,21 +220,29 @@ impl<'p> ChatStage<'p> {
                 events.cancel(timer);
             }
             self.observer.queue_len.add(now, -1.0);
-            self.start(now, w.arrival_s, agent, load, w.handle_u, events);
+            self.start(now, w.arrival_s, agent, load, (w.handle_u, w.wrap_u), events);
         }
     }
 
+    /// `agent` starts a chat at `now` with the customer's uniforms for the
+    /// handle time and the wrap-up time.
     #[inline]
-    fn start(&mut self, now: f64, arrival_s: f64, agent: u32, load: u8, handle_u: f64, events: &mut EventQueue<Event>) {
+    fn start(&mut self, now: f64, arrival_s: f64, agent: u32, load: u8, u: (f64, f64), events: &mut EventQueue<Event>) {
         let g = self.agent_group[agent as usize];
         let group = &self.params.groups[g as usize];
         let stretch = 1.0 + group.slowdown_per_extra_chat * f64::from(load - 1);
-        let duration = group.handle_s.quantile(handle_u) * stretch;
+        let duration = group.handle_s.quantile(u.0) * stretch;
         self.records.push_with(|| ChatRecord {
             arrival_s,
             outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
         });
-        events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent));
+        match &group.wrap_up_s {
+            None => events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent)),
+            Some(wrap) => {
+                events.schedule(now + duration, priority::COMPLETION, Event::ChatEnds(agent));
+                events.schedule(now + duration + wrap.quantile(u.1), priority::COMPLETION, Event::WrapUpDone(agent))
+            }
+        };
         self.observer.answered(arrival_s, now - arrival_s);
         self.observer.busy_slots.add(now, 1.0);
     }

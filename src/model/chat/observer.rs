@@ -28,10 +28,22 @@ pub struct ChatObserver {
     pub queue_len: TimeWeighted,
     /// Chat slots in use (all agents, including those finishing after shift).
     pub busy_slots: TimeWeighted,
-    /// Agents on duty.
+    /// Agents on duty (paid: in their shift, whether there or not).
     pub agents_on_duty: TimeWeighted,
-    /// Chat slots of agents on duty.
+    /// Agents available: on duty, present and not on a break.
+    pub agents_available: TimeWeighted,
+    /// Agents present in their shift but on a break.
+    pub agents_on_break: TimeWeighted,
+    /// Chat slots of available agents.
     pub slots_on_duty: TimeWeighted,
+    /// Agent-shifts missed by absence [count].
+    pub absent: u32,
+    /// Agent-shifts started late [count].
+    pub late_starts: u32,
+    /// Breaks cut short by a recall [count].
+    pub breaks_recalled: u32,
+    /// Break time given up by recalls [s].
+    pub break_recalled_s: f64,
     /// First-response times of answered chats [ms].
     pub response_ms: Histogram<u64>,
     /// Sum of first-response times of answered chats [s].
@@ -56,6 +68,12 @@ impl ChatObserver {
             queue_len: TimeWeighted::new(periods),
             busy_slots: TimeWeighted::new(periods),
             agents_on_duty: TimeWeighted::new(periods),
+            agents_available: TimeWeighted::new(periods),
+            agents_on_break: TimeWeighted::new(periods),
+            absent: 0,
+            late_starts: 0,
+            breaks_recalled: 0,
+            break_recalled_s: 0.0,
             slots_on_duty: TimeWeighted::new(periods),
             response_ms: Histogram::new_with_bounds(1, MAX_RESPONSE_MS, 3).expect("valid histogram bounds"),
             response_sum_s: 0.0,
@@ -75,9 +93,10 @@ impl ChatObserver {
         ] {
             v.fill(0);
         }
-        for tw in [&mut self.queue_len, &mut self.busy_slots, &mut self.agents_on_duty, &mut self.slots_on_duty] {
+        for tw in self.levels() {
             tw.reset();
         }
+        (self.absent, self.late_starts, self.breaks_recalled, self.break_recalled_s) = (0, 0, 0, 0.0);
         self.response_ms.reset();
         self.response_sum_s = 0.0;
         self.response_sum_per_period_s.fill(0.0);
@@ -115,8 +134,19 @@ impl ChatObserver {
     }
 
     pub(super) fn close(&mut self, now: f64) {
-        for tw in [&mut self.queue_len, &mut self.busy_slots, &mut self.agents_on_duty, &mut self.slots_on_duty] {
+        for tw in self.levels() {
             tw.advance(now);
         }
+    }
+
+    fn levels(&mut self) -> [&mut TimeWeighted; 6] {
+        [
+            &mut self.queue_len,
+            &mut self.busy_slots,
+            &mut self.agents_on_duty,
+            &mut self.agents_available,
+            &mut self.agents_on_break,
+            &mut self.slots_on_duty,
+        ]
     }
 }

@@ -11,6 +11,9 @@ pub struct Waiting {
     pub arrival_s: f64,
     /// The customer's uniform draw for the handle time (common random numbers).
     pub handle_u: f64,
+    /// The customer's uniform draw for the wrap-up time (0 when no group
+    /// has one).
+    pub wrap_u: f64,
     /// The patience timer, if the customer may abandon.
     pub timer: Option<EventId>,
 }
@@ -91,7 +94,7 @@ mod tests {
     use super::*;
 
     fn w(t: f64) -> Waiting {
-        Waiting { arrival_s: t, handle_u: 0.5, timer: None }
+        Waiting { arrival_s: t, handle_u: 0.5, wrap_u: 0.0, timer: None }
     }
 
     #[test]

@@ -10,8 +10,9 @@
 //!   free (`stations` caps the packers working at once). An order for a
 //!   pre-packed item (预包装; share `prepacked_share`) needs only a label,
 //!   while the pre-packed stock lasts; a pre-packed parcel is taken from
-//!   stock when its packing starts. A packer whose shift ends finishes the
-//!   order in hand.
+//!   stock when its packing starts. A packer whose shift ends or whose
+//!   break starts finishes the order in hand; absent packers never come and
+//!   late ones come late ([availability](crate::model::availability)).
 //! * **After the window** no order arrives, but packing goes on until every
 //!   paid order is packed: with [`AfterWindow::RepeatLastDay`] each shift
 //!   that starts in the window's last 24 hours repeats every 24 hours, as
@@ -24,12 +25,14 @@
 mod observer;
 mod packers;
 mod slab;
+mod staffing;
 
 pub use observer::WarehouseObserver;
 pub use packers::Packers;
 pub use slab::Slab;
 
 use crate::engine::EventQueue;
+use crate::model::availability::{place_breaks, Attendance, BreakPolicy, Role, ShiftBreaks};
 use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
@@ -50,6 +53,8 @@ pub struct PackerGroup {
     pub pack_s: Dist,
     /// Time to label one pre-packed parcel [s].
     pub label_s: Dist,
+    /// Absence and late starts of the group's people.
+    pub attendance: Attendance,
 }
 
 /// The order-review step.
@@ -106,6 +111,12 @@ pub struct Warehouse<'p> {
     stations_free: u32,
     packing: Slab<(Order, u16)>,
     stock: u64,
+    /// Who of each shift's current round is there, on break or not yet.
+    crews: Vec<staffing::Crew>,
+    /// The breaks of each shift's packers (times of the listed round).
+    breaks: Vec<ShiftBreaks>,
+    /// The replication's seed and index, for attendance draws.
+    draw_key: (u64, u64),
     /// What was observed in this replication.
     pub observer: WarehouseObserver,
 }
@@ -113,7 +124,13 @@ pub struct Warehouse<'p> {
 impl<'p> Warehouse<'p> {
     /// The stage for `params`, observing over `periods`; the window ends at
     /// `window_end_s` and no shift repeat starts after `close_at_s`.
-    pub fn new(params: &'p WarehouseParams, periods: Periods, window_end_s: f64, close_at_s: f64) -> Self {
+    pub fn new(
+        params: &'p WarehouseParams,
+        breaks: &BreakPolicy,
+        periods: Periods,
+        window_end_s: f64,
+        close_at_s: f64,
+    ) -> Self {
         let repeats = params
             .shifts
             .iter()
@@ -135,14 +152,19 @@ impl<'p> Warehouse<'p> {
             stations_free: 0,
             packing: Slab::default(),
             stock: 0,
+            crews: params.shifts.iter().map(staffing::Crew::new).collect(),
+            breaks: params.shifts.iter().map(|s| place_breaks(s, breaks, Role::Packers)).collect(),
+            draw_key: (0, 0),
             observer: WarehouseObserver::new(periods),
         }
     }
 
-    /// Back to the empty state; schedules the listed shifts and the first
-    /// repeat of the repeating ones.
-    pub fn reset(&mut self, events: &mut EventQueue<Event>) {
+    /// Back to the empty state for replication `rep` under `seed`;
+    /// schedules the listed shifts and the first repeat of the repeating
+    /// ones.
+    pub fn reset(&mut self, events: &mut EventQueue<Event>, seed: u64, rep: u64) {
         let p = self.params;
+        self.draw_key = (seed, rep);
         self.review_queue.clear();
         self.review_idle = p.review.as_ref().map_or(0, |r| r.staff);
         self.reviewing.clear();
@@ -273,15 +295,15 @@ impl<'p> Warehouse<'p> {
                 events.schedule(next, priority::SHIFT_START, Event::PackerShiftStart(shift, round + 1));
             }
         }
-        self.packers.shift_starts(&s.headcount);
         self.observer.on_duty.add(now, f64::from(s.total()));
+        self.crew_starts(now, shift, round, events);
     }
 
     /// A round of shift `shift` ends at `now`.
     pub fn shift_ends(&mut self, now: f64, shift: u16) {
         let s = &self.params.shifts[shift as usize];
-        self.packers.shift_ends(&s.headcount);
         self.observer.on_duty.add(now, -f64::from(s.total()));
+        self.crew_ends(now, shift);
     }
 
     /// Closes the replication at `now`: integrates the levels.

@@ -23,8 +23,16 @@ pub struct WarehouseObserver {
     /// Pack backlog: paid orders not yet packed (in review, waiting or being
     /// packed).
     pub backlog: TimeWeighted,
-    /// Packers on duty (on shift).
+    /// Packers on duty (on shift, paid, whether there or not).
     pub on_duty: TimeWeighted,
+    /// Packers available: on duty, present and not on a break.
+    pub available: TimeWeighted,
+    /// Packers present in their shift but on a break.
+    pub on_break: TimeWeighted,
+    /// Packer-shifts missed by absence [count].
+    pub absent: u32,
+    /// Packer-shifts started late [count].
+    pub late_starts: u32,
     /// Packers packing (including those finishing after their shift).
     pub busy: TimeWeighted,
 }
@@ -42,6 +50,10 @@ impl WarehouseObserver {
             pack_wait_sum_s: 0.0,
             backlog: TimeWeighted::new(periods),
             on_duty: TimeWeighted::new(periods),
+            available: TimeWeighted::new(periods),
+            on_break: TimeWeighted::new(periods),
+            absent: 0,
+            late_starts: 0,
             busy: TimeWeighted::new(periods),
         }
     }
@@ -54,7 +66,8 @@ impl WarehouseObserver {
         self.packed_total = 0;
         self.labelled = 0;
         self.pack_wait_sum_s = 0.0;
-        for tw in [&mut self.backlog, &mut self.on_duty, &mut self.busy] {
+        (self.absent, self.late_starts) = (0, 0);
+        for tw in self.levels() {
             tw.reset();
         }
     }
@@ -70,8 +83,12 @@ impl WarehouseObserver {
     }
 
     pub(super) fn close(&mut self, now: f64) {
-        for tw in [&mut self.backlog, &mut self.on_duty, &mut self.busy] {
+        for tw in self.levels() {
             tw.advance(now);
         }
+    }
+
+    fn levels(&mut self) -> [&mut TimeWeighted; 5] {
+        [&mut self.backlog, &mut self.on_duty, &mut self.available, &mut self.on_break, &mut self.busy]
     }
 }

@@ -56,6 +56,29 @@ impl Packers {
         }
     }
 
+    /// One packer of group `g` stops (a break): an idle one at once, or a
+    /// busy one after the order in hand.
+    pub fn one_leaves(&mut self, g: u16) {
+        let g = g as usize;
+        if self.idle[g] > 0 {
+            self.idle[g] -= 1;
+        } else {
+            self.leaving[g] += 1;
+        }
+    }
+
+    /// One packer of group `g` comes back (a break ends, a late start): a
+    /// packer of the group about to leave after the order in hand stays
+    /// instead (packers of a group are alike), or one more is idle.
+    pub fn one_comes(&mut self, g: u16) {
+        let g = g as usize;
+        if self.leaving[g] > 0 {
+            self.leaving[g] -= 1;
+        } else {
+            self.idle[g] += 1;
+        }
+    }
+
     /// A shift with `headcount` per group ends: idle packers leave at once,
     /// busy ones after the order in hand.
     pub fn shift_ends(&mut self, headcount: &[u32]) {
