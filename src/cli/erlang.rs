@@ -75,7 +75,8 @@ pub struct ErlangArgs {
     /// Maximum occupancy (offered load / agents) (0..1]
     #[arg(long, value_name = "SHARE", allow_negative_numbers = true)]
     pub occupancy_cap: Option<f64>,
-    /// Share of paid time not available for handling [0..1)
+    /// Share of paid time not available for handling (breaks, absence, late starts) [0..1): what `simulate` reports as
+    /// agent_shrinkage_share
     #[arg(long, value_name = "SHARE", default_value_t = 0.0, allow_negative_numbers = true)]
     pub shrinkage: f64,
     /// Output format

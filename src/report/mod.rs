@@ -3,6 +3,7 @@
 //! simulation. [`folder`] and [`write`] put the files on disk.
 
 pub mod actuals_text;
+pub mod availability_text;
 pub mod compare;
 pub mod csv;
 pub mod finite;

@@ -90,6 +90,7 @@ pub fn render(r: &SimulationReport) -> String {
             line(&mut o, label, s, f);
         }
     }
+    super::availability_text::section(r, &mut o);
     let t = &r.targets;
     let _ = writeln!(
         o,
@@ -110,14 +111,15 @@ pub fn render(r: &SimulationReport) -> String {
     let _ = writeln!(o, "  hours below the service-level target: {below:.1} on average");
     let _ = writeln!(
         o,
-        "\n{:<12}{:>8}{:>8}{:>7}{:>6}{:>8}{:>8}{:>7}{:>7}",
-        "hour", "inq", "offered", "agents", "occ", "SL", "SL p5", "aband", "queue"
+        "\n{:<12}{:>7}{:>8}{:>7}{:>6}{:>5}{:>8}{:>8}{:>7}{:>6}",
+        "hour", "inq", "offered", "agents", "avail", "occ", "SL", "SL p5", "aband", "queue"
     );
     let get = |k: &str| r.per_period.get(k);
-    let (Some(inq), Some(off), Some(ag), Some(occ), Some(sl), Some(ab), Some(qm)) = (
+    let (Some(inq), Some(off), Some(ag), Some(av), Some(occ), Some(sl), Some(ab), Some(qm)) = (
         get("inquiries"),
         get("offered"),
         get("agents_on_duty"),
+        get("agents_available"),
         get("occupancy"),
         get("service_level"),
         get("abandon_share"),
@@ -129,10 +131,11 @@ pub fn render(r: &SimulationReport) -> String {
         let flag = if sl[i].mean < t.service_level { " <" } else { "" };
         let _ = writeln!(
             o,
-            "{label:<12}{:>8.0}{:>8.0}{:>7.1}{:>6.0}{:>8}{:>8}{:>7}{:>7.1}{flag}",
+            "{label:<12}{:>7.0}{:>8.0}{:>7.1}{:>6.1}{:>5.0}{:>8}{:>8}{:>7}{:>6.1}{flag}",
             inq[i].mean,
             off[i].mean,
             ag[i].mean,
+            av[i].mean,
             occ[i].mean * 100.0,
             show(sl[i].mean, Fmt::Share),
             show(sl[i].p5, Fmt::Share),
@@ -140,7 +143,7 @@ pub fn render(r: &SimulationReport) -> String {
             qm[i].mean,
         );
     }
-    let _ = writeln!(o, "(SL: service level, mean and p5 over replications; <: hour below target)");
+    let _ = writeln!(o, "(agents: paid, on duty; avail: present and not on a break; SL: service level,\n mean and p5 over replications; <: hour below target)");
     dispatch(r, &mut o);
     cost(r, &mut o);
     o
