@@ -92,8 +92,9 @@ pub const ORDER_MEASURES: [Measure; 3] = [
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Measure {
     /// Name, as in the simulation report's per-period figures (`agents`:
-    /// planned on duty against the agents available, estimated from the
-    /// contacts by [`super::presence`], both time-averaged over the period).
+    /// the simulated agents available against those available estimated
+    /// from the contacts by [`super::presence`], both time-averaged over
+    /// the period).
     pub name: &'static str,
     /// Unit.
     pub unit: &'static str,
@@ -249,6 +250,7 @@ pub fn compare(
     order.sort_by(|&a, &b| forecast_inquiries[b].total_cmp(&forecast_inquiries[a]).then(a.cmp(&b)));
     let peaks: Vec<usize> = order.into_iter().take(n.div_ceil(4)).collect();
     let with_orders = report.series("orders_placed").is_some();
+    let with_available = report.series("agents_available").is_some();
     let measures: Vec<Measure> =
         CHAT_MEASURES.iter().chain(ORDER_MEASURES.iter().filter(|_| with_orders)).copied().collect();
     let mut actual = chat_actuals(chats);
@@ -263,8 +265,14 @@ pub fn compare(
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    let (p5, mean, p95) =
-                        if m.name == "agents" { (planned[p], planned[p], planned[p]) } else { band(m.name, p) };
+                    // Agents: the simulated agents available (on duty, present,
+                    // not on a break) against the estimate of those available;
+                    // the planned headcount where the report has no such figure.
+                    let (p5, mean, p95) = match m.name {
+                        "agents" if with_available => band("agents_available", p),
+                        "agents" => (planned[p], planned[p], planned[p]),
+                        _ => band(m.name, p),
+                    };
                     Comparison::new(p5, mean, p95, actual.get(p).and_then(|a| a[i]))
                 })
                 .collect();

@@ -15,11 +15,13 @@ pub enum Staffing {
     Planned,
     /// The agents available in each quarter-hour, estimated from the
     /// export's contacts ([`crate::actuals::presence`]: busy, plus idle in
-    /// short gaps while nobody waited), in the plan's first group.
+    /// short gaps while nobody waited), in the plan's first group; the
+    /// plan's breaks, absence and after-contact work are not applied again.
     Actual,
     /// The agents seen at work in each period (distinct agents who held a
     /// chat then), one shift a period: an upper bound that counts people
-    /// busy only part of the period as there throughout.
+    /// busy only part of the period as there throughout (availability
+    /// settings dropped as for `Actual`).
     Seen,
 }
 
@@ -105,6 +107,28 @@ fn staffing_levels(plan: &Scenario, chats: &ChatActuals, staffing: Staffing) -> 
     }
 }
 
+/// The settings of people's availability that the actual staffing already
+/// holds: the estimate counts the agents present and ready, so breaks,
+/// absence, late starts, pools and (for agents taking one contact at a
+/// time) after-contact work are not applied again.
+const AVAILABILITY_KEYS: [&str; 6] =
+    ["absence_share", "late_start_share", "late_start_min", "people", "max_hours", "wrap_up_s"];
+
+fn strip_availability(doc: &mut DocumentMut) {
+    doc.remove("availability");
+    if let Some(groups) = doc.get_mut("chat").and_then(|c| c.get_mut("groups")).and_then(|g| g.as_array_of_tables_mut())
+    {
+        for g in groups.iter_mut() {
+            // An agent holding several chats does its after-chat work while
+            // holding others: the estimate cannot see it, so it stays.
+            let single = g.get("max_concurrent").and_then(|v| v.as_integer()).is_none_or(|n| n <= 1);
+            for k in AVAILABILITY_KEYS.iter().filter(|&&k| single || k != "wrap_up_s") {
+                g.remove(k);
+            }
+        }
+    }
+}
+
 /// Replaces the chat shifts with the staffing of `levels` (agents per step
 /// of `step_s`).
 fn actual_shifts(text: &str, plan: &Scenario, levels: &[u32], step_s: f64) -> Result<String, ScenarioError> {
@@ -130,6 +154,7 @@ fn actual_shifts(text: &str, plan: &Scenario, levels: &[u32], step_s: f64) -> Re
         return Err(invalid("the actual staffing has no agent at any time; use the planned".into()));
     }
     doc["chat"]["shifts"] = toml_edit::Item::ArrayOfTables(shifts);
+    strip_availability(&mut doc);
     Ok(doc.to_string())
 }
 

@@ -64,7 +64,7 @@ pub fn text(r: &PlanVsActual) -> String {
     let _ = writeln!(
         o,
         "{:<13} {:>22} {:>22} {:>22} {:>11}",
-        "period", "offered fcst / actual", "SL fcst / actual", "abandon fcst / actual", "agents p/a"
+        "period", "offered fcst / actual", "SL fcst / actual", "abandon fcst / actual", "agents avail f/a"
     );
     for p in &r.periods {
         let cell = |i: usize| {
