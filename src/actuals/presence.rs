@@ -17,13 +17,15 @@
 //! Available agents = busy + idle-while-nobody-waits. Its bounds: busy alone
 //! (the agents did nothing but contacts) and busy + every short gap (they
 //! were ready throughout every short gap). The gaps that began while
-//! contacts waited estimate the after-contact work (wrap-up) per contact.
+//! contacts waited measure the after-contact work (wrap-up): the whole gap
+//! if contacts still waited when it ended, and at least until the queue
+//! emptied if it emptied first (a right-censored observation).
 //!
 //! Memory is a bit per agent and second of the window (0.5 MB for 30
 //! agents over 36 hours) and a few counters per second: it does not grow
 //! with the rows, and the rows may come in any order.
 
-use super::chat_actuals::Moments;
+use super::wait_bins::WaitBins;
 use serde::Serialize;
 
 /// The longest gap between two contacts of one agent taken as presence [s].
@@ -45,8 +47,13 @@ pub struct Presence {
     busy: Vec<i32>,
     /// Changes in agents idle within a short gap at each second.
     idle: Vec<i32>,
-    /// Gaps starting at each second: count, sum and sum of squares [s].
-    gap_starts: Vec<(u32, f32, f32)>,
+    /// Gaps begun while contacts waited that ended while they still
+    /// waited: the after-contact work itself [s].
+    wrap_ended: WaitBins,
+    /// Such gaps during which the queue emptied: the after-contact work
+    /// lasted at least until then (a ready agent would have taken a
+    /// waiting contact), a right-censored observation [s].
+    wrap_censored: WaitBins,
 }
 
 /// The estimate per period, and the after-contact work.
@@ -60,8 +67,11 @@ pub struct PresenceEstimate {
     pub available: Vec<f64>,
     /// Upper bound: busy + idle in every short gap [agents].
     pub present: Vec<f64>,
-    /// Gaps that began while contacts waited: after-contact work [s].
-    pub wrap_up: Moments,
+    /// After-contact work measured in the gaps that began while contacts
+    /// waited: ended ones [s].
+    pub wrap_up_ended: WaitBins,
+    /// And right-censored ones (the queue emptied first) [s].
+    pub wrap_up_censored: WaitBins,
 }
 
 /// Sets bits `from..to` of `bits`, a word at a time.
@@ -115,7 +125,21 @@ impl Presence {
     /// Turns the agents' seconds into busy runs and gaps (after the last row).
     pub fn finish(&mut self) {
         let n = self.seconds + 1;
-        (self.busy, self.idle, self.gap_starts) = (vec![0; n], vec![0; n], vec![(0, 0.0, 0.0); n]);
+        (self.busy, self.idle) = (vec![0; n], vec![0; n]);
+        let mut level = 0i64;
+        let waiting: Vec<bool> = self
+            .waiting
+            .iter()
+            .map(|&d| {
+                level += i64::from(d);
+                level > 0
+            })
+            .collect();
+        // The first second at or after each with nobody waiting.
+        let mut next_empty = vec![n; n + 1];
+        for t in (0..n).rev() {
+            next_empty[t] = if waiting[t] { next_empty[t + 1] } else { t };
+        }
         for bits in std::mem::take(&mut self.held) {
             let held = |t: usize| bits.get(t / 64).is_some_and(|w| w >> (t % 64) & 1 == 1);
             let mut last_end: Option<usize> = None;
@@ -127,11 +151,14 @@ impl Presence {
                 }
                 let end = (t..self.seconds).find(|&u| !held(u)).unwrap_or(self.seconds);
                 if let Some(e) = last_end.filter(|&e| (t - e) as f64 <= GAP_MAX_S) {
-                    let gap = (t - e) as f32;
                     self.idle[e] += 1;
                     self.idle[t] -= 1;
-                    let g = &mut self.gap_starts[e];
-                    *g = (g.0 + 1, g.1 + gap, g.2 + gap * gap);
+                    if waiting[e] {
+                        match next_empty[e] {
+                            z if z >= t => self.wrap_ended.add((t - e) as f64),
+                            z => self.wrap_censored.add((z - e) as f64),
+                        }
+                    }
                 }
                 self.busy[t] += 1;
                 self.busy[end] -= 1;
@@ -149,7 +176,8 @@ impl Presence {
             busy: vec![0.0; count],
             available: vec![0.0; count],
             present: vec![0.0; count],
-            wrap_up: Moments::default(),
+            wrap_up_ended: self.wrap_ended.clone(),
+            wrap_up_censored: self.wrap_censored.clone(),
         };
         let (mut busy, mut idle, mut waiting) = (0i64, 0i64, 0i64);
         for t in 0..self.busy.len() {
@@ -163,12 +191,6 @@ impl Presence {
             e.busy[p] += busy as f64;
             e.present[p] += (busy + idle) as f64;
             e.available[p] += (busy + if waiting > 0 { 0 } else { idle }) as f64;
-            let (n, sum, sq) = self.gap_starts[t];
-            if waiting > 0 && n > 0 {
-                e.wrap_up.n += u64::from(n);
-                e.wrap_up.sum += f64::from(sum);
-                e.wrap_up.sum_sq += f64::from(sq);
-            }
         }
         for v in [&mut e.busy, &mut e.available, &mut e.present] {
             v.iter_mut().for_each(|x| *x /= period_s);
@@ -208,7 +230,7 @@ mod tests {
         assert_eq!(e.available[0], 0.9);
         assert_eq!(e.busy[5], 0.0);
         assert_eq!(e.busy[9], 0.5);
-        assert_eq!(e.wrap_up.n, 0, "the gap began while nobody waited");
+        assert_eq!(e.wrap_up_ended.total() + e.wrap_up_censored.total(), 0, "the gap began while nobody waited");
     }
 
     #[test]
@@ -227,6 +249,6 @@ mod tests {
         assert_eq!(e.busy[0], 1.35);
         assert_eq!(e.available[0], 1.35);
         assert_eq!(e.present[0], 1.5);
-        assert_eq!((e.wrap_up.n, e.wrap_up.mean()), (1, 30.0));
+        assert_eq!((e.wrap_up_ended.total(), e.wrap_up_ended.sum_s()), (1, 30.0));
     }
 }

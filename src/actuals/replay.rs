@@ -121,7 +121,7 @@ fn strip_availability(doc: &mut DocumentMut) {
         for g in groups.iter_mut() {
             // An agent holding several chats does its after-chat work while
             // holding others: the estimate cannot see it, so it stays.
-            let single = g.get("max_concurrent").and_then(|v| v.as_integer()).is_none_or(|n| n <= 1);
+            let single = g.get("max_concurrent").and_then(|v| v.as_integer()).is_some_and(|n| n <= 1);
             for k in AVAILABILITY_KEYS.iter().filter(|&&k| single || k != "wrap_up_s") {
                 g.remove(k);
             }

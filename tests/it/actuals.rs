@@ -256,3 +256,28 @@ fn size_on_the_actual_traffic() {
         json["plan"]["shifts"].as_array().unwrap().iter().map(|s| s["headcount"][0].as_u64().unwrap()).sum();
     assert!(agents > 0);
 }
+
+/// An export covering 3 of the window's 36 hours: `actuals fit` refuses it,
+/// naming the empty periods, unless told it may fit them as empty.
+#[test]
+fn fit_refuses_an_export_that_leaves_periods_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = "arrived_at,wait_s,handle_s,agent\n2026-11-10 12:10:00,5,100,a\n2026-11-10 13:20:00,5,100,a\n\
+                2026-11-10 14:30:00,50,100,a\n2026-11-10 14:31:00,20,,\n";
+    std::fs::write(dir.path().join("three.csv"), rows).unwrap();
+    let fit = |extra: &[&str]| {
+        peakplan_in(dir.path())
+            .args(["actuals", "fit", "--inquiries", "three.csv", "--out", "c.toml", "--force", "--quiet"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = fit(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("33 of the window's 36 periods have no chat (from 11-10 15:00"), "{err}");
+    assert!(!dir.path().join("c.toml").exists());
+    let out = fit(&["--allow-empty-periods"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.path().join("c.toml").exists());
+}
