@@ -196,6 +196,9 @@ fn compare_sets_the_plan_against_the_actuals_in_every_format() {
     assert_eq!(csv.lines().count(), 37);
     let html = std::fs::read_to_string(dir.path().join("pva/plan_vs_actual.html")).unwrap();
     assert!(html.contains("How good was the forecast") && !html.contains("://"));
+    // Rows and columns are labelled by the figures' names, not their keys.
+    assert!(html.contains("<td>first response, mean</td>") && !html.contains("<td>response_mean_s</td>"));
+    assert!(html.contains("<th>agents available forecast (p5–p95)</th>"), "{html}");
     assert!(std::fs::read_to_string(dir.path().join("pva/summary.txt")).unwrap().contains("MAPE"));
 }
 
@@ -255,6 +258,22 @@ fn size_on_the_actual_traffic() {
     let agents: u64 =
         json["plan"]["shifts"].as_array().unwrap().iter().map(|s| s["headcount"][0].as_u64().unwrap()).sum();
     assert!(agents > 0);
+}
+
+/// `actuals compare --lang zh`: the plan-versus-actual page in Chinese.
+#[test]
+fn compare_writes_its_page_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = peakplan_in(dir.path())
+        .args(["actuals", "compare", "-n", "4", "--quiet", "--no-plots", "--lang", "zh", "--out", "zh"])
+        .arg("--inquiries")
+        .arg(example())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(dir.path().join("zh/plan_vs_actual.html")).unwrap();
+    assert!(html.contains("lang=\"zh-CN\"") && html.contains("预测准确度") && html.contains("可用坐席"), "{html}");
+    assert!(html.contains("<td>首次响应时间均值</td>"), "{html}");
 }
 
 /// An export covering 3 of the window's 36 hours: `actuals fit` refuses it,
