@@ -102,7 +102,8 @@ pub struct ChatActuals {
     pub answered_without_wait: u64,
     /// The agents available per period, estimated from the contacts
     /// ([`super::presence`]); `None` until [`Self::finish`], and when the
-    /// export names no agents.
+    /// export names no agents (or too many to hold, see
+    /// [`super::presence::MAX_BYTES`]).
     pub presence: Option<PresenceEstimate>,
     /// The counters behind [`Self::presence`], for estimates at other steps.
     pub presence_counts: Option<Presence>,
@@ -217,7 +218,7 @@ impl ChatActuals {
     /// Ends the import: processes what is still pending.
     pub fn finish(&mut self) {
         self.concurrency.finish();
-        if self.concurrency.agents_seen() > 0 {
+        if self.concurrency.agents_seen() > 0 && !self.counting.too_many_agents {
             let mut p = std::mem::take(&mut self.counting);
             p.finish();
             self.presence = Some(p.estimate(self.periods.length_s, self.periods.count));

@@ -31,6 +31,11 @@ use serde::Serialize;
 /// The longest gap between two contacts of one agent taken as presence [s].
 pub const GAP_MAX_S: f64 = 600.0;
 
+/// The most memory the agents' seconds may take [bytes]: an export naming
+/// more agents than fit is not estimated (a row per agent would otherwise
+/// cost a bit per second of the window each).
+pub const MAX_BYTES: usize = 256 << 20;
+
 /// The name of the estimator, as reports state it.
 pub const ESTIMATOR: &str = "busy + idle in gaps of at most 10 min while nobody waited";
 
@@ -43,6 +48,8 @@ pub struct Presence {
     held: Vec<Vec<u64>>,
     /// Changes in contacts waiting at each second.
     waiting: Vec<i32>,
+    /// Set when the export named more agents than [`MAX_BYTES`] allows.
+    pub too_many_agents: bool,
     /// Changes in busy agents at each second (after [`Self::finish`]).
     busy: Vec<i32>,
     /// Changes in agents idle within a short gap at each second.
@@ -109,6 +116,11 @@ impl Presence {
     /// Agent `agent` held a contact from `start_s` to `end_s` (in any order).
     pub fn contact(&mut self, agent: u32, start_s: f64, end_s: f64) {
         let a = agent as usize;
+        if self.too_many_agents || (a + 1) * self.seconds.div_ceil(8) > MAX_BYTES {
+            self.too_many_agents = true;
+            self.held = Vec::new();
+            return;
+        }
         if self.held.len() <= a {
             self.held.resize_with(a + 1, Vec::new);
         }
@@ -202,6 +214,16 @@ impl Presence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_naming_too_many_agents_is_not_estimated() {
+        let mut p = Presence::new(3600.0);
+        let most = MAX_BYTES / 3601usize.div_ceil(8);
+        p.contact(0, 0.0, 10.0);
+        assert!(!p.too_many_agents);
+        p.contact(most as u32, 0.0, 10.0);
+        assert!(p.too_many_agents && p.held.is_empty());
+    }
 
     #[test]
     fn bits_are_set_across_words() {
