@@ -59,6 +59,12 @@ fn abandon_series(o: &ChatObserver) -> Vec<f64> {
     offered(o).iter().enumerate().map(|(i, &n)| ratio(f64::from(o.abandoned[i] + o.unanswered[i]), n, 0.0)).collect()
 }
 
+/// Per-period mean first response of the answered chats (not defined
+/// where none was answered).
+fn response_mean_series(o: &ChatObserver) -> Vec<f64> {
+    o.response_sum_per_period_s.iter().zip(&o.answered).map(|(&s, &n)| defined_ratio(s, f64::from(n))).collect()
+}
+
 fn occupancy_series(o: &ChatObserver) -> Vec<f64> {
     o.busy_slots.area.iter().zip(&o.slots_on_duty.area).map(|(&b, &s)| ratio(b, s, 0.0).min(1.0)).collect()
 }
@@ -121,6 +127,7 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         (fig::OFFERED.name, offered(o)),
         (fig::SERVICE_LEVEL.name, sl),
         (fig::ABANDON_SHARE.name, abandon_series(o)),
+        (fig::RESPONSE_MEAN_S.name, response_mean_series(o)),
         (fig::AGENTS_ON_DUTY.name, o.agents_on_duty.means().collect()),
         (fig::AGENTS_AVAILABLE.name, o.agents_available.means().collect()),
         (fig::AGENTS_ON_BREAK.name, o.agents_on_break.means().collect()),

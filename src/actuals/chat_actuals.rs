@@ -5,6 +5,7 @@
 
 use super::concurrency::ConcurrencyTracker;
 use super::inquiries::{Inquiry, Outcome};
+use super::presence::{Presence, PresenceEstimate};
 use super::wait_bins::WaitBins;
 use crate::model::observe::Periods;
 use serde::Serialize;
@@ -99,6 +100,14 @@ pub struct ChatActuals {
     keep_trace: bool,
     /// Answered chats without a wait [count].
     pub answered_without_wait: u64,
+    /// The agents available per period, estimated from the contacts
+    /// ([`super::presence`]); `None` until [`Self::finish`], and when the
+    /// export names no agents (or too many to hold, see
+    /// [`super::presence::MAX_BYTES`]).
+    pub presence: Option<PresenceEstimate>,
+    /// The counters behind [`Self::presence`], for estimates at other steps.
+    pub presence_counts: Option<Presence>,
+    counting: Presence,
 }
 
 impl ChatActuals {
@@ -133,12 +142,18 @@ impl ChatActuals {
             trace: Vec::new(),
             keep_trace,
             answered_without_wait: 0,
+            presence: None,
+            presence_counts: None,
+            counting: Presence::new(window_s),
         }
     }
 
     /// Adds one chat; `false` if it arrived outside the window (not used).
     pub fn add(&mut self, chat: &Inquiry) -> bool {
         let Some(p) = self.periods.index_in(chat.arrival_s) else { return false };
+        if let Some(w) = chat.wait_s.filter(|_| chat.outcome != Outcome::Deflected) {
+            self.counting.waited(chat.arrival_s, chat.arrival_s + w);
+        }
         let c = &mut self.counts;
         c.inquiries[p] += 1;
         let step = (chat.arrival_s / self.profile_step_s) as usize;
@@ -190,6 +205,7 @@ impl ChatActuals {
         let (Some(agent), Some(w)) = (chat.agent.as_deref(), chat.wait_s) else { return };
         let a = self.concurrency.agent(agent);
         self.concurrency.chat(chat.arrival_s, w, h, a, g as u32);
+        self.counting.contact(a, chat.arrival_s + w, chat.arrival_s + w + h);
         let start = chat.arrival_s + w;
         let (first, last) = (self.periods.index(start), self.periods.index(start + h));
         for p in first..=last {
@@ -202,6 +218,12 @@ impl ChatActuals {
     /// Ends the import: processes what is still pending.
     pub fn finish(&mut self) {
         self.concurrency.finish();
+        if self.concurrency.agents_seen() > 0 && !self.counting.too_many_agents {
+            let mut p = std::mem::take(&mut self.counting);
+            p.finish();
+            self.presence = Some(p.estimate(self.periods.length_s, self.periods.count));
+            self.presence_counts = Some(p);
+        }
     }
 
     /// The arrival times of the offered chats, sorted [hundredths of a second

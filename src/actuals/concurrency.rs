@@ -11,6 +11,11 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
 
+/// A contact that ends within this long after another starts is taken as
+/// ended before it: exports are to the millisecond, and an end recomputed
+/// as arrival + wait + handle carries rounding [s].
+pub const SAME_INSTANT_S: f64 = 0.001;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Pending {
     start_s: f64,
@@ -130,7 +135,7 @@ impl ConcurrencyTracker {
         while self.pending.peek().is_some_and(|Reverse(p)| p.start_s <= t) {
             let Reverse(p) = self.pending.pop().expect("peeked");
             let hand = &mut self.in_hand[p.agent as usize];
-            while hand.peek().is_some_and(|Reverse(End(end))| *end <= p.start_s) {
+            while hand.peek().is_some_and(|Reverse(End(end))| *end <= p.start_s + SAME_INSTANT_S) {
                 hand.pop();
             }
             hand.push(Reverse(End(p.end_s)));
@@ -166,5 +171,18 @@ mod tests {
         assert!(!t.unsorted);
         t.chat(1.0, 0.0, 1.0, a, 0);
         assert!(t.unsorted);
+    }
+
+    #[test]
+    fn a_chat_starting_in_the_millisecond_the_previous_ends_is_not_concurrent() {
+        let mut t = ConcurrencyTracker::default();
+        let a = t.agent("ann");
+        // 0.1 + 0.2 + 0.7 ends at 1.0000000000000002 in floating point; the
+        // next starts at 1.000 and another 0.4 ms before the end of that (exported times rounded to the millisecond).
+        t.chat(0.1, 0.2, 0.7, a, 0);
+        t.chat(1.0, 0.0, 2.0, a, 0);
+        t.chat(2.9996, 0.0, 1.0, a, 0);
+        t.finish();
+        assert_eq!(t.by_group[0].count, vec![3]);
     }
 }

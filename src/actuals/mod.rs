@@ -11,7 +11,10 @@
 //!   (the payment time of each paid order is the one thing kept per order);
 //! * [`fit`]: arrival profile, handle time, patience (with censoring),
 //!   conversion and payment shares, written into a scenario;
-//! * [`replay`]: the plan driven by the actual arrival times.
+//! * [`presence`]: the agents available per period, estimated from the
+//!   contacts when no agent-state export exists;
+//! * [`replay`]: the plan driven by the actual arrival times, and
+//!   [`replay_check`]: how well that reproduces the day.
 
 pub mod chat_actuals;
 pub mod concurrency;
@@ -23,8 +26,10 @@ pub mod mapping;
 pub mod order_actuals;
 pub mod orders;
 pub mod plan_vs_actual;
+pub mod presence;
 pub mod reader;
 pub mod replay;
+pub mod replay_check;
 pub mod shipments;
 pub mod timestamp;
 pub mod wait_bins;

@@ -18,14 +18,28 @@ use serde::Serialize;
 /// Version of the JSON layout of `plan_vs_actual.json`.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Writes a figure that is not defined (NaN: no replication had a chat
+/// to measure) as `null`.
+pub fn finite_or_null<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.is_finite() {
+        s.serialize_f64(*x)
+    } else {
+        s.serialize_none()
+    }
+}
+
 /// One figure in one period: forecast against actual.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
-    /// Mean across the forecast's replications.
+    /// Mean across the forecast's replications (`null` in JSON where not
+    /// defined: no replication answered a chat of the period).
+    #[serde(serialize_with = "finite_or_null")]
     pub forecast_mean: f64,
     /// 5th percentile across the forecast's replications.
+    #[serde(serialize_with = "finite_or_null")]
     pub forecast_p5: f64,
     /// 95th percentile across the forecast's replications.
+    #[serde(serialize_with = "finite_or_null")]
     pub forecast_p95: f64,
     /// What happened; `None` when the export cannot tell (no chat offered,
     /// no waits, no agents named).
@@ -50,7 +64,7 @@ impl Comparison {
             forecast_p5: p5,
             forecast_p95: p95,
             actual,
-            error: actual.map(|a| mean - a),
+            error: actual.map(|a| mean - a).filter(|e| e.is_finite()),
             inside_band: actual.map(|a| (p5..=p95).contains(&a)),
         }
     }
@@ -79,7 +93,9 @@ pub const ORDER_MEASURES: [Measure; 3] = [
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Measure {
     /// Name, as in the simulation report's per-period figures (`agents`:
-    /// planned on duty against seen at work).
+    /// the simulated agents available against those available estimated
+    /// from the contacts by [`super::presence`], both time-averaged over
+    /// the period).
     pub name: &'static str,
     /// Unit.
     pub unit: &'static str,
@@ -145,7 +161,7 @@ fn chat_actuals(c: &ChatActuals) -> Vec<Vec<Option<f64>>> {
     let k = &c.counts;
     let n = k.inquiries.len();
     let has_waits = k.waits.iter().sum::<u64>() > 0;
-    let has_agents = k.agents_at_work.iter().sum::<u64>() > 0;
+    let available = c.presence.as_ref().map(|e| &e.available);
     (0..n)
         .map(|p| {
             let offered = (k.inquiries[p] - k.deflected[p]) as f64;
@@ -156,7 +172,7 @@ fn chat_actuals(c: &ChatActuals) -> Vec<Vec<Option<f64>>> {
                 share(k.on_time[p]).filter(|_| has_waits),
                 share(k.abandoned[p]),
                 (k.waits[p] > 0).then(|| k.wait_sum_s[p] / k.waits[p] as f64),
-                has_agents.then_some(k.agents_at_work[p] as f64),
+                available.and_then(|a| a.get(p).copied()),
             ]
         })
         .collect()
@@ -168,7 +184,13 @@ fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 fn accuracy(m: &Measure, i: usize, rows: &[PeriodRow]) -> Accuracy {
-    let with = || rows.iter().filter_map(move |r| r.figures[i].actual.map(|a| (r, &r.figures[i], a)));
+    // Periods with an actual and a defined forecast.
+    let with = || {
+        rows.iter().filter_map(move |r| {
+            let c = &r.figures[i];
+            c.actual.filter(|_| c.forecast_mean.is_finite()).map(|a| (r, c, a))
+        })
+    };
     let abs_pct = |peaks: bool| {
         m.volume
             .then(|| {
@@ -229,6 +251,7 @@ pub fn compare(
     order.sort_by(|&a, &b| forecast_inquiries[b].total_cmp(&forecast_inquiries[a]).then(a.cmp(&b)));
     let peaks: Vec<usize> = order.into_iter().take(n.div_ceil(4)).collect();
     let with_orders = report.series(fig::ORDERS_PLACED).is_some();
+    let with_available = report.series(fig::AGENTS_AVAILABLE).is_some();
     let measures: Vec<Measure> =
         CHAT_MEASURES.iter().chain(ORDER_MEASURES.iter().filter(|_| with_orders)).copied().collect();
     let mut actual = chat_actuals(chats);
@@ -243,8 +266,14 @@ pub fn compare(
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    let (p5, mean, p95) =
-                        if m.name == "agents" { (planned[p], planned[p], planned[p]) } else { band(m.name, p) };
+                    // Agents: the simulated agents available (on duty, present,
+                    // not on a break) against the estimate of those available;
+                    // the planned headcount where the report has no such figure.
+                    let (p5, mean, p95) = match m.name {
+                        "agents" if with_available => band(fig::AGENTS_AVAILABLE.name, p),
+                        "agents" => (planned[p], planned[p], planned[p]),
+                        _ => band(m.name, p),
+                    };
                     Comparison::new(p5, mean, p95, actual.get(p).and_then(|a| a[i]))
                 })
                 .collect();

@@ -182,10 +182,24 @@ pub fn write_report(
     outcome: &Outcome,
     o: &ReportOptions,
 ) -> Result<(), Failure> {
+    write_report_with(scenario, seed, reps, outcome, o, |_| Ok(Vec::new()))
+}
+
+/// [`write_report`], with more files into the same folder made by `extra`
+/// from the report.
+pub fn write_report_with(
+    scenario: &Scenario,
+    seed: u64,
+    reps: u64,
+    outcome: &Outcome,
+    o: &ReportOptions,
+    extra: impl FnOnce(&SimulationReport) -> Result<Vec<(String, Vec<u8>)>, Failure>,
+) -> Result<(), Failure> {
     let report = peakplan::cost::costed_report(scenario, seed, outcome)?;
     let summary = text::render(&report);
     let json_text = json::render(&report).runtime()?;
-    let files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;
+    let mut files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;
+    files.extend(extra(&report)?);
     let dir = write_run_folder(o.out, &scenario.name, &run_id(seed, reps), &files, o.force)?;
     if o.out.is_some() && o.force && o.no_plots {
         remove_stale_plots(&dir, &report);

@@ -42,12 +42,22 @@ pub fn fit(file: &str, c: &RowCounts, f: &ChatFit) -> String {
     match &f.patience {
         Some(p) => {
             let se = |x: Option<f64>| x.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+            let q = |x: Option<f64>| x.map_or("not reached".to_string(), |v| format!("{v:.0} s"));
+            let quantiles: Vec<String> =
+                p.quantiles_s.iter().map(|(k, v)| format!("p{:.0} {}", 100.0 * k, q(*v))).collect();
             let _ = writeln!(
                 s,
-                "Patience ({} abandoned, {} answered as censored): {} with mean {:.1} s (standard error {} s), cv {:.2} ({})",
+                "Patience (Kaplan–Meier, {} abandoned, {:.1}% of the waits censored: answered before leaving): median {}; {}",
                 p.abandoned,
-                p.censored,
+                100.0 * p.censored_share,
+                q(p.median_s),
+                quantiles.join(", ")
+            );
+            let _ = writeln!(
+                s,
+                "  fitted: {} with median {:.1} s, mean {:.1} s (standard error {} s), cv {:.2} ({}); the mean of a long tail lies far above the median",
                 p.kind,
+                p.fitted_median_s,
                 p.mean_s,
                 se(p.mean_se_s),
                 p.cv,
@@ -85,6 +95,28 @@ pub fn fit(file: &str, c: &RowCounts, f: &ChatFit) -> String {
     }
     if let Some(note) = &f.concurrency_note {
         let _ = writeln!(s, "  (not corrected for concurrent chats: {note})");
+    }
+    if let Some(a) = &f.availability {
+        let _ = writeln!(
+            s,
+            "Agents (estimated from the contacts: {}): {:.1} agent-hours available, between {:.1} busy and {:.1} present; {:.1} seen (counted for whole periods); occupancy {:.1}%",
+            a.estimator,
+            a.available_agent_hours,
+            a.busy_agent_hours,
+            a.present_agent_hours,
+            a.seen_agent_hours,
+            100.0 * a.occupancy
+        );
+        match a.wrap_up {
+            Some(w) => {
+                let _ = writeln!(
+                    s,
+                    "  wrap-up (gaps begun while contacts waited, {} of {} censored by the queue emptying): {} with mean {:.1} s (standard error {:.2} s), cv {:.2}",
+                    w.censored, w.gaps, w.kind, w.mean_s, w.mean_se_s, w.cv
+                );
+            }
+            None => s.push_str("  wrap-up: too few gaps begun while contacts waited to measure it\n"),
+        }
     }
     s
 }

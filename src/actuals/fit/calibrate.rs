@@ -88,6 +88,14 @@ pub fn calibrated_toml(
                 g["slowdown_per_extra_chat"] = value(round3(s));
             }
         }
+        // The wrap-up is measured between the contacts of agents who take
+        // one at a time; it is written only for such groups.
+        let wrap_up = fit.availability.as_ref().and_then(|a| a.wrap_up).filter(|w| usable(w.mean_s, w.cv));
+        for g in groups.iter_mut().filter(|g| g.get("max_concurrent").and_then(Item::as_integer) == Some(1)) {
+            if let Some(w) = wrap_up {
+                g["wrap_up_s"] = dist(w.kind, w.mean_s, w.cv);
+            }
+        }
     }
     let order_keys = orders.map(|o| calibrate_orders(&mut doc, o)).unwrap_or_default();
     let order_line = if order_keys.is_empty() {
@@ -98,7 +106,7 @@ pub fn calibrated_toml(
     let header = format!(
         "# Calibrated from actual traffic by `peakplan actuals fit`.\n# {provenance}\n# Fitted: [arrivals] total, profile \
          (volume_cv 0: the volume is known); [chat] deflection_share,\n# patience_s, and each group's handle_s and \
-         slowdown.\n{order_line}# Everything else is the base scenario's.\n\n"
+         slowdown (and wrap_up_s for agents taking one contact at a time, when measured).\n{order_line}# Everything else is the base scenario's.\n\n"
     );
     let text = format!("{header}{doc}");
     Scenario::from_toml(&text, "calibrated scenario")?;

@@ -3,6 +3,7 @@
 //! and slowdown per group ([`orders`]: the order and dispatch side);
 //! [`calibrate`] writes them into a scenario file.
 
+pub mod availability;
 pub mod calibrate;
 pub mod handle;
 mod optimise;
@@ -33,6 +34,12 @@ pub struct ChatFit {
     pub handle: Vec<HandleFit>,
     /// Why the concurrency correction is missing, if it is.
     pub concurrency_note: Option<String>,
+    /// Agent-hours and wrap-up seen in the contacts; `None` if the export
+    /// names no agents.
+    pub availability: Option<availability::AvailabilityFit>,
+    /// The periods of the window (0-based) in which the export has no
+    /// chat: the export may not cover them.
+    pub periods_without_chats: Vec<usize>,
 }
 
 /// Fits the chat parameters from accumulated chats.
@@ -70,5 +77,7 @@ pub fn fit_chats(chats: &ChatActuals) -> ChatFit {
         patience: patience::fit(&chats.abandoned_waits, &chats.answered_waits),
         handle,
         concurrency_note,
+        availability: availability::fit(chats),
+        periods_without_chats: (0..c.inquiries.len()).filter(|&p| c.inquiries[p] == 0).collect(),
     }
 }

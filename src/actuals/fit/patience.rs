@@ -42,6 +42,37 @@ pub struct PatienceFit {
     pub censored: u64,
     /// Kaplan–Meier share of customers still waiting after 30, 60, 120 and 300 s.
     pub kaplan_meier: Vec<(f64, f64)>,
+    /// Kaplan–Meier quantiles of patience: `(q, wait_s)` for q = 0.25,
+    /// 0.5, 0.75, 0.9; `wait_s` is `None` where the curve never falls that
+    /// far (too many customers were answered before they would have left).
+    pub quantiles_s: Vec<(f64, Option<f64>)>,
+    /// The Kaplan–Meier median [s] (the 0.5 quantile).
+    pub median_s: Option<f64>,
+    /// The fitted distribution's median [s].
+    pub fitted_median_s: f64,
+    /// Share of the waits that are censored (answered chats) [share].
+    pub censored_share: f64,
+}
+
+/// The Kaplan–Meier quantiles `qs` of patience: the first binned wait at
+/// which the share still waiting falls to `1 − q` or below.
+fn km_quantiles(events: &[(f64, u64)], censored: &[(f64, u64)], qs: &[f64]) -> Vec<(f64, Option<f64>)> {
+    let mut all: Vec<(f64, u64, u64)> = events.iter().map(|&(x, n)| (x, n, 0)).collect();
+    all.extend(censored.iter().map(|&(x, n)| (x, 0, n)));
+    all.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut at_risk: u64 = all.iter().map(|e| e.1 + e.2).sum();
+    let mut survival = 1.0;
+    let mut out: Vec<(f64, Option<f64>)> = qs.iter().map(|&q| (q, None)).collect();
+    for (x, d, c) in all {
+        if at_risk > 0 && d > 0 {
+            survival *= 1.0 - d as f64 / at_risk as f64;
+            for o in out.iter_mut().filter(|o| o.1.is_none() && survival <= 1.0 - o.0 + 1e-12) {
+                o.1 = Some(x);
+            }
+        }
+        at_risk -= d + c;
+    }
+    out
 }
 
 /// ln P(Z > z) for a standard normal Z.
@@ -128,6 +159,7 @@ pub fn fit(events: &WaitBins, censored: &WaitBins) -> Option<PatienceFit> {
     let aic_diff = (2.0 * nll(best) + 4.0) - (2.0 * exp_nll + 2.0);
     let lognormal = aic_diff <= 0.0;
     let naive = events.sum_s() / n_ev as f64;
+    let quantiles_s = km_quantiles(&ev, &ce, &[0.25, 0.5, 0.75, 0.9]);
     Some(PatienceFit {
         kind: if lognormal { "lognormal" } else { "exponential" },
         mean_s: if lognormal { mean } else { exp_mean },
@@ -140,6 +172,10 @@ pub fn fit(events: &WaitBins, censored: &WaitBins) -> Option<PatienceFit> {
         abandoned: n_ev,
         censored: n_ce,
         kaplan_meier: kaplan_meier(&ev, &ce, &[30.0, 60.0, 120.0, 300.0]),
+        median_s: quantiles_s[1].1,
+        quantiles_s,
+        fitted_median_s: if lognormal { mu.exp() } else { exp_mean * LN_2 },
+        censored_share: n_ce as f64 / (n_ev + n_ce) as f64,
     })
 }
 
@@ -183,6 +219,13 @@ mod tests {
         let truth = ln_upper_tail((60f64.ln() - (240f64.ln() - LN_2 / 2.0)) / sigma).exp();
         let km60 = f.kaplan_meier.iter().find(|p| p.0 == 60.0).unwrap().1;
         assert!((km60 - truth).abs() < 0.01, "{km60} vs {truth}");
+        // The median: the lognormal's is exp(mu) = 240 / sqrt(2) = 169.7 s,
+        // well below the mean; Kaplan–Meier finds it from the waits alone.
+        let median = f.median_s.unwrap();
+        assert!((median - 169.7).abs() < 15.0, "{f:?}");
+        assert!((f.fitted_median_s - 169.7).abs() < 10.0, "{f:?}");
+        assert!(f.quantiles_s[0].1.unwrap() < median);
+        assert!(f.censored_share > 0.5 && f.censored_share < 1.0, "{f:?}");
     }
 
     #[test]

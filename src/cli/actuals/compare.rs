@@ -9,6 +9,7 @@ use crate::cli::OrFailure;
 use peakplan::actuals::plan_vs_actual::compare;
 use peakplan::experiment::run;
 use peakplan::report::folder::{check_out, run_id};
+use peakplan::report::i18n::Lang;
 use peakplan::report::plots;
 use peakplan::report::{actuals_text, plan_vs_actual};
 use std::path::PathBuf;
@@ -31,6 +32,9 @@ pub struct CompareArgs {
     /// Skip the charts.
     #[arg(long)]
     no_plots: bool,
+    /// Language of plan_vs_actual.html: `en` or `zh`.
+    #[arg(long, default_value = "en", value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<Lang>()))]
+    lang: Lang,
     /// Format of standard output.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -66,7 +70,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
         ("plan_vs_actual.json".into(), json_text.clone().into_bytes()),
         ("plan_vs_actual.csv".into(), plan_vs_actual::csv(&result).into_bytes()),
         ("summary.txt".into(), summary.clone().into_bytes()),
-        ("plan_vs_actual.html".into(), plan_vs_actual::html(&result, rendered.as_deref()).into_bytes()),
+        ("plan_vs_actual.html".into(), plan_vs_actual::html(&result, rendered.as_deref(), a.lang).into_bytes()),
     ];
     files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
     let id = format!("vs-actual-{}", run_id(seed, reps));

@@ -30,6 +30,11 @@ pub struct FitArgs {
     /// Format of standard output.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Fit even if some periods of the window have no chat at all (an
+    /// export that does not cover the whole window would otherwise give a
+    /// profile of zeros there).
+    #[arg(long)]
+    allow_empty_periods: bool,
     /// No note of the file written.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -49,6 +54,27 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
     }
     let Imported { scenario, chats, orders, rows } = a.import.import(step_s)?;
     let fit = fit_chats(&chats);
+    let empty = &fit.periods_without_chats;
+    if !empty.is_empty() {
+        let period = chrono::Duration::milliseconds((scenario.window.period_s * 1000.0).round() as i64);
+        let at = |p: usize| (scenario.window.start + period * p as i32).format("%m-%d %H:%M").to_string();
+        let listed: Vec<String> = empty.iter().take(6).map(|&p| at(p)).collect();
+        let more = if empty.len() > 6 { ", ..." } else { "" };
+        let message = format!(
+            "{}: {} of the window's {} periods have no chat (from {}{more}); the export may not cover them. \
+             Frame it with a scenario whose window it covers, or pass --allow-empty-periods",
+            a.import.inquiries.display(),
+            empty.len(),
+            chats.counts.inquiries.len(),
+            listed.join(", ")
+        );
+        if !a.allow_empty_periods {
+            return Err(Failure::Input(message));
+        }
+        if !a.quiet {
+            eprintln!("note: {message}");
+        }
+    }
     let out = a
         .out
         .clone()

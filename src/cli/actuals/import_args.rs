@@ -124,6 +124,16 @@ pub fn replay(
     files: ReplayFiles,
     staffing: Staffing,
 ) -> Result<(Scenario, FileRows), Failure> {
+    replay_with_actuals(plan_path, files, staffing).map(|(s, rows, _)| (s, rows))
+}
+
+/// [`replay`], with the chats read (their counts, for holding the replay
+/// against them).
+pub fn replay_with_actuals(
+    plan_path: Option<&Path>,
+    files: ReplayFiles,
+    staffing: Staffing,
+) -> Result<(Scenario, FileRows, ChatActuals), Failure> {
     let plan = load_scenario(plan_path)?;
     let opts = options(files.mapping, files.skip_bad_rows, true, 0.0)?;
     let (mut chats, counts) = import(&plan, files.inquiries, &opts)?;
@@ -134,7 +144,7 @@ pub fn replay(
     let scenario =
         replay_scenario(&scenario_text(plan_path)?, &plan, &mut chats, order_fit.as_ref(), staffing, &provenance)
             .input()?;
-    Ok((scenario, rows))
+    Ok((scenario, rows, chats))
 }
 
 /// Everything one `actuals fit` reads.

@@ -2,13 +2,15 @@
 
 use super::run_args::RunArgs;
 use super::ImportArgs;
-use crate::cli::simulate::{write_report, Format, ReportOptions};
+use crate::cli::simulate::{write_report_with, Format, ReportOptions};
 use crate::cli::Failure;
 use crate::cli::OrFailure;
 use peakplan::actuals::replay::Staffing;
+use peakplan::actuals::replay_check::{check, ReplayCheck};
 use peakplan::experiment::run;
-use peakplan::report::actuals_text;
 use peakplan::report::i18n::Lang;
+use peakplan::report::plots;
+use peakplan::report::{actuals_text, plan_vs_actual, replay_check};
 use std::path::PathBuf;
 
 /// Arguments of `peakplan actuals replay`.
@@ -16,9 +18,12 @@ use std::path::PathBuf;
 pub struct ReplayArgs {
     #[command(flatten)]
     import: ImportArgs,
-    /// Whose staffing: the plan's shifts, or the agents seen at work in the
-    /// export. (For the staffing that would have met the targets, use
-    /// `peakplan size --actuals`.)
+    /// Whose staffing: `planned` (the plan's shifts), `actual` (the agents
+    /// available per quarter-hour, estimated from the export's contacts:
+    /// busy, plus idle in short gaps while nobody waited), or `seen` (the
+    /// agents who held a chat in each period, an upper bound). (For the
+    /// staffing that would have met the targets, use `peakplan size
+    /// --actuals`.)
     #[arg(long, value_enum, default_value = "planned")]
     staffing: Staffing,
     /// Replications, seed and threads: the arrivals are the actual ones in
@@ -55,13 +60,51 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
         quiet: a.run.quiet,
     };
     opts.check_out()?;
-    let (scenario, rows) = super::import_args::replay(i.scenario.as_deref(), i.files(), a.staffing)?;
+    let (scenario, rows, chats) =
+        super::import_args::replay_with_actuals(i.scenario.as_deref(), i.files(), a.staffing)?;
     if !a.run.quiet {
         for (file, counts) in &rows {
             eprint!("{}", actuals_text::rows(file, counts));
         }
+        eprintln!("{}", a.staffing.note());
     }
     let (seed, reps, cfg) = a.run.config(&scenario);
     let outcome = run(&scenario.model, &scenario.targets, &cfg).runtime()?;
-    write_report(&scenario, seed, reps, &outcome, &opts)
+    let counts = rows.first().map(|(_, c)| c.clone()).unwrap_or_default();
+    let file = i.inquiries.display().to_string();
+    let mut verdict = String::new();
+    write_report_with(&scenario, seed, reps, &outcome, &opts, |report| {
+        let checked = check(report, &chats, &file, counts, a.staffing.note());
+        verdict = replay_check::text(&checked);
+        check_files(&checked, scenario.targets.service_level, a.no_plots)
+    })?;
+    if matches!(a.format, Format::Text) {
+        print!("{verdict}");
+    } else if !a.run.quiet {
+        eprintln!("{}", verdict.lines().nth(2).unwrap_or_default());
+    }
+    Ok(())
+}
+
+/// The files of the replay held against the day: `replay_vs_actual.json`,
+/// `.csv` (the day), `_periods.csv`, `.html` and its charts.
+fn check_files(r: &ReplayCheck, sl_target: f64, no_plots: bool) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let json = peakplan::report::json::render(r).map_err(|e| Failure::Runtime(e.to_string()))?;
+    let rendered = if no_plots {
+        None
+    } else {
+        let mut charts = plots::plan_vs_actual::plots_of(&r.periods, sl_target, "replay");
+        for c in &mut charts {
+            c.name = c.name.replace("actual_", "replay_vs_actual_");
+        }
+        Some(plots::render(&charts, true).map_err(|e| Failure::Runtime(e.to_string()))?)
+    };
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("replay_vs_actual.json".into(), json.into_bytes()),
+        ("replay_vs_actual.csv".into(), replay_check::csv(r).into_bytes()),
+        ("replay_vs_actual_periods.csv".into(), plan_vs_actual::csv(&r.periods).into_bytes()),
+        ("replay_vs_actual.html".into(), replay_check::html(r, rendered.as_deref()).into_bytes()),
+    ];
+    files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
+    Ok(files)
 }

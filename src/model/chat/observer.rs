@@ -48,6 +48,8 @@ pub struct ChatObserver {
     pub response_ms: Histogram<u64>,
     /// Sum of first-response times of answered chats [s].
     pub response_sum_s: f64,
+    /// The same, by arrival period [s].
+    pub response_sum_per_period_s: Vec<f64>,
 }
 
 impl ChatObserver {
@@ -75,6 +77,7 @@ impl ChatObserver {
             slots_on_duty: TimeWeighted::new(periods),
             response_ms: Histogram::new_with_bounds(1, MAX_RESPONSE_MS, 3).expect("valid histogram bounds"),
             response_sum_s: 0.0,
+            response_sum_per_period_s: vec![0.0; n],
         }
     }
 
@@ -96,6 +99,7 @@ impl ChatObserver {
         (self.absent, self.late_starts, self.breaks_recalled, self.break_recalled_s) = (0, 0, 0, 0.0);
         self.response_ms.reset();
         self.response_sum_s = 0.0;
+        self.response_sum_per_period_s.fill(0.0);
     }
 
     /// The period layout.
@@ -116,6 +120,7 @@ impl ChatObserver {
         self.answered[i] += 1;
         self.on_time[i] += u32::from(wait_s <= self.within_s);
         self.response_sum_s += wait_s;
+        self.response_sum_per_period_s[i] += wait_s;
         self.response_ms.saturating_record(round_to_u64(wait_s * 1000.0).min(MAX_RESPONSE_MS));
     }
 

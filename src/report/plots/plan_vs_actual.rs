@@ -12,7 +12,14 @@ pub fn actual_series(r: &PlanVsActual, name: &str) -> Option<Vec<f64>> {
     r.periods.iter().map(|p| p.figures[i].actual).collect()
 }
 
-fn chart(r: &PlanVsActual, name: &str, title: &str, y: Axis, target: Option<(String, f64)>) -> Option<Plot> {
+fn chart(
+    r: &PlanVsActual,
+    what: &str,
+    name: &str,
+    title: &str,
+    y: Axis,
+    target: Option<(String, f64)>,
+) -> Option<Plot> {
     let i = r.index(name)?;
     let actual = actual_series(r, name)?;
     let pick = |f: fn(&crate::actuals::plan_vs_actual::Comparison) -> f64| {
@@ -20,14 +27,14 @@ fn chart(r: &PlanVsActual, name: &str, title: &str, y: Axis, target: Option<(Str
     };
     let mut layers = vec![
         Layer::Band {
-            label: "forecast: p5–p95 of replications".into(),
+            label: format!("{what}: p5–p95 of replications"),
             low: pick(|c| c.forecast_p5),
             high: pick(|c| c.forecast_p95),
             colour: palette::BLUE,
             opacity: 0.25,
         },
         Layer::Line {
-            label: "forecast: mean".into(),
+            label: format!("{what}: mean"),
             y: pick(|c| c.forecast_mean),
             colour: palette::BLUE,
             dashed: true,
@@ -50,32 +57,36 @@ fn chart(r: &PlanVsActual, name: &str, title: &str, y: Axis, target: Option<(Str
 /// The charts: chats offered, service level, abandonment and orders
 /// dispatched (each only when the export gives the figure in every period).
 pub fn plots(r: &PlanVsActual, service_level_target: f64) -> Vec<Plot> {
+    plots_of(r, service_level_target, "forecast")
+}
+
+/// The same charts with the simulated band named `what` (`forecast`,
+/// `replay`).
+pub fn plots_of(r: &PlanVsActual, service_level_target: f64, what: &str) -> Vec<Plot> {
+    let title = |t: &str| format!("{t}: {what} and actual");
     [
         chart(
             r,
+            what,
             fig::OFFERED.name,
-            "Chats offered to agents: forecast and actual",
+            &title("Chats offered to agents"),
             Axis::from_zero("chats per period [count]", Ticks::Number),
             None,
         ),
         chart(
             r,
+            what,
             fig::SERVICE_LEVEL.name,
-            "Service level: forecast and actual",
+            &title("Service level"),
             Axis::share("answered on time / offered [%]"),
             Some((format!("target {}%", super::draw::number(service_level_target * 100.0)), service_level_target)),
         ),
+        chart(r, what, fig::ABANDON_SHARE.name, &title("Abandonment"), Axis::share("abandoned / offered [%]"), None),
         chart(
             r,
-            fig::ABANDON_SHARE.name,
-            "Abandonment: forecast and actual",
-            Axis::share("abandoned / offered [%]"),
-            None,
-        ),
-        chart(
-            r,
+            what,
             fig::ORDERS_DISPATCHED.name,
-            "Orders handed to couriers: forecast and actual",
+            &title("Orders handed to couriers"),
             Axis::from_zero("orders per period [count]", Ticks::Number),
             None,
         ),
