@@ -178,9 +178,102 @@ impl<'p> DispatchStages<'p> {
 }
 
 /// Random streams of the dispatch side.
-struct DispatchStreams {
+struct DispatchDraws<'a> {
     orders: OrderStreams,
     pickups: StreamRng,
+    silent: Option<ArrivalStream<'a>>,
+    silent_rng: StreamRng,
+    presale: Option<ArrivalStream<'a>>,
+    presale_rng: StreamRng,
+}
+
+impl<'a> DispatchDraws<'a> {
+    /// The streams of `d` from `stream`, silent orders scaled by the
+    /// replication's `volume` multiplier.
+    fn new(d: &'a DispatchParams, stream: impl Fn(StreamId) -> StreamRng, volume: f64) -> Self {
+        Self {
+            orders: OrderStreams {
+                conversion: stream(StreamId::ChatConversion),
+                chat: stream(StreamId::ChatOrders),
+                silent: stream(StreamId::SilentOrders),
+                presale: stream(StreamId::PresaleOrders),
+                scheduled: stream(StreamId::ScheduledOrders),
+            },
+            pickups: stream(StreamId::Pickups),
+            silent: Some(ArrivalStream::new(&d.orders.silent_rate, volume)),
+            silent_rng: stream(StreamId::SilentArrivals),
+            presale: d.orders.presale_rate.as_ref().map(|r| ArrivalStream::new(r, 1.0)),
+            presale_rng: stream(StreamId::PresaleArrivals),
+        }
+    }
+
+    /// Schedules the next order of `source` (silent or pre-sale), if any.
+    fn schedule_next(&mut self, source: OrderSource, events: &mut EventQueue<Event>) {
+        let (s, rng) = match source {
+            OrderSource::Silent => (&mut self.silent, &mut self.silent_rng),
+            OrderSource::Presale => (&mut self.presale, &mut self.presale_rng),
+            _ => unreachable!("chat and scheduled orders come with their own events"),
+        };
+        if let Some(next) = s.as_mut().and_then(|s| s.next_arrival(rng)) {
+            events.schedule(next, priority::ARRIVAL, Event::OrderArrival(source));
+        }
+    }
+}
+
+impl DispatchStages<'_> {
+    /// A chat ended at `t`, answered or not: perhaps an order.
+    #[inline]
+    fn chat_ended(&mut self, t: f64, answered: bool, r: &mut DispatchDraws, events: &mut EventQueue<Event>) {
+        let order = self.orders.chat_ended(t, answered, &mut r.orders, events);
+        self.paid(t, order, events);
+        self.pump(t, events);
+    }
+
+    /// Handles dispatch-side `event` at `t`; `chat` tells whether chats
+    /// are still in progress.
+    fn handle(
+        &mut self,
+        t: f64,
+        event: Event,
+        r: &mut DispatchDraws,
+        chat: &ChatStage,
+        events: &mut EventQueue<Event>,
+    ) {
+        match event {
+            Event::OrderArrival(OrderSource::Scheduled) => {
+                let order = self.orders.scheduled_arrives(t, &mut r.orders, events);
+                self.paid(t, order, events);
+            }
+            Event::OrderArrival(source) => {
+                let order = self.orders.place(t, source, &mut r.orders, events);
+                self.paid(t, order, events);
+                r.schedule_next(source, events);
+            }
+            Event::PaymentReminder => {
+                let order = self.orders.remind(t, events);
+                self.paid(t, Some(order), events);
+            }
+            Event::ReviewDone(slot) => self.warehouse.review_done(t, slot, events),
+            Event::PackDone(slot) => {
+                let parcel = self.warehouse.pack_done(t, slot);
+                self.courier.stage(t, parcel);
+            }
+            Event::PackerShiftStart(shift, round) => {
+                let work_left = round == 0 || self.work_left(t, chat);
+                self.warehouse.shift_starts(t, shift, round, work_left, events);
+            }
+            Event::PackerShiftEnd(shift) => self.warehouse.shift_ends(t, shift),
+            Event::PackerBreak(shift, i) => self.warehouse.break_change(t, shift, i, events),
+            Event::PackerArrives(shift, person) => self.warehouse.arrives(t, shift, person),
+            Event::PickupDue(carrier, index) => {
+                let work_left = self.work_left(t, chat);
+                self.courier.pickup_due(t, carrier, index, work_left, &mut r.pickups, events);
+            }
+            Event::TruckArrives(carrier) => self.courier.load(t, carrier),
+            _ => unreachable!("chat events are handled by the chat stage"),
+        }
+        self.pump(t, events);
+    }
 }
 
 /// A reusable worker that runs replications of one model. Keeps its memory
@@ -267,31 +360,12 @@ impl<'p> Replication<'p> {
         }
 
         // The dispatch side: its streams and its two arrival processes.
-        let dp = self.params.dispatch.as_ref();
-        let mut d_rng = dp.map(|_| DispatchStreams {
-            orders: OrderStreams {
-                conversion: stream(StreamId::ChatConversion),
-                chat: stream(StreamId::ChatOrders),
-                silent: stream(StreamId::SilentOrders),
-                presale: stream(StreamId::PresaleOrders),
-                scheduled: stream(StreamId::ScheduledOrders),
-            },
-            pickups: stream(StreamId::Pickups),
-        });
-        let mut silent_rng = stream(StreamId::SilentArrivals);
-        let mut presale_rng = stream(StreamId::PresaleArrivals);
-        let mut silent = dp.map(|d| ArrivalStream::new(&d.orders.silent_rate, self.volume_multiplier));
-        let mut presale = dp.and_then(|d| d.orders.presale_rate.as_ref()).map(|r| ArrivalStream::new(r, 1.0));
-        if let Some(d) = &mut self.dispatch {
+        let volume = self.volume_multiplier;
+        let mut d_rng = self.params.dispatch.as_ref().map(|d| DispatchDraws::new(d, stream, volume));
+        if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
             d.reset(events, seed, rep);
-            for (s, rng, source) in [
-                (&mut silent, &mut silent_rng, OrderSource::Silent),
-                (&mut presale, &mut presale_rng, OrderSource::Presale),
-            ] {
-                if let Some(t) = s.as_mut().and_then(|s| s.next_arrival(rng)) {
-                    events.schedule(t, priority::ARRIVAL, Event::OrderArrival(source));
-                }
-            }
+            r.schedule_next(OrderSource::Silent, events);
+            r.schedule_next(OrderSource::Presale, events);
         }
 
         let mut processed = 0u64;
@@ -313,9 +387,7 @@ impl<'p> Replication<'p> {
                 Event::ChatPatience(seq) => {
                     let abandoned = self.chat.patience_ends(t, seq);
                     if let (true, Some(d), Some(r)) = (abandoned, &mut self.dispatch, &mut d_rng) {
-                        let order = d.orders.chat_ended(t, false, &mut r.orders, events);
-                        d.paid(t, order, events);
-                        d.pump(t, events);
+                        d.chat_ended(t, false, r, events);
                     }
                 }
                 Event::ChatDone(agent) | Event::ChatEnds(agent) => {
@@ -323,9 +395,7 @@ impl<'p> Replication<'p> {
                         self.chat.done(t, agent, events);
                     }
                     if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
-                        let order = d.orders.chat_ended(t, true, &mut r.orders, events);
-                        d.paid(t, order, events);
-                        d.pump(t, events);
+                        d.chat_ended(t, true, r, events);
                     }
                 }
                 Event::WrapUpDone(agent) => self.chat.done(t, agent, events),
@@ -337,47 +407,7 @@ impl<'p> Replication<'p> {
                     let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) else {
                         unreachable!("dispatch events come only from the dispatch side")
                     };
-                    match event {
-                        Event::OrderArrival(OrderSource::Scheduled) => {
-                            let order = d.orders.scheduled_arrives(t, &mut r.orders, events);
-                            d.paid(t, order, events);
-                        }
-                        Event::OrderArrival(source) => {
-                            let order = d.orders.place(t, source, &mut r.orders, events);
-                            d.paid(t, order, events);
-                            let (s, rng) = match source {
-                                OrderSource::Silent => (&mut silent, &mut silent_rng),
-                                OrderSource::Presale => (&mut presale, &mut presale_rng),
-                                _ => unreachable!("chat orders come with chat events"),
-                            };
-                            if let Some(next) = s.as_mut().and_then(|s| s.next_arrival(rng)) {
-                                events.schedule(next, priority::ARRIVAL, Event::OrderArrival(source));
-                            }
-                        }
-                        Event::PaymentReminder => {
-                            let order = d.orders.remind(t, events);
-                            d.paid(t, Some(order), events);
-                        }
-                        Event::ReviewDone(slot) => d.warehouse.review_done(t, slot, events),
-                        Event::PackDone(slot) => {
-                            let parcel = d.warehouse.pack_done(t, slot);
-                            d.courier.stage(t, parcel);
-                        }
-                        Event::PackerShiftStart(shift, round) => {
-                            let work_left = round == 0 || d.work_left(t, &self.chat);
-                            d.warehouse.shift_starts(t, shift, round, work_left, events);
-                        }
-                        Event::PackerShiftEnd(shift) => d.warehouse.shift_ends(t, shift),
-                        Event::PackerBreak(shift, i) => d.warehouse.break_change(t, shift, i, events),
-                        Event::PackerArrives(shift, person) => d.warehouse.arrives(t, shift, person),
-                        Event::PickupDue(carrier, index) => {
-                            let work_left = d.work_left(t, &self.chat);
-                            d.courier.pickup_due(t, carrier, index, work_left, &mut r.pickups, events);
-                        }
-                        Event::TruckArrives(carrier) => d.courier.load(t, carrier),
-                        _ => unreachable!("chat events are handled above"),
-                    }
-                    d.pump(t, events);
+                    d.handle(t, event, r, &self.chat, events);
                 }
             }
         }
