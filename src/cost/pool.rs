@@ -55,6 +55,33 @@ pub fn pool_holds(pool: &Pool, people: u32) -> bool {
     pool.people.is_none_or(|n| people <= n)
 }
 
+/// The groups of `s` whose pool of people its shifts exceed, as
+/// `"<group> (<people needed> people, pool <pool>)"`, agents then packers.
+pub fn over_pools(s: &Scenario) -> Vec<String> {
+    let m = &s.model;
+    let mut roles =
+        vec![(&m.chat.shifts, m.chat.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>(), &s.pools.agents)];
+    if let Some(d) = &m.dispatch {
+        roles.push((
+            &d.warehouse.shifts,
+            d.warehouse.groups.iter().map(|g| g.name.clone()).collect(),
+            &s.pools.packers,
+        ));
+    }
+    let mut out = Vec::new();
+    for (shifts, names, pools) in roles {
+        if pools.iter().all(|p| p.people.is_none()) {
+            continue;
+        }
+        for (g, n) in people_by_group(s, shifts, pools).into_iter().enumerate() {
+            if let (false, Some(pool)) = (pool_holds(&pools[g], n), pools[g].people) {
+                out.push(format!("{} ({n} people, pool {pool})", names[g]));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +106,16 @@ mod tests {
         // At 24 h each and no rest, the first shift's 5 people work the
         // other two shifts as well: 5.
         assert_eq!(people_within_hours(&shifts, &paid, 0, 0.0, Some(24.0)), 5);
+    }
+
+    #[test]
+    fn a_plan_over_its_pool_is_named() {
+        let mut s = Scenario::default_double11();
+        assert!(over_pools(&s).is_empty());
+        s.pools.agents[0].people = Some(1);
+        let over = over_pools(&s);
+        assert_eq!(over.len(), 1, "{over:?}");
+        assert!(over[0].starts_with(&s.model.chat.groups[0].name) && over[0].ends_with("pool 1)"), "{over:?}");
     }
 
     #[test]
