@@ -22,11 +22,12 @@
 //! Courier, compensation and lost margin are 0 without a dispatch side (no
 //! order value is known).
 
-use super::pay::{people_needed, shift_pay};
+use super::pay::shift_pay;
+use super::pool::people_within_hours;
 use crate::figures::{self as fig, Figure, MissingFigure};
 use crate::model::shifts::Shift;
 use crate::model::warehouse::{AfterWindow, DAY_S};
-use crate::scenario::Scenario;
+use crate::scenario::{Pool, Scenario};
 use crate::stats::Samples;
 use serde::Serialize;
 
@@ -71,7 +72,8 @@ const DISPATCH_ONLY: [&str; 7] = [
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoleStaffing {
     /// Fewest people who can work every listed shift, resting
-    /// `rest_between_shifts_h` between two shifts [people].
+    /// `rest_between_shifts_h` between two shifts and working at most the
+    /// group's `max_hours` ([`crate::cost::pool`]) [people].
     pub people: u32,
     /// Headcounts summed over the listed shifts [person-shifts].
     pub person_shifts: u32,
@@ -101,7 +103,7 @@ struct RoleLabour {
     on_duty_h: f64,
 }
 
-fn role_labour(s: &Scenario, shifts: &[Shift], hourly: &[f64], temp: &[bool]) -> RoleLabour {
+fn role_labour(s: &Scenario, shifts: &[Shift], hourly: &[f64], temp: &[bool], pools: &[Pool]) -> RoleLabour {
     let rest = s.costs.pay.rest_between_shifts_h;
     let mut out = RoleLabour {
         staffing: RoleStaffing { people: 0, person_shifts: 0, temps: 0 },
@@ -118,8 +120,11 @@ fn role_labour(s: &Scenario, shifts: &[Shift], hourly: &[f64], temp: &[bool]) ->
         out.on_duty_h += f64::from(sh.total()) * sh.hours();
         out.staffing.person_shifts += sh.total();
     }
+    let paid_h: Vec<f64> =
+        shifts.iter().map(|sh| shift_pay(&s.costs, &s.window, sh.start_s, sh.end_s).paid_h).collect();
     for (g, &is_temp) in temp.iter().enumerate() {
-        let n = people_needed(shifts, g, rest);
+        let max_hours = pools.get(g).and_then(|p| p.max_hours);
+        let n = people_within_hours(shifts, &paid_h, g, rest, max_hours);
         out.staffing.people += n;
         if is_temp {
             out.staffing.temps += n;
@@ -155,9 +160,11 @@ impl CostModel {
     pub fn new(s: &Scenario) -> Self {
         let m = &s.model;
         let c = &s.costs;
-        let agents = role_labour(s, &m.chat.shifts, &c.hourly_cny.agents, &c.temp.agents);
-        let packers =
-            m.dispatch.as_ref().map(|d| role_labour(s, &d.warehouse.shifts, &c.hourly_cny.packers, &c.temp.packers));
+        let agents = role_labour(s, &m.chat.shifts, &c.hourly_cny.agents, &c.temp.agents, &s.pools.agents);
+        let packers = m
+            .dispatch
+            .as_ref()
+            .map(|d| role_labour(s, &d.warehouse.shifts, &c.hourly_cny.packers, &c.temp.packers, &s.pools.packers));
         let temps = agents.staffing.temps + packers.as_ref().map_or(0, |p| p.staffing.temps);
         let mut repeats: Vec<Vec<Repeat>> = Vec::new();
         if let Some(d) = m.dispatch.as_ref().filter(|d| d.warehouse.after_window == AfterWindow::RepeatLastDay) {

@@ -7,7 +7,9 @@
 //! **The choice** is the plan with the smallest mean total cost among those
 //! that meet all targets in at least their scenario's `targets.confidence`
 //! of replications; a cheaper plan that misses the targets is never chosen.
-//! No plan is chosen when none meets the targets.
+//! A plan needing more people of a group than the group's pool
+//! (`people`) is never chosen either. No plan is chosen when none meets the
+//! targets.
 
 use super::breakdown::{per_replication, CostModel, RoleStaffing};
 use crate::figures as fig;
@@ -72,6 +74,10 @@ pub struct Measured {
     pub confidence: f64,
     /// `p_meet_all ≥ confidence`.
     pub meets: bool,
+    /// Groups whose pool of people the plan exceeds
+    /// ([`super::pool::over_pools`]); a plan over a pool is never chosen.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub over_pools: Vec<String>,
     /// Key service figures ([`KEY_KPIS`]) across replications.
     pub kpis: Named<Summary>,
     /// Cost figures across replications (see [`super::FIGURES`]) [CNY].
@@ -99,6 +105,7 @@ impl Measured {
             p_meet_all_ci95: wilson95(p * n, n),
             confidence,
             meets: p >= confidence,
+            over_pools: super::pool::over_pools(s),
             kpis: Named(
                 KEY_KPIS.iter().filter_map(|k| samples.scalar(k).map(|v| (k.to_string(), Summary::of(v)))).collect(),
             ),
@@ -120,12 +127,12 @@ impl Measured {
     }
 }
 
-/// The index of the cheapest plan that meets its targets (the first listed
-/// on a tie), if any.
+/// The index of the cheapest plan that meets its targets within its pools
+/// of people (the first listed on a tie), if any.
 pub fn choice<'a>(plans: impl IntoIterator<Item = &'a Measured>) -> Option<usize> {
     let mut best: Option<(usize, f64)> = None;
     for (i, m) in plans.into_iter().enumerate() {
-        if m.meets && best.is_none_or(|(_, c)| m.total_cny() < c) {
+        if m.meets && m.over_pools.is_empty() && best.is_none_or(|(_, c)| m.total_cny() < c) {
             best = Some((i, m.total_cny()));
         }
     }
@@ -272,6 +279,7 @@ mod tests {
             p_meet_all_ci95: (p, p),
             confidence: 0.95,
             meets: p >= 0.95,
+            over_pools: Vec::new(),
             kpis: Named(Vec::new()),
             cost: Named(vec![(fig::TOTAL_CNY.name.into(), s)]),
             totals: vec![total],
@@ -283,5 +291,8 @@ mod tests {
         let plans = [plan(100.0, 0.96), plan(80.0, 0.50), plan(90.0, 0.97), plan(90.0, 0.99)];
         assert_eq!(choice(&plans), Some(2), "the cheaper plan 1 misses; 2 and 3 tie, the first wins");
         assert_eq!(choice(&[plan(10.0, 0.2)]), None);
+        let mut over = plan(50.0, 0.99);
+        over.over_pools = vec!["temp (30 people, pool 20)".into()];
+        assert_eq!(choice(&[plans[0].clone(), over]), Some(0), "a plan over its pool is never chosen");
     }
 }

@@ -9,6 +9,7 @@
 //!
 //! * [`pay`]: how one person's shift is paid (night premium, overtime,
 //!   minimum paid hours) and how many people a set of shifts needs.
+//! * [`pool`]: people per group with an hours limit, and whether a pool holds them.
 //! * [`breakdown`]: the cost figures of one replication.
 //! * [`compare`]: several scenarios (or one scaled) side by side on common
 //!   random numbers, with the cheapest plan meeting the targets marked.
@@ -20,6 +21,7 @@
 pub mod breakdown;
 pub mod compare;
 pub mod pay;
+pub mod pool;
 
 pub use breakdown::{per_replication, CostModel, RoleStaffing, FIGURES};
 pub use compare::{CompareReport, CompareRow, Measured, Staffing, SweepPoint, SweepReport};

@@ -197,6 +197,10 @@ pub fn text(r: &CompareReport) -> String {
             let _ = writeln!(o, "none is chosen.");
         }
     }
+    for row in r.rows.iter().filter(|row| !row.measured.over_pools.is_empty()) {
+        let _ =
+            writeln!(o, "  {} exceeds its pools: {}", truncate(&row.scenario, 30), row.measured.over_pools.join(", "));
+    }
     let _ = writeln!(o, "\nSL: service level; P(meet): share of replications meeting all targets,");
     let _ = writeln!(o, "✓ when at least the scenario's confidence. people: fewest who can work the");
     let _ = writeln!(o, "shifts; paid h: packers include shifts repeated after the window.");

@@ -142,6 +142,21 @@ fn recommended(o: &mut String, r: &SizingReport) {
     }
     let _ = writeln!(o, "  hardest hours: {}", r.hardest_periods.join(", "));
     binding(o, r);
+    pools(o, r);
+}
+
+/// People per group next to its pool, the binding pools marked.
+fn pools(o: &mut String, r: &SizingReport) {
+    if r.pools.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "  people per group (pool; most paid hours per person):");
+    for u in &r.pools {
+        let pool = u.pool_people.map_or("no limit".to_string(), |n| n.to_string());
+        let hours = u.max_hours.map_or(String::new(), |h| format!("; {h:.0} h"));
+        let mark = if u.binding { "  <- pool binds" } else { "" };
+        let _ = writeln!(o, "    {:?} {}: {} people (pool {pool}{hours}){mark}", u.role, u.group, u.people);
+    }
 }
 
 /// The cost of plan `p` across replications.

@@ -21,6 +21,11 @@
 //!    verification replications, and the [`sensitivity`] table on the first
 //!    of them, simulated together.
 //!
+//! Pools of people ([`pools`]): the plan is trimmed into each group's pool
+//! before the repair, and the repair adds nobody beyond it; when the targets
+//! cannot be met within the pools, the best plan within them is reported
+//! with the pools that bind and the capacity it misses per period.
+//!
 //! Limits: the search is greedy, so the plan is tight (no single person can
 //! go) but not proven cheapest; groups are compared through their capacity
 //! at full concurrency; the verified share has the sampling error shown by
@@ -32,6 +37,7 @@ pub mod design;
 pub mod evaluate;
 pub mod explain;
 pub mod formula_table;
+pub mod pools;
 pub mod replicate;
 mod result;
 pub mod search;
@@ -273,6 +279,30 @@ impl Ctx<'_> {
     }
 }
 
+/// Every group's people next to its pool, when any pool is set (empty
+/// otherwise, so that a scenario without pools reports as before).
+fn pool_usage(lim: &Limits, plan: &Plan, names: impl Fn(Role, usize) -> String) -> Vec<pools::PoolUse> {
+    if !lim.pools.any() {
+        return Vec::new();
+    }
+    lim.pools.usage(lim.rows, plan, names)
+}
+
+/// Periods left short, with the reference agents missing: those of the
+/// covering program, and, when a pool binds (`within_pool`: the requirement
+/// curve and the plan's capacity per period), what the plan within the pools
+/// lacks of the curve.
+fn shortfall(covering: &[f64], within_pool: Option<(&[u32], &[f64])>, labels: &[String]) -> Vec<(String, f64)> {
+    (0..covering.len())
+        .map(|p| {
+            let pool_short = within_pool.map_or(0.0, |(req, cap)| (f64::from(req[p]) - cap[p]).max(0.0));
+            (p, covering[p].max(pool_short))
+        })
+        .filter(|&(_, x)| x > 0.0)
+        .map(|(p, x)| (labels[p].clone(), x))
+        .collect()
+}
+
 /// Sizes the agents (and, with a dispatch side, the packers) of `s`.
 pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingError> {
     // With designed shifts, every candidate becomes a shift of the scenario.
@@ -322,8 +352,12 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         agents.into_iter().chain(scenario_plan(&ctx.rows).into_iter().skip(n_agent_rows)).collect()
     };
     let conf = s.targets.confidence;
-    let lim =
-        Limits { rows: &ctx.rows, required: (conf + (conf * (1.0 - conf) / r as f64).sqrt()).min(1.0), max_steps: 400 };
+    let lim = Limits {
+        rows: &ctx.rows,
+        required: (conf + (conf * (1.0 - conf) / r as f64).sqrt()).min(1.0),
+        max_steps: 400,
+        pools: pools::Pools::new(s),
+    };
 
     // Search on one set, verify on fresh ones; repeat at most twice.
     let mut plan = with_packers(covered.plan.clone());
@@ -360,10 +394,11 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     // variants on its first replications, simulated together.
     let formula_plan = with_packers(cover(&as_f64(&formula))?.plan);
     let k = cfg.sensitivity_replications.min(v);
-    let group_name = |row: &Row, g: usize| match row.role {
+    let name_of = |role: Role, g: usize| match role {
         Role::Agents => m.chat.groups[g].name.clone(),
         Role::Packers => m.dispatch.as_ref().map_or(String::new(), |d| d.warehouse.groups[g].name.clone()),
     };
+    let group_name = |row: &Row, g: usize| name_of(row.role, g);
     let variants = sensitivity::variants(&ctx.rows, &plan, group_name);
     let mut jobs = vec![(with_plan(m, &formula_plan, 1.0), verify.clone())];
     jobs.extend(variants.iter().map(|x| (with_plan(m, &x.plan, x.traffic), verify.start..verify.start + k)));
@@ -401,8 +436,10 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     let mut order: Vec<usize> = (0..periods.len()).collect();
     order.sort_by(|&a, &b| periods[a].share_meeting.total_cmp(&periods[b].share_meeting).then(a.cmp(&b)));
     let hardest_periods = order.iter().take(5).map(|&p| periods[p].period.clone()).collect();
+    let pools = pool_usage(&lim, &plan, name_of);
+    let pool_binds = pools.iter().any(|p| p.binding);
     let shortfall =
-        covered.shortfall.iter().enumerate().filter(|(_, &x)| x > 0.0).map(|(p, &x)| (labels[p].clone(), x)).collect();
+        shortfall(&covered.shortfall, (pool_binds && !feasible).then_some((&simulated[..], &cap[..])), &labels);
 
     Ok(SizingReport {
         schema_version: SCHEMA_VERSION,
@@ -433,6 +470,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         periods,
         hardest_periods,
         shortfall,
+        pools,
         binding_periods: explain::binding_periods(&verified, &s.targets, &labels),
         scope_shares: explain::scope_shares(&verified, &s.targets),
         sensitivity,

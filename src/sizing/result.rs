@@ -130,6 +130,10 @@ pub struct SizingReport {
     pub hardest_periods: Vec<String>,
     /// Periods the limits leave short, with the reference agents missing.
     pub shortfall: Vec<(String, f64)>,
+    /// People of each group in the plan next to its pool, and whether the
+    /// pool binds; listed only when some group has a pool of people.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pools: Vec<super::pools::PoolUse>,
     /// The periods the plan misses in some verification replications, the
     /// most often first, and how often each is the only one missed.
     pub binding_periods: Vec<super::explain::BindingPeriod>,

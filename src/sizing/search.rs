@@ -23,6 +23,8 @@ pub struct Limits<'a> {
     pub required: f64,
     /// Largest number of repair steps.
     pub max_steps: usize,
+    /// The pools of people no plan may exceed.
+    pub pools: super::pools::Pools<'a>,
 }
 
 /// The periods to repair for a role, worst first: for agents, every period
@@ -73,7 +75,8 @@ fn failing_role(ev: &Evaluation) -> Role {
 }
 
 /// The cheapest addition of one person of `role` to a shift covering
-/// `[a, b)` (any shift of the role if none covers it): `(row, group)`.
+/// `[a, b)` (any shift of the role if none covers it) whose group's pool
+/// of people still holds: `(row, group)`.
 fn cheapest_addition(plan: &Plan, lim: &Limits, role: Role, a: f64, b: f64) -> Option<(usize, usize)> {
     let candidates = |need_cover: bool| {
         lim.rows
@@ -87,6 +90,7 @@ fn cheapest_addition(plan: &Plan, lim: &Limits, role: Role, a: f64, b: f64) -> O
                 let open = !row.designed || plan[r].iter().any(|&n| n > 0);
                 (0..row.capacity.len())
                     .filter(move |&g| open && cover > 0.0 && plan[r][g] < row.max[g] && row.capacity[g] > 0.0)
+                    .filter(move |&g| lim.pools.allows(lim.rows, plan, r, g))
                     .map(move |g| (r, g, row.cost[g] / (row.capacity[g] * cover)))
             })
             .min_by(|x, y| x.2.total_cmp(&y.2))
@@ -95,14 +99,16 @@ fn cheapest_addition(plan: &Plan, lim: &Limits, role: Role, a: f64, b: f64) -> O
     candidates(true).or_else(|| candidates(false))
 }
 
-/// Raises `plan` until it meets the targets; returns the plan, its
-/// evaluation, and whether it met them within the limits.
+/// Raises `plan` (first lowered into the pools of people) until it meets
+/// the targets; returns the plan, its evaluation, and whether it met them
+/// within the limits.
 pub fn repair(
     ev: &mut Evaluator,
-    mut plan: Plan,
+    plan: Plan,
     lim: &Limits,
     reps: Range<u64>,
 ) -> Result<(Plan, Evaluation, bool), SizingError> {
+    let mut plan = lim.pools.trim(lim.rows, plan);
     let t = ev.scenario.targets.clone();
     let period_s = ev.scenario.model.periods.length_s;
     let mut eval = ev.run_plan(&plan, 1.0, reps.clone())?;

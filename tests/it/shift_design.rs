@@ -192,3 +192,27 @@ fn designed_plan_meets_targets_on_fresh_replications() {
         assert!((6.0..=9.0).contains(&p.plan_capacity), "{}: {}", p.period, p.plan_capacity);
     }
 }
+
+#[test]
+fn designed_shifts_stay_within_a_pool_of_people() {
+    // Each hour needs 6 agents; with 11 h of rest nobody works two shifts
+    // of a 4-hour window, so covering it takes 12 people at least. A pool
+    // of 8 binds: the plan stays within it and names what it misses.
+    let base = two_shifts_toml(240.0, 0.9).replace("name = \"g\"\n", "name = \"g\"\npeople = 8\n");
+    let text = format!("{base}\n[sizing.shift_design]\nlengths_h = [1, 2]\n");
+    let s = Scenario::from_toml(&text, "designed.toml").unwrap();
+    let cfg = SizingConfig {
+        seed: 3,
+        search_replications: 40,
+        verify_replications: 60,
+        sensitivity_replications: 10,
+        threads: None,
+    };
+    let r = size(&s, &cfg).unwrap();
+    assert!(!r.feasible);
+    let people: u32 = r.plan.shifts.iter().map(|sh| sh.headcount[0]).sum();
+    assert!(people <= 8, "{people} people in a pool of 8");
+    assert_eq!(r.pools.len(), 1);
+    assert!(r.pools[0].binding && r.pools[0].people == people);
+    assert!(!r.shortfall.is_empty());
+}

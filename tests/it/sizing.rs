@@ -1,7 +1,7 @@
 //! Sizing end to end on a small stationary scenario, where theory says what
 //! the answer must be.
 
-use crate::common::two_shifts;
+use crate::common::{two_shifts, two_shifts_toml};
 use peakplan::sizing::{size, SizingConfig};
 
 #[test]
@@ -34,4 +34,49 @@ fn sized_plan_meets_targets_on_fresh_replications_and_is_near_erlang() {
     assert_eq!(r.sensitivity.len(), 4);
     assert_eq!(r.sensitivity[0].p_meet_all, r.plan.p_meet_all);
     assert!(r.sensitivity[1..3].iter().all(|row| row.p_meet_all <= r.plan.p_meet_all));
+}
+
+#[test]
+fn a_pool_smaller_than_the_requirement_binds_and_the_shortfall_is_reported() {
+    // Each 2-hour shift needs 6 agents at least (Erlang C, above); the two
+    // shifts are back to back, so with 11 h of rest nobody works both: 12
+    // people at least. A pool of 8 cannot meet the targets.
+    let toml = two_shifts_toml(240.0, 0.9).replace("name = \"g\"\n", "name = \"g\"\npeople = 8\n");
+    let s = peakplan::Scenario::from_toml(&toml, "small.toml").unwrap();
+    let cfg = SizingConfig {
+        seed: 3,
+        search_replications: 40,
+        verify_replications: 100,
+        sensitivity_replications: 20,
+        threads: None,
+    };
+    let r = size(&s, &cfg).unwrap();
+    assert!(!r.feasible);
+    let people: u32 = r.plan.shifts.iter().map(|sh| sh.headcount[0]).sum();
+    assert!(people <= 8, "{people} people in a pool of 8");
+    assert_eq!(r.pools.len(), 1);
+    let pool = &r.pools[0];
+    assert_eq!((pool.group.as_str(), pool.people, pool.pool_people, pool.binding), ("g", people, Some(8), true));
+    // The best plan within the pool: all 8 at work, and the hours it misses
+    // named with the reference agents it lacks.
+    assert_eq!(people, 8);
+    assert!(!r.shortfall.is_empty());
+    assert!(r.shortfall.iter().all(|(_, missing)| *missing > 0.0));
+    let text = peakplan::report::sizing_text::render(&r);
+    assert!(text.contains("pool binds"), "{text}");
+}
+
+#[test]
+fn without_pools_nothing_is_listed() {
+    let s = two_shifts(240.0, 0.9);
+    let cfg = SizingConfig {
+        seed: 3,
+        search_replications: 20,
+        verify_replications: 20,
+        sensitivity_replications: 5,
+        threads: None,
+    };
+    let r = size(&s, &cfg).unwrap();
+    assert!(r.pools.is_empty());
+    assert!(!serde_json::to_string(&r).unwrap().contains("\"pools\""));
 }
