@@ -12,6 +12,7 @@ struct RoleKeys {
     role: &'static str,
     paid: Figure,
     available: Figure,
+    shrinkage: Figure,
     on_break: Figure,
     absent: Figure,
     late: Figure,
@@ -21,6 +22,7 @@ const AGENTS: RoleKeys = RoleKeys {
     role: "agents",
     paid: fig::AGENT_HOURS,
     available: fig::AGENT_HOURS_AVAILABLE,
+    shrinkage: fig::AGENT_SHRINKAGE_SHARE,
     on_break: fig::AGENT_HOURS_ON_BREAK,
     absent: fig::AGENTS_ABSENT,
     late: fig::AGENTS_LATE,
@@ -30,6 +32,7 @@ const PACKERS: RoleKeys = RoleKeys {
     role: "packers",
     paid: fig::PACKER_HOURS,
     available: fig::PACKER_HOURS_AVAILABLE,
+    shrinkage: fig::PACKER_SHRINKAGE_SHARE,
     on_break: fig::PACKER_HOURS_ON_BREAK,
     absent: fig::PACKERS_ABSENT,
     late: fig::PACKERS_LATE,
@@ -38,7 +41,7 @@ const PACKERS: RoleKeys = RoleKeys {
 fn role_line(r: &SimulationReport, k: &RoleKeys, o: &mut String) {
     let mean = |f: Figure| r.kpi(f).map(|s| s.mean);
     let (Some(paid), Some(available)) = (mean(k.paid), mean(k.available)) else { return };
-    let shrinkage = if paid > 0.0 { 1.0 - available / paid } else { 0.0 };
+    let shrinkage = mean(k.shrinkage).unwrap_or(0.0);
     let _ = writeln!(
         o,
         "  {:<9}{:>9}{:>13}{:>10}{:>9}{:>8}{:>7}",

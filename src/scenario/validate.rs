@@ -404,7 +404,7 @@ fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams,
                     Some(raw) => ctx.dist(&key(&at, "wrap_up_s"), raw, false)?,
                     None => None,
                 },
-                attendance: super::validate_availability::attendance(ctx, &at, &g.attendance())?.0,
+                attendance: super::validate_availability::attendance(ctx, &at, &g.attendance())?,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -452,7 +452,7 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);
     let costs = super::validate_plan::costs(&raw.costs, &model, &fail)?;
     let sizing = super::validate_plan::sizing(&raw.sizing, &model, &w, &fail)?;
-    let pools = super::validate_availability::pools(&ctx, &raw)?;
+    let pools = super::validate_availability::pools(&ctx, &raw, model.dispatch.is_some())?;
     Ok(Scenario {
         costs,
         sizing,

@@ -21,8 +21,8 @@ pub struct Pool {
     pub max_hours: Option<f64>,
 }
 
-/// The checked attendance and pool of one group at `at`.
-pub(super) fn attendance(ctx: &Ctx, at: &Path, raw: &RawAttendanceView) -> Result<(Attendance, Pool), ScenarioError> {
+/// The checked attendance of one group at `at`.
+pub(super) fn attendance(ctx: &Ctx, at: &Path, raw: &RawAttendanceView) -> Result<Attendance, ScenarioError> {
     let absence_share = ctx.share(&key(at, "absence_share"), raw.absence_share)?;
     if absence_share >= 1.0 {
         return Err(ctx.err(&key(at, "absence_share"), "must be below 1: somebody has to come"));
@@ -34,6 +34,11 @@ pub(super) fn attendance(ctx: &Ctx, at: &Path, raw: &RawAttendanceView) -> Resul
     } else {
         None
     };
+    Ok(Attendance { absence_share, late_start_share, late_start_s })
+}
+
+/// The checked pool of one group at `at`.
+fn pool(ctx: &Ctx, at: &Path, raw: &RawAttendanceView) -> Result<Pool, ScenarioError> {
     let max_hours = match raw.max_hours {
         Some(h) => Some(ctx.positive(&key(at, "max_hours"), h, super::MAX_WINDOW_H)?),
         None => None,
@@ -41,26 +46,27 @@ pub(super) fn attendance(ctx: &Ctx, at: &Path, raw: &RawAttendanceView) -> Resul
     if raw.people == Some(0) {
         return Err(ctx.err(&key(at, "people"), "must be at least 1 (leave it out for no limit)"));
     }
-    Ok((Attendance { absence_share, late_start_share, late_start_s }, Pool { people: raw.people, max_hours }))
+    Ok(Pool { people: raw.people, max_hours })
 }
 
 /// The pools of every agent and packer group, in group order.
-pub(super) fn pools(ctx: &Ctx, raw: &RawScenario) -> Result<RoleSettings<Pool>, ScenarioError> {
+/// (Packer pools only with a dispatch side.)
+pub(super) fn pools(ctx: &Ctx, raw: &RawScenario, with_dispatch: bool) -> Result<RoleSettings<Pool>, ScenarioError> {
     let agents_path = super::validate::p(&["chat", "groups"]);
     let agents = raw
         .chat
         .groups
         .iter()
         .enumerate()
-        .map(|(i, g)| Ok(attendance(ctx, &with(&agents_path, Seg::Index(i)), &g.attendance())?.1))
+        .map(|(i, g)| pool(ctx, &with(&agents_path, Seg::Index(i)), &g.attendance()))
         .collect::<Result<Vec<_>, ScenarioError>>()?;
     let packers_path = super::validate::p(&["warehouse", "groups"]);
     let packers = match &raw.warehouse {
-        Some(wh) if !raw.couriers.is_empty() => wh
+        Some(wh) if with_dispatch => wh
             .groups
             .iter()
             .enumerate()
-            .map(|(i, g)| Ok(attendance(ctx, &with(&packers_path, Seg::Index(i)), &g.attendance())?.1))
+            .map(|(i, g)| pool(ctx, &with(&packers_path, Seg::Index(i)), &g.attendance()))
             .collect::<Result<Vec<_>, ScenarioError>>()?,
         _ => Vec::new(),
     };

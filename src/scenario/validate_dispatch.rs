@@ -173,7 +173,7 @@ fn warehouse(ctx: &Ctx, wh: &RawWarehouse, w: &Window, max_drain_s: f64) -> Resu
                 name: g.name.clone(),
                 pack_s: dist(ctx, &key(&gp, "pack_s"), &g.pack_s, 1.0)?,
                 label_s: dist(ctx, &key(&gp, "label_s"), &g.label_s, 1.0)?,
-                attendance: super::validate_availability::attendance(ctx, &gp, &g.attendance())?.0,
+                attendance: super::validate_availability::attendance(ctx, &gp, &g.attendance())?,
             })
         })
         .collect::<Result<Vec<_>, ScenarioError>>()?;

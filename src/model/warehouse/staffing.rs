@@ -111,7 +111,6 @@ impl Warehouse<'_> {
         let resting = crew.state.iter().filter(|&&s| s == ON_BREAK).count();
         self.observer.on_break.add(now, -(resting as f64));
         crew.working.fill(0);
-        crew.state.fill(ABSENT);
     }
 
     fn schedule_break(&self, shift: u16, index: u32, events: &mut EventQueue<Event>) {
