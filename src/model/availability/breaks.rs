@@ -51,9 +51,6 @@ fn allowed_starts(lo: f64, hi: f64, len: f64, no_breaks: &[(f64, f64)]) -> Vec<(
                 if b >= x1 {
                     parts.push((a.max(x1), b));
                 }
-                if a > x0 && b < x1 {
-                    parts.clear();
-                }
                 parts
             })
             .collect();
