@@ -52,6 +52,31 @@ impl Moments {
     }
 }
 
+/// One chat offered to agents, as the replay needs it: when it came, and
+/// what it showed of its customer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TracedChat {
+    /// Arrival [hundredths of a second from the window start].
+    pub arrival_cs: u32,
+    /// Time to the first response, or to leaving [s]; NaN: not exported.
+    pub wait_s: f32,
+    /// Handling time [s]; NaN: not exported or not answered.
+    pub handle_s: f32,
+    /// Whether the customer left before a first response.
+    pub abandoned: bool,
+    /// The index of the chat's group in [`ChatActuals::handle`]
+    /// ([`u16::MAX`]: abandoned, no group).
+    pub group: u16,
+}
+
+impl TracedChat {
+    /// Orders chats by every field, so that a trace does not depend on the
+    /// order of the export's rows.
+    fn key(&self) -> (u32, u32, u32, bool, u16) {
+        (self.arrival_cs, self.wait_s.to_bits(), self.handle_s.to_bits(), self.abandoned, self.group)
+    }
+}
+
 /// Per-period counts of the chats, by arrival period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PeriodCounts {
@@ -94,9 +119,8 @@ pub struct ChatActuals {
     /// Chats in hand at each start, from the agent column.
     pub concurrency: ConcurrencyTracker,
     agent_periods: HashSet<(u32, u32)>,
-    /// Arrival times of the chats offered to agents, in hundredths of a
-    /// second from the window start (file order; see [`Self::trace`]).
-    trace: Vec<u32>,
+    /// The chats offered to agents, in file order (see [`Self::trace`]).
+    trace: Vec<TracedChat>,
     keep_trace: bool,
     /// Answered chats without a wait [count].
     pub answered_without_wait: u64,
@@ -159,6 +183,7 @@ impl ChatActuals {
         let step = (chat.arrival_s / self.profile_step_s) as usize;
         let last = self.profile.len() - 1;
         self.profile[step.min(last)] += 1;
+        let mut group = u16::MAX;
         match chat.outcome {
             Outcome::Deflected => {
                 c.deflected[p] += 1;
@@ -181,16 +206,24 @@ impl ChatActuals {
                     }
                     None => self.answered_without_wait += 1,
                 }
-                self.answered(chat);
+                group = self.answered(chat) as u16;
             }
         }
         if self.keep_trace {
-            self.trace.push((chat.arrival_s / TRACE_RESOLUTION_S).round() as u32);
+            self.trace.push(TracedChat {
+                arrival_cs: (chat.arrival_s / TRACE_RESOLUTION_S).round() as u32,
+                wait_s: chat.wait_s.map_or(f32::NAN, |w| w as f32),
+                handle_s: chat.handle_s.map_or(f32::NAN, |h| h as f32),
+                abandoned: chat.outcome == Outcome::Abandoned,
+                group,
+            });
         }
         true
     }
 
-    fn answered(&mut self, chat: &Inquiry) {
+    /// Counts an answered chat; returns the index of its group in
+    /// [`Self::handle`].
+    fn answered(&mut self, chat: &Inquiry) -> usize {
         let group = chat.group.as_deref().unwrap_or("");
         let g = match self.group_index.get(group) {
             Some(&g) => g,
@@ -200,9 +233,9 @@ impl ChatActuals {
                 self.handle.len() - 1
             }
         };
-        let Some(h) = chat.handle_s else { return };
+        let Some(h) = chat.handle_s else { return g };
         self.handle[g].1.add(h);
-        let (Some(agent), Some(w)) = (chat.agent.as_deref(), chat.wait_s) else { return };
+        let (Some(agent), Some(w)) = (chat.agent.as_deref(), chat.wait_s) else { return g };
         let a = self.concurrency.agent(agent);
         self.concurrency.chat(chat.arrival_s, w, h, a, g as u32);
         self.counting.contact(a, chat.arrival_s + w, chat.arrival_s + w + h);
@@ -213,6 +246,7 @@ impl ChatActuals {
                 self.counts.agents_at_work[p] += 1;
             }
         }
+        g
     }
 
     /// Ends the import: processes what is still pending.
@@ -226,11 +260,12 @@ impl ChatActuals {
         }
     }
 
-    /// The arrival times of the offered chats, sorted [hundredths of a second
-    /// from the window start]; empty unless kept.
-    pub fn trace(&mut self) -> Vec<u32> {
+    /// The offered chats, sorted by arrival (and, at equal times, by what
+    /// they showed, so that the order of the export's rows does not
+    /// matter); empty unless kept.
+    pub fn trace(&mut self) -> Vec<TracedChat> {
         let mut t = std::mem::take(&mut self.trace);
-        t.sort_unstable();
+        t.sort_unstable_by_key(TracedChat::key);
         t.shrink_to_fit();
         t
     }

@@ -4,7 +4,7 @@
 //! * [`mapping`], [`timestamp`], [`reader`]: the streaming import of one
 //!   file, with column mapping, time zones and the bad-row policy;
 //! * [`inquiries`] and [`chat_actuals`]: chats, accumulated row by row in
-//!   memory that does not grow with the file (except the replay trace, 4
+//!   memory that does not grow with the file (except the replay trace, 16
 //!   bytes per chat, kept only when asked);
 //! * [`orders`], [`shipments`], [`order_actuals`] and [`dispatch_actuals`]:
 //!   orders and parcels, accumulated the same way, joined on the order id
@@ -14,7 +14,9 @@
 //! * [`presence`]: the agents available per period, estimated from the
 //!   contacts when no agent-state export exists;
 //! * [`replay`]: the plan driven by the actual arrival times, and
-//!   [`replay_check`]: how well that reproduces the day.
+//!   [`replay_check`]: how well that reproduces the day;
+//!   [`replay_customers`]: the day's own customers in it, as ranks of the
+//!   fitted distributions.
 
 pub mod chat_actuals;
 pub mod concurrency;
@@ -30,6 +32,7 @@ pub mod presence;
 pub mod reader;
 pub mod replay;
 pub mod replay_check;
+pub mod replay_customers;
 pub mod shipments;
 pub mod timestamp;
 pub mod wait_bins;

@@ -4,6 +4,7 @@
 use super::chat_actuals::ChatActuals;
 use super::fit::orders::OrderFit;
 use super::fit::{calibrate::calibrated_toml, fit_chats};
+use super::replay_customers::{customer_ranks, Customers};
 use crate::model::trace::ArrivalTrace;
 use crate::scenario::{Scenario, ScenarioError};
 use toml_edit::{value, ArrayOfTables, DocumentMut, InlineTable, Table};
@@ -158,17 +159,34 @@ fn actual_shifts(text: &str, plan: &Scenario, levels: &[u32], step_s: f64) -> Re
     Ok(doc.to_string())
 }
 
+/// Who the replay serves and who serves them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplayChoice {
+    /// Whose staffing.
+    pub staffing: Staffing,
+    /// Which customers.
+    pub customers: Customers,
+}
+
+impl ReplayChoice {
+    /// The replay's note on both, as its reports state it.
+    pub fn note(self) -> String {
+        format!("{}; {}", self.staffing.note(), self.customers.note())
+    }
+}
+
 /// The replay of `chats` (imported with the trace kept) on `plan` (whose
-/// text is `plan_text`) under `staffing`; `orders`, if fitted, calibrates
+/// text is `plan_text`) under `choice`; `orders`, if fitted, calibrates
 /// the order side.
 pub fn replay_scenario(
     plan_text: &str,
     plan: &Scenario,
     chats: &mut ChatActuals,
     orders: Option<&OrderFit>,
-    staffing: Staffing,
+    choice: ReplayChoice,
     provenance: &str,
 ) -> Result<Scenario, ScenarioError> {
+    let staffing = choice.staffing;
     let mut fit = fit_chats(chats);
     // The trace holds the chats offered to agents: none is deflected again.
     fit.inquiries -= chats.counts.deflected.iter().sum::<u64>();
@@ -180,7 +198,15 @@ pub fn replay_scenario(
     }
     let mut scenario = Scenario::from_toml(&text, &format!("{} (replay)", plan.source_name))?;
     scenario.name = format!("{}-replay", plan.name);
-    scenario.model.inquiry_trace = Some(ArrivalTrace::new(chats.trace()));
+    let traced = chats.trace();
+    let times = traced.iter().map(|c| c.arrival_cs).collect();
+    scenario.model.inquiry_trace = Some(match choice.customers {
+        Customers::Fitted => ArrivalTrace::new(times),
+        Customers::Actual => {
+            let names: Vec<String> = chats.handle.iter().map(|(name, _)| name.clone()).collect();
+            ArrivalTrace::with_customers(times, customer_ranks(&scenario, &fit, &names, &traced))
+        }
+    });
     Ok(scenario)
 }
 

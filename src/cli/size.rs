@@ -97,7 +97,12 @@ fn periods_csv(r: &SizingReport) -> String {
 pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
     let scenario = match &a.actuals {
         Some(file) => {
-            let staffing = peakplan::actuals::replay::Staffing::Planned;
+            // The day's own customers on the plan's shifts: what staffing
+            // would have served them.
+            let choice = peakplan::actuals::replay::ReplayChoice {
+                staffing: peakplan::actuals::replay::Staffing::Planned,
+                customers: peakplan::actuals::replay_customers::Customers::Actual,
+            };
             let files = super::actuals::ReplayFiles {
                 inquiries: file,
                 orders: None,
@@ -105,7 +110,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
                 mapping: a.mapping.as_deref(),
                 skip_bad_rows: a.skip_bad_rows,
             };
-            let (s, rows) = super::actuals::replay_scenario(a.scenario.as_deref(), files, staffing)?;
+            let (s, rows) = super::actuals::replay_scenario(a.scenario.as_deref(), files, choice)?;
             if !a.quiet {
                 for (file, counts) in &rows {
                     eprint!("{}", peakplan::report::actuals_text::rows(file, counts));

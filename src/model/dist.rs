@@ -136,6 +136,22 @@ impl Dist {
         }
     }
 
+    /// The distribution function at `x`: the share of values at or below
+    /// `x`, so that `quantile(cdf(x)) = x` for the continuous kinds.
+    pub fn cdf(&self, x: f64) -> f64 {
+        match *self {
+            _ if x.is_nan() => f64::NAN,
+            Dist::Exponential { mean } => -(-x.max(0.0) / mean).exp_m1(),
+            Dist::Lognormal { mu, sigma, .. } if x > 0.0 => {
+                0.5 * statrs::function::erf::erfc(-(x.ln() - mu) / (sigma * std::f64::consts::SQRT_2))
+            }
+            Dist::Lognormal { .. } => 0.0,
+            Dist::Fixed { value } => f64::from(u8::from(x >= value)),
+            Dist::Uniform { min, max } if max > min => ((x - min) / (max - min)).clamp(0.0, 1.0),
+            Dist::Uniform { min, .. } => f64::from(u8::from(x >= min)),
+        }
+    }
+
     /// One draw using `rng`. The lognormal draws its normal with the
     /// ziggurat method (`rand_distr::StandardNormal`), much cheaper than the
     /// quantile; use [`Dist::quantile`] where a uniform must be kept.
@@ -155,6 +171,24 @@ impl Dist {
 mod tests {
     use super::*;
     use crate::engine::stream_rng;
+
+    #[test]
+    fn the_distribution_function_inverts_the_quantile() {
+        let kinds = [
+            Dist::exponential(200.0).unwrap(),
+            Dist::lognormal(180.0, 1.3).unwrap(),
+            Dist::uniform(10.0, 70.0).unwrap(),
+        ];
+        for d in &kinds {
+            for u in [1e-9, 0.001, 0.2, 0.5, 0.77, 0.999, 1.0 - 1e-9] {
+                let x = d.quantile(u);
+                assert!((d.cdf(x) - u).abs() < 1e-9, "{d:?} at {u}: {}", d.cdf(x));
+            }
+            assert_eq!(d.cdf(-1.0), 0.0);
+        }
+        let fixed = Dist::fixed(30.0).unwrap();
+        assert_eq!((fixed.cdf(29.9), fixed.cdf(30.0)), (0.0, 1.0));
+    }
 
     fn sample_moments(d: &Dist, n: usize) -> (f64, f64) {
         let mut rng = stream_rng(1, 0, 0);

@@ -7,8 +7,9 @@ use crate::model::orders::OrderSource;
 /// index, never carries a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
-    /// The next inquiry arrives.
-    InquiryArrival,
+    /// The next inquiry arrives; with a trace of customers, the index of
+    /// its customer ([`crate::model::trace::NO_CUSTOMER`]: none).
+    InquiryArrival(u32),
     /// The patience of the waiting chat with this queue sequence number ends.
     ChatPatience(u32),
     /// The agent with this index finishes one chat (and its wrap-up): the

@@ -11,7 +11,7 @@ use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
 use crate::model::orders::{Order, OrderParams, OrderSource, OrderStage, OrderStreams};
 use crate::model::record::Records;
-use crate::model::trace::{ArrivalTrace, TraceStream};
+use crate::model::trace::{ArrivalTrace, TraceStream, NO_CUSTOMER};
 use crate::model::warehouse::{Warehouse, WarehouseParams};
 use serde::Serialize;
 
@@ -104,10 +104,11 @@ enum InquirySource<'a> {
 }
 
 impl InquirySource<'_> {
+    /// The next arrival time [s] and its traced customer's index.
     #[inline]
-    fn next_arrival(&mut self, rng: &mut StreamRng) -> Option<f64> {
+    fn next_arrival(&mut self, rng: &mut StreamRng) -> Option<(f64, u32)> {
         match self {
-            InquirySource::Drawn(s) => s.next_arrival(rng),
+            InquirySource::Drawn(s) => s.next_arrival(rng).map(|t| (t, NO_CUSTOMER)),
             InquirySource::Replayed(s) => s.next_arrival(rng),
         }
     }
@@ -355,8 +356,8 @@ impl<'p> Replication<'p> {
         let events = &mut self.events;
         events.reset();
         self.chat.reset(events, seed, rep);
-        if let Some(t) = arrivals.next_arrival(&mut arrival_rng) {
-            events.schedule(t, priority::ARRIVAL, Event::InquiryArrival);
+        if let Some((t, customer)) = arrivals.next_arrival(&mut arrival_rng) {
+            events.schedule(t, priority::ARRIVAL, Event::InquiryArrival(customer));
         }
 
         // The dispatch side: its streams and its two arrival processes.
@@ -374,15 +375,16 @@ impl<'p> Replication<'p> {
             now = t;
             processed += 1;
             match event {
-                Event::InquiryArrival => {
+                Event::InquiryArrival(customer) => {
                     // The next arrival first: it is soon, so it takes the
                     // place of the one just popped at the top of the queue
                     // (the chat's events have other priorities, so the order
                     // of scheduling does not change the order of delivery).
-                    if let Some(next) = arrivals.next_arrival(&mut arrival_rng) {
-                        events.schedule(next, priority::ARRIVAL, Event::InquiryArrival);
+                    if let Some((next, c)) = arrivals.next_arrival(&mut arrival_rng) {
+                        events.schedule(next, priority::ARRIVAL, Event::InquiryArrival(c));
                     }
-                    self.chat.arrive(t, events, &mut chat_rng);
+                    let ranks = self.params.inquiry_trace.as_ref().and_then(|tr| tr.customer(customer));
+                    self.chat.arrive(t, events, &mut chat_rng, ranks);
                 }
                 Event::ChatPatience(seq) => {
                     let abandoned = self.chat.patience_ends(t, seq);

@@ -7,6 +7,13 @@
 //! stream at `(scale − 1) ×` a rate of the trace's shape, merged in time
 //! order. Both draws come from the arrival stream, so two plans on the same
 //! seed see the same customers.
+//!
+//! A trace may also say what is known of each customer beyond the arrival
+//! ([`CustomerRanks`]): the handle time they needed and the patience they
+//! showed, as ranks (uniforms) of the model's distributions. The model then
+//! maps those ranks instead of fresh draws, so the replayed day has the
+//! day's own customers: the long calls of its mornings, the callers of its
+//! evening who hang up within seconds.
 
 use super::arrivals::{ArrivalStream, PiecewiseRate};
 use rand::Rng;
@@ -15,11 +22,38 @@ use std::sync::Arc;
 /// Resolution of a trace's times [s].
 pub const TRACE_RESOLUTION_S: f64 = 0.01;
 
+/// What is known of one traced customer, as ranks of the model's
+/// distributions (values of their distribution functions, in `[0, 1]`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CustomerRanks {
+    /// The rank of the customer's patience lies in `[from, to]`: one point
+    /// when the patience was seen (the customer gave up after it), from the
+    /// rank of the wait to 1 when the customer was answered after that wait
+    /// (patience known only to be longer), `[0, 1]` when nothing is known.
+    /// The model draws within the range.
+    pub patience_u: [f64; 2],
+    /// The rank of the handle time the customer needed, when they were
+    /// handled; `None`: drawn.
+    pub handle_u: Option<f64>,
+}
+
+impl CustomerRanks {
+    /// Nothing known: every draw is free.
+    pub const UNKNOWN: Self = Self { patience_u: [0.0, 1.0], handle_u: None };
+}
+
+/// No traced customer: the arrival came from the top-up stream or from a
+/// trace without customers.
+pub const NO_CUSTOMER: u32 = u32::MAX;
+
 /// The actual arrival times of a past day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArrivalTrace {
     /// Sorted arrival times [hundredths of a second from the window start].
     pub times_cs: Arc<Vec<u32>>,
+    /// What is known of each arrival's customer, in the order of
+    /// `times_cs`; `None`: nothing (every draw is free).
+    pub customers: Option<Arc<Vec<CustomerRanks>>>,
     /// Traffic as a multiple of the trace (1: exactly the trace).
     pub scale: f64,
 }
@@ -28,7 +62,21 @@ impl ArrivalTrace {
     /// A trace of sorted `times_cs`, at scale 1.
     pub fn new(times_cs: Vec<u32>) -> Self {
         debug_assert!(times_cs.windows(2).all(|w| w[0] <= w[1]), "trace times must be sorted");
-        Self { times_cs: Arc::new(times_cs), scale: 1.0 }
+        Self { times_cs: Arc::new(times_cs), customers: None, scale: 1.0 }
+    }
+
+    /// A trace of sorted `times_cs` whose customers are `customers` (one
+    /// per time, same order), at scale 1.
+    pub fn with_customers(times_cs: Vec<u32>, customers: Vec<CustomerRanks>) -> Self {
+        assert_eq!(times_cs.len(), customers.len(), "one customer per arrival");
+        Self { customers: Some(Arc::new(customers)), ..Self::new(times_cs) }
+    }
+
+    /// The ranks of traced customer `index` ([`NO_CUSTOMER`] or a trace
+    /// without customers: `None`).
+    #[inline]
+    pub fn customer(&self, index: u32) -> Option<&CustomerRanks> {
+        self.customers.as_ref().and_then(|c| c.get(index as usize))
     }
 
     /// Arrivals in the trace [count].
@@ -60,9 +108,11 @@ impl<'a> TraceStream<'a> {
         Self { trace, next: 0, extra, extra_next: None, started: false }
     }
 
-    /// The next arrival time [s], or `None` when both streams are done.
+    /// The next arrival time [s] and the index of its traced customer
+    /// ([`NO_CUSTOMER`] for the top-up stream's), or `None` when both
+    /// streams are done.
     #[inline]
-    pub fn next_arrival<R: Rng + ?Sized>(&mut self, rng: &mut R) -> Option<f64> {
+    pub fn next_arrival<R: Rng + ?Sized>(&mut self, rng: &mut R) -> Option<(f64, u32)> {
         if !self.started {
             self.started = true;
             self.extra_next = self.extra.as_mut().and_then(|e| e.next_arrival(rng));
@@ -76,15 +126,15 @@ impl<'a> TraceStream<'a> {
         match (from_trace, self.extra_next) {
             (Some(t), Some(e)) if e < t => {
                 self.extra_next = self.extra.as_mut().and_then(|s| s.next_arrival(rng));
-                Some(e)
+                Some((e, NO_CUSTOMER))
             }
             (Some(t), _) => {
                 self.next += 1;
-                Some(t)
+                Some((t, (self.next - 1) as u32))
             }
             (None, Some(e)) => {
                 self.extra_next = self.extra.as_mut().and_then(|s| s.next_arrival(rng));
-                Some(e)
+                Some((e, NO_CUSTOMER))
             }
             (None, None) => None,
         }
@@ -100,7 +150,7 @@ mod tests {
         let mut rng = stream_rng(seed, 0, 1);
         let mut s = TraceStream::new(trace, shape);
         let mut out = Vec::new();
-        while let Some(t) = s.next_arrival(&mut rng) {
+        while let Some((t, _)) = s.next_arrival(&mut rng) {
             out.push(t);
         }
         out

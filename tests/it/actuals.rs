@@ -7,7 +7,8 @@
 
 use crate::common::{bank_log, peakplan_in, simulate};
 use peakplan::actuals::fit::fit_chats;
-use peakplan::actuals::replay::{replay_scenario, Staffing};
+use peakplan::actuals::replay::{replay_scenario, ReplayChoice, Staffing};
+use peakplan::actuals::replay_customers::Customers;
 use peakplan::actuals::{import_inquiries, ChatActuals, ImportOptions, Mapping, RowCounts};
 use peakplan::model::dist::Dist;
 use peakplan::Scenario;
@@ -130,8 +131,8 @@ fn replay_drives_the_model_with_the_actual_arrivals() {
     let (mut chats, _) = import(&example(), &plan, Mapping::default(), false, true);
     let offered: u64 = chats.counts.inquiries.iter().zip(&chats.counts.deflected).map(|(a, d)| a - d).sum();
     let on_time: u64 = chats.counts.on_time.iter().sum();
-    let replay =
-        replay_scenario(peakplan::scenario::DEFAULT_TOML, &plan, &mut chats, None, Staffing::Planned, "test").unwrap();
+    let choice = ReplayChoice { staffing: Staffing::Planned, customers: Customers::Fitted };
+    let replay = replay_scenario(peakplan::scenario::DEFAULT_TOML, &plan, &mut chats, None, choice, "test").unwrap();
     let one = simulate(&replay, 7, 40, Some(1));
     let two = simulate(&replay, 7, 40, Some(2));
     assert_eq!(one.samples.scalar("service_level"), two.samples.scalar("service_level"));

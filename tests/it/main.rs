@@ -22,6 +22,7 @@ mod limits;
 mod output_safety;
 mod properties;
 mod records;
+mod replay_customers;
 mod report;
 mod scenarios;
 mod shards;

@@ -4,7 +4,7 @@
 use crate::cli::OrFailure;
 use crate::cli::{load_scenario, Failure};
 use peakplan::actuals::fit::orders::{fit_orders, OrderFit};
-use peakplan::actuals::replay::{replay_scenario, Staffing};
+use peakplan::actuals::replay::{replay_scenario, ReplayChoice};
 use peakplan::actuals::{
     import_inquiries, import_orders, import_shipments, ChatActuals, ImportOptions, Mapping, OrderActuals, RowCounts,
 };
@@ -122,9 +122,9 @@ pub struct ReplayFiles<'a> {
 pub fn replay(
     plan_path: Option<&Path>,
     files: ReplayFiles,
-    staffing: Staffing,
+    choice: ReplayChoice,
 ) -> Result<(Scenario, FileRows), Failure> {
-    replay_with_actuals(plan_path, files, staffing).map(|(s, rows, _)| (s, rows))
+    replay_with_actuals(plan_path, files, choice).map(|(s, rows, _)| (s, rows))
 }
 
 /// [`replay`], with the chats read (their counts, for holding the replay
@@ -132,7 +132,7 @@ pub fn replay(
 pub fn replay_with_actuals(
     plan_path: Option<&Path>,
     files: ReplayFiles,
-    staffing: Staffing,
+    choice: ReplayChoice,
 ) -> Result<(Scenario, FileRows, ChatActuals), Failure> {
     let plan = load_scenario(plan_path)?;
     let opts = options(files.mapping, files.skip_bad_rows, true, 0.0)?;
@@ -142,7 +142,7 @@ pub fn replay_with_actuals(
     let order_fit = orders.as_ref().map(|o| fit_orders(o, Some(&chats)));
     let provenance = format!("Replay of {} on the plan {}.", files.inquiries.display(), plan.name);
     let scenario =
-        replay_scenario(&scenario_text(plan_path)?, &plan, &mut chats, order_fit.as_ref(), staffing, &provenance)
+        replay_scenario(&scenario_text(plan_path)?, &plan, &mut chats, order_fit.as_ref(), choice, &provenance)
             .input()?;
     Ok((scenario, rows, chats))
 }

@@ -5,8 +5,9 @@ use super::ImportArgs;
 use crate::cli::simulate::{write_report_with, Format, ReportOptions};
 use crate::cli::Failure;
 use crate::cli::OrFailure;
-use peakplan::actuals::replay::Staffing;
+use peakplan::actuals::replay::{ReplayChoice, Staffing};
 use peakplan::actuals::replay_check::{check, ReplayCheck};
+use peakplan::actuals::replay_customers::Customers;
 use peakplan::experiment::run;
 use peakplan::report::i18n::Lang;
 use peakplan::report::plots;
@@ -26,9 +27,15 @@ pub struct ReplayArgs {
     /// --actuals`.)
     #[arg(long, value_enum, default_value = "planned")]
     staffing: Staffing,
+    /// Which customers: `actual` (the day's own: each call's exported handle
+    /// time, and the patience its wait showed — exactly its wait if it gave
+    /// up, longer than its wait if it was answered, drawn above it), or
+    /// `fitted` (patience and handle times drawn afresh from the
+    /// distributions fitted to the export, as a forecast would).
+    #[arg(long, value_enum, default_value = "actual")]
+    customers: Customers,
     /// Replications, seed and threads: the arrivals are the actual ones in
-    /// each replication; patience and handle times are drawn from the
-    /// distributions fitted to the export.
+    /// each replication.
     #[command(flatten)]
     run: RunArgs,
     /// Folder for the report [default: a new folder under reports/].
@@ -60,13 +67,13 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
         quiet: a.run.quiet,
     };
     opts.check_out()?;
-    let (scenario, rows, chats) =
-        super::import_args::replay_with_actuals(i.scenario.as_deref(), i.files(), a.staffing)?;
+    let choice = ReplayChoice { staffing: a.staffing, customers: a.customers };
+    let (scenario, rows, chats) = super::import_args::replay_with_actuals(i.scenario.as_deref(), i.files(), choice)?;
     if !a.run.quiet {
         for (file, counts) in &rows {
             eprint!("{}", actuals_text::rows(file, counts));
         }
-        eprintln!("{}", a.staffing.note());
+        eprintln!("{}", choice.note());
     }
     let (seed, reps, cfg) = a.run.config(&scenario);
     let outcome = run(&scenario.model, &scenario.targets, &cfg).runtime()?;
@@ -74,7 +81,7 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
     let file = i.inquiries.display().to_string();
     let mut verdict = String::new();
     write_report_with(&scenario, seed, reps, &outcome, &opts, |report| {
-        let checked = check(report, &chats, &file, counts, a.staffing.note());
+        let checked = check(report, &chats, &file, counts, choice.note());
         verdict = replay_check::text(&checked);
         check_files(&checked, scenario.targets.service_level, a.no_plots)
     })?;

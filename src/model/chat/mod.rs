@@ -28,6 +28,7 @@ use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
 use crate::model::record::{ChatOutcome, ChatRecord, RecordSink};
 use crate::model::shifts::Shift;
+use crate::model::trace::CustomerRanks;
 use rand::Rng;
 use serde::Serialize;
 
@@ -158,9 +159,18 @@ impl<'p> ChatStage<'p> {
         self.schedule_breaks(events);
     }
 
-    /// An inquiry arrives at `now`.
+    /// An inquiry arrives at `now`; `ranks`, for a traced customer, pins
+    /// their patience and handle time within what is known of them (the
+    /// streams are drawn as always, so the other customers' draws do not
+    /// move).
     #[inline]
-    pub fn arrive(&mut self, now: f64, events: &mut EventQueue<Event>, rng: &mut ChatStreams) {
+    pub fn arrive(
+        &mut self,
+        now: f64,
+        events: &mut EventQueue<Event>,
+        rng: &mut ChatStreams,
+        ranks: Option<&CustomerRanks>,
+    ) {
         // With no deflection the stream is not drawn from (it serves nothing else).
         let share = self.params.deflection_share;
         let deflected = share > 0.0 && rng.deflection.random::<f64>() < share;
@@ -169,8 +179,14 @@ impl<'p> ChatStage<'p> {
             self.records.push_with(|| ChatRecord { arrival_s: now, outcome: ChatOutcome::Deflected });
             return;
         }
-        let patience = self.params.patience_s.as_ref().map(|d| d.sample(&mut rng.patience));
-        let handle_u: f64 = rng.handle.random();
+        let patience = self.params.patience_s.as_ref().map(|d| match ranks {
+            None => d.sample(&mut rng.patience),
+            Some(&CustomerRanks { patience_u: [from, to], .. }) => {
+                d.quantile(from + (to - from) * rng.patience.random::<f64>())
+            }
+        });
+        let drawn: f64 = rng.handle.random();
+        let handle_u = ranks.and_then(|r| r.handle_u).unwrap_or(drawn);
         let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
         if self.queue.is_empty() {
             if let Some((agent, load)) = self.pool.take() {

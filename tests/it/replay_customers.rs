@@ -1,0 +1,60 @@
+//! Replaying a day with its own customers: each chat's handle time and the
+//! patience its wait showed. On the staffing that served them, the day is
+//! given back: every replication serves and loses the same customers as the
+//! export, where customers drawn from the fits only match on average.
+
+use crate::common::{mean_se, peakplan_in, simulate};
+use peakplan::actuals::replay::{replay_scenario, ReplayChoice, Staffing};
+use peakplan::actuals::replay_customers::Customers;
+use peakplan::actuals::{import_inquiries, ImportOptions};
+use peakplan::Scenario;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One day of single-call agents (no breaks, absence or after-call work),
+/// exported from a replication of its own plan, replayed on that plan.
+#[test]
+fn a_day_replayed_on_its_own_staffing_with_its_own_customers_is_given_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = root().join("examples/actuals/anonymous-bank-day.toml");
+    let made = peakplan_in(dir.path())
+        .args(["actuals", "example", "--seed", "5", "--out", "day", "--scenario"])
+        .arg(&plan_path)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let plan = Scenario::load(&plan_path).unwrap();
+    let text = std::fs::read_to_string(&plan_path).unwrap();
+    let opts = ImportOptions { keep_trace: true, ..ImportOptions::default() };
+    let replay_with = |customers| {
+        let (mut chats, _) = import_inquiries(&dir.path().join("day/inquiries.csv"), &plan, &opts).unwrap();
+        let c = &chats.counts;
+        let offered: u64 = c.inquiries.iter().sum();
+        let actual = (c.on_time.iter().sum::<u64>(), c.abandoned.iter().sum::<u64>(), offered);
+        let choice = ReplayChoice { staffing: Staffing::Planned, customers };
+        (replay_scenario(&text, &plan, &mut chats, None, choice, "test").unwrap(), actual)
+    };
+    let (own, (on_time, abandoned, offered)) = replay_with(Customers::Actual);
+    assert!(abandoned > 20 && on_time < offered, "a day with queues: {on_time} on time, {abandoned} abandoned");
+    let n = offered as f64;
+    let outcome = simulate(&own, 11, 20, None);
+    let sl = outcome.samples.scalar("service_level").unwrap();
+    let aband = outcome.samples.scalar("abandon_share").unwrap();
+    // Times pass through a hundredth of a second (arrivals) and single
+    // precision (handle times): a customer within that of a threshold or of
+    // another may tip, so allow three of the day's customers.
+    for (&s, &a) in sl.iter().zip(aband) {
+        assert!((s - on_time as f64 / n).abs() <= 3.0 / n, "service level {s} against {}", on_time as f64 / n);
+        assert!((a - abandoned as f64 / n).abs() <= 3.0 / n, "abandonment {a} against {}", abandoned as f64 / n);
+    }
+    // Customers drawn from the fits vary from replication to replication
+    // and match the day only on average.
+    let (fitted, _) = replay_with(Customers::Fitted);
+    let drawn = simulate(&fitted, 11, 20, None);
+    let drawn_sl = drawn.samples.scalar("service_level").unwrap();
+    let spread = |xs: &[f64]| mean_se(xs).1 * (xs.len() as f64).sqrt();
+    assert!(spread(drawn_sl) > 5.0 * spread(sl).max(1.0 / n), "{} against {}", spread(drawn_sl), spread(sl));
+}
