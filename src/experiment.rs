@@ -103,6 +103,35 @@ fn run_batch(params: &ModelParams, targets: &Targets, seed: u64, reps: Range<u64
     (hist, lead, rows)
 }
 
+impl Outcome {
+    /// Nothing measured yet.
+    pub fn empty() -> Self {
+        Outcome {
+            samples: Samples::default(),
+            response_ms: empty_histogram(),
+            dispatch_lead_s: empty_lead_histogram(),
+            events: 0,
+        }
+    }
+
+    /// Adds the replications of `later` (which follow these in replication
+    /// order). Fails if their figures are not the same.
+    pub fn append(&mut self, later: Outcome) -> Result<(), String> {
+        let s = &self.samples;
+        if !s.is_empty()
+            && !later.samples.is_empty()
+            && (s.scalar_names != later.samples.scalar_names || s.series_names != later.samples.series_names)
+        {
+            return Err("its figures are not those of the other replications".into());
+        }
+        self.response_ms.add(&later.response_ms).map_err(|e| e.to_string())?;
+        self.dispatch_lead_s.add(&later.dispatch_lead_s).map_err(|e| e.to_string())?;
+        self.events += later.events;
+        self.samples.append(later.samples);
+        Ok(())
+    }
+}
+
 /// Runs the replications of `cfg` on `params` and gathers what they measured.
 pub fn run(params: &ModelParams, targets: &Targets, cfg: &RunConfig) -> Result<Outcome, RunError> {
     let threads = cfg.threads.unwrap_or(0);
@@ -116,12 +145,7 @@ pub fn run(params: &ModelParams, targets: &Targets, cfg: &RunConfig) -> Result<O
         ProgressStyle::with_template("{spinner} replications {pos}/{len} [{elapsed_precise}, eta {eta}] {wide_bar}")
             .expect("valid template"),
     );
-    let mut out = Outcome {
-        samples: Samples::default(),
-        response_ms: empty_histogram(),
-        dispatch_lead_s: empty_lead_histogram(),
-        events: 0,
-    };
+    let mut out = Outcome::empty();
     let mut start = cfg.replications.start;
     while start < cfg.replications.end {
         // Batches are aligned on multiples of BATCH so that shards split alike.

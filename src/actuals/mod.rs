@@ -33,6 +33,7 @@ pub mod reader;
 pub mod replay;
 pub mod replay_check;
 pub mod replay_customers;
+pub mod replay_run;
 pub mod shipments;
 pub mod timestamp;
 pub mod wait_bins;

@@ -5,6 +5,7 @@ use super::chat_actuals::ChatActuals;
 use super::fit::orders::OrderFit;
 use super::fit::{calibrate::calibrated_toml, fit_chats};
 use super::replay_customers::{customer_ranks, Customers};
+use super::replay_run::{EstimatedStaffing, Replay};
 use crate::model::trace::ArrivalTrace;
 use crate::scenario::{Scenario, ScenarioError};
 use toml_edit::{value, ArrayOfTables, DocumentMut, InlineTable, Table};
@@ -88,8 +89,9 @@ pub fn layered_shifts(agents: &[u32]) -> Vec<(usize, usize, u32)> {
     out
 }
 
-/// The agents per step of `step_s` the replay staffs under `staffing`.
-fn staffing_levels(plan: &Scenario, chats: &ChatActuals, staffing: Staffing) -> Result<(Vec<u32>, f64), ScenarioError> {
+/// The agents per step of `step_s` the replay staffs under `staffing`
+/// (mean agents: fractional for the estimate of [`Staffing::Actual`]).
+fn staffing_levels(plan: &Scenario, chats: &ChatActuals, staffing: Staffing) -> Result<(Vec<f64>, f64), ScenarioError> {
     let none = || invalid("the export names no agents, so the actual staffing is unknown; use the planned".into());
     match staffing {
         Staffing::Planned => Ok((Vec::new(), 0.0)),
@@ -98,12 +100,12 @@ fn staffing_levels(plan: &Scenario, chats: &ChatActuals, staffing: Staffing) -> 
             if seen.iter().all(|&n| n == 0) {
                 return Err(none());
             }
-            Ok((seen.iter().map(|&n| n as u32).collect(), plan.window.period_s))
+            Ok((seen.iter().map(|&n| n as f64).collect(), plan.window.period_s))
         }
         Staffing::Actual => {
             let counts = chats.presence_counts.as_ref().ok_or_else(none)?;
             let steps = (plan.window.length_s / STAFFING_STEP_S).ceil() as usize;
-            Ok((whole_agents(&counts.estimate(STAFFING_STEP_S, steps).available), STAFFING_STEP_S))
+            Ok((counts.estimate(STAFFING_STEP_S, steps).available, STAFFING_STEP_S))
         }
     }
 }
@@ -132,7 +134,7 @@ fn strip_availability(doc: &mut DocumentMut) {
 
 /// Replaces the chat shifts with the staffing of `levels` (agents per step
 /// of `step_s`).
-fn actual_shifts(text: &str, plan: &Scenario, levels: &[u32], step_s: f64) -> Result<String, ScenarioError> {
+pub(super) fn actual_shifts(text: &str, plan: &Scenario, levels: &[u32], step_s: f64) -> Result<String, ScenarioError> {
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| invalid(e.to_string()))?;
     let group = plan.model.chat.groups.first().map(|g| g.name.clone()).unwrap_or_default();
     let window_end = plan.window.start + chrono::Duration::milliseconds((plan.window.length_s * 1000.0).round() as i64);
@@ -185,16 +187,22 @@ pub fn replay_scenario(
     orders: Option<&OrderFit>,
     choice: ReplayChoice,
     provenance: &str,
-) -> Result<Scenario, ScenarioError> {
+) -> Result<Replay, ScenarioError> {
     let staffing = choice.staffing;
     let mut fit = fit_chats(chats);
     // The trace holds the chats offered to agents: none is deflected again.
     fit.inquiries -= chats.counts.deflected.iter().sum::<u64>();
     fit.deflection_share = 0.0;
     let mut text = calibrated_toml(plan_text, &fit, orders, provenance)?;
+    let calibrated = text.clone();
+    let mut estimate = Vec::new();
     if staffing != Staffing::Planned {
         let (levels, step_s) = staffing_levels(plan, chats, staffing)?;
-        text = format!("# Replay {}.\n{}", staffing.note(), actual_shifts(&text, plan, &levels, step_s)?);
+        text =
+            format!("# Replay {}.\n{}", staffing.note(), actual_shifts(&text, plan, &whole_agents(&levels), step_s)?);
+        if staffing == Staffing::Actual {
+            estimate = levels;
+        }
     }
     let mut scenario = Scenario::from_toml(&text, &format!("{} (replay)", plan.source_name))?;
     scenario.name = format!("{}-replay", plan.name);
@@ -207,7 +215,13 @@ pub fn replay_scenario(
             ArrivalTrace::with_customers(times, customer_ranks(&scenario, &fit, &names, &traced))
         }
     });
-    Ok(scenario)
+    let uncertain = (!estimate.is_empty()).then(|| EstimatedStaffing {
+        calibrated,
+        plan: plan.clone(),
+        level: estimate,
+        step_s: STAFFING_STEP_S,
+    });
+    Ok(Replay { scenario, estimated_staffing: uncertain })
 }
 
 #[cfg(test)]

@@ -10,8 +10,7 @@
 //! concatenation in replication order, [`merge`] gives back exactly the
 //! outcome of the unsharded run, whatever the number of shards.
 
-use super::{empty_histogram, Outcome, BATCH};
-use crate::model::courier::empty_lead_histogram;
+use super::{Outcome, BATCH};
 use crate::stats::{HistogramCounts, Samples};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -255,24 +254,14 @@ pub fn merge(files: Vec<(String, ShardFile)>) -> Result<Merged, ShardError> {
         let f = &by_index[0].as_ref().expect("checked").1;
         (f.scenario.clone(), f.seed, f.replications)
     };
-    let mut outcome = Outcome {
-        samples: Samples::default(),
-        response_ms: empty_histogram(),
-        dispatch_lead_s: empty_lead_histogram(),
-        events: 0,
-    };
+    let mut outcome = Outcome::empty();
     for (name, f) in by_index.into_iter().flatten() {
-        let s = &outcome.samples;
-        if !s.is_empty()
-            && !f.samples.is_empty()
-            && (s.scalar_names != f.samples.scalar_names || s.series_names != f.samples.series_names)
-        {
-            return Err(ShardError(format!("{name}: its figures are not those of the other shards")));
-        }
-        f.response_ms.add_to(&mut outcome.response_ms).map_err(|e| ShardError(format!("{name}: {e}")))?;
-        f.dispatch_lead_s.add_to(&mut outcome.dispatch_lead_s).map_err(|e| ShardError(format!("{name}: {e}")))?;
-        outcome.events += f.events;
-        outcome.samples.append(f.samples);
+        let fail = |e: String| ShardError(format!("{name}: {e}"));
+        let mut part = Outcome::empty();
+        f.response_ms.add_to(&mut part.response_ms).map_err(fail)?;
+        f.dispatch_lead_s.add_to(&mut part.dispatch_lead_s).map_err(fail)?;
+        (part.events, part.samples) = (f.events, f.samples);
+        outcome.append(part).map_err(fail)?;
     }
     Ok(Merged { scenario, seed, replications, outcome })
 }

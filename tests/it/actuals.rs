@@ -132,7 +132,8 @@ fn replay_drives_the_model_with_the_actual_arrivals() {
     let offered: u64 = chats.counts.inquiries.iter().zip(&chats.counts.deflected).map(|(a, d)| a - d).sum();
     let on_time: u64 = chats.counts.on_time.iter().sum();
     let choice = ReplayChoice { staffing: Staffing::Planned, customers: Customers::Fitted };
-    let replay = replay_scenario(peakplan::scenario::DEFAULT_TOML, &plan, &mut chats, None, choice, "test").unwrap();
+    let replay =
+        replay_scenario(peakplan::scenario::DEFAULT_TOML, &plan, &mut chats, None, choice, "test").unwrap().scenario;
     let one = simulate(&replay, 7, 40, Some(1));
     let two = simulate(&replay, 7, 40, Some(2));
     assert_eq!(one.samples.scalar("service_level"), two.samples.scalar("service_level"));

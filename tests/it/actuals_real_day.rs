@@ -3,11 +3,12 @@
 //! own calls, and held against what happened. Skipped when the log is not
 //! beside the project.
 
-use crate::common::{bank_log, simulate};
+use crate::common::bank_log;
 use peakplan::actuals::replay::{replay_scenario, ReplayChoice, Staffing};
 use peakplan::actuals::replay_check::{check, ReplayCheck};
 use peakplan::actuals::replay_customers::Customers;
 use peakplan::actuals::{import_inquiries, ImportOptions, Mapping};
+use peakplan::experiment::RunConfig;
 use peakplan::{Scenario, SimulationReport};
 use std::path::Path;
 
@@ -35,8 +36,10 @@ fn replay_day(month: &Path, day: &str, reps: u64) -> ReplayCheck {
     let (mut chats, rows) = import_inquiries(month, &plan, &opts).unwrap();
     let choice = ReplayChoice { staffing: Staffing::Actual, customers: Customers::Actual };
     let replay = replay_scenario(&text, &plan, &mut chats, None, choice, "test").unwrap();
-    let outcome = simulate(&replay, 20261111, reps, None);
-    let report = SimulationReport::new(&replay, 20261111, &outcome);
+    let draws = replay.staffing_draws(20261111, reps).unwrap();
+    let cfg = RunConfig { seed: 20261111, replications: 0..reps, threads: None, progress: false };
+    let outcome = replay.run(&draws, &cfg).unwrap();
+    let report = SimulationReport::new(&replay.scenario, 20261111, &outcome);
     check(&report, &chats, "log", rows, choice.note())
 }
 
@@ -45,18 +48,19 @@ fn relative_error(c: &ReplayCheck, measure: &str) -> f64 {
 }
 
 /// The five busiest days of the log (by calls offered), replayed with the
-/// agents available estimated from the calls and the day's own customers
-/// (each call's handle time, the patience its wait showed): each day's
-/// service level and abandonment within ±20% (relative), and the actual
-/// hourly service level inside the replay's p5–p95 in at least 12 of the
-/// 17 hours. (The band holds the replay's own randomness, not the error of
-/// the staffing estimate: 80% of the hours is not reached on three of the
-/// five days; see the notes in `docs/actuals-format.md`.) Before the
-/// day's own customers, one patience and one handle-time distribution for
-/// the whole day missed 1999-01-03's abandonment by +38% and the evening
-/// wave of 1999-05-23 (quirk 14 of the log) by far.
+/// agents available estimated from the calls (the replications drawn
+/// around the estimate) and the day's own customers (each call's handle
+/// time, the patience its wait showed): each day's service level and
+/// abandonment within ±20% (relative); the actual hourly service level
+/// inside the replay's p5–p95 in at least 80% of the hours (14 of 17) on
+/// four of the five days, and 13 on the busiest, whose evening wave of
+/// callers who hang up within seconds (quirk 14 of the log) the estimate
+/// understaffs. Before the day's own customers, one patience and one
+/// handle-time distribution for the whole day missed 1999-01-03's
+/// abandonment by +38% and that evening by far.
 #[test]
 fn the_five_busiest_days_are_reproduced_from_their_own_staffing() {
+    let mut held = 0;
     for (month, day) in [
         ("may", "1999-05-23"),
         ("july", "1999-07-04"),
@@ -69,10 +73,12 @@ fn the_five_busiest_days_are_reproduced_from_their_own_staffing() {
         for m in ["service_level", "abandon_share"] {
             assert!(relative_error(&c, m).abs() <= 0.20, "{day} {m}: {}", c.verdict);
         }
-        assert!(c.service_level_periods_inside >= 12, "{day}: {}", c.verdict);
+        assert!(c.service_level_periods_inside >= 13, "{day}: {}", c.verdict);
+        held += usize::from(c.service_level_periods_inside * 5 >= c.service_level_periods * 4);
         assert!(c.verdict.starts_with("This day is reproduced within"), "{}", c.verdict);
         assert!(c.staffing.contains("busy + idle") && c.staffing.contains("day's own"), "{}", c.staffing);
     }
+    assert!(held >= 4, "{held} of the five days with 80% of their hours inside the band");
 }
 
 /// The agents seen in an hour count people busy on calls only part of it:

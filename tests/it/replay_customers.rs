@@ -35,7 +35,7 @@ fn a_day_replayed_on_its_own_staffing_with_its_own_customers_is_given_back() {
         let offered: u64 = c.inquiries.iter().sum();
         let actual = (c.on_time.iter().sum::<u64>(), c.abandoned.iter().sum::<u64>(), offered);
         let choice = ReplayChoice { staffing: Staffing::Planned, customers };
-        (replay_scenario(&text, &plan, &mut chats, None, choice, "test").unwrap(), actual)
+        (replay_scenario(&text, &plan, &mut chats, None, choice, "test").unwrap().scenario, actual)
     };
     let (own, (on_time, abandoned, offered)) = replay_with(Customers::Actual);
     assert!(abandoned > 20 && on_time < offered, "a day with queues: {on_time} on time, {abandoned} abandoned");
@@ -57,4 +57,46 @@ fn a_day_replayed_on_its_own_staffing_with_its_own_customers_is_given_back() {
     let drawn_sl = drawn.samples.scalar("service_level").unwrap();
     let spread = |xs: &[f64]| mean_se(xs).1 * (xs.len() as f64).sqrt();
     assert!(spread(drawn_sl) > 5.0 * spread(sl).max(1.0 / n), "{} against {}", spread(drawn_sl), spread(sl));
+}
+
+/// With the staffing estimated from the export, the replications share out
+/// staffings drawn around the estimate: on average its agent-hours, and
+/// the same figures on any thread count.
+#[test]
+fn staffing_drawn_around_the_estimate_keeps_its_agent_hours_on_any_thread_count() {
+    use peakplan::experiment::RunConfig;
+    let plan_path = root().join("examples/actuals/anonymous-bank-day.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let made = peakplan_in(dir.path())
+        .args(["actuals", "example", "--seed", "3", "--out", "day", "--scenario"])
+        .arg(&plan_path)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let plan = Scenario::load(&plan_path).unwrap();
+    let text = std::fs::read_to_string(&plan_path).unwrap();
+    let opts = ImportOptions { keep_trace: true, ..ImportOptions::default() };
+    let (mut chats, _) = import_inquiries(&dir.path().join("day/inquiries.csv"), &plan, &opts).unwrap();
+    let choice = ReplayChoice { staffing: Staffing::Actual, customers: Customers::Actual };
+    let replay = replay_scenario(&text, &plan, &mut chats, None, choice, "test").unwrap();
+    let estimate = replay.estimated_staffing.as_ref().unwrap();
+    let estimated_h: f64 = estimate.level.iter().sum::<f64>() * estimate.step_s / 3600.0;
+    let reps = 120;
+    let draws = replay.staffing_draws(9, reps).unwrap();
+    assert_eq!(draws.len(), 50);
+    let on = |threads| {
+        let cfg = RunConfig { seed: 9, replications: 0..reps, threads: Some(threads), progress: false };
+        replay.run(&draws, &cfg).unwrap()
+    };
+    let (one, two) = (on(1), on(2));
+    let hours = one.samples.scalar("agent_hours").unwrap();
+    assert_eq!(Some(hours), two.samples.scalar("agent_hours"));
+    assert_eq!(one.samples.scalar("service_level"), two.samples.scalar("service_level"));
+    // The draws differ (a quarter-hour's fractional agent comes or not)...
+    assert!(hours.iter().any(|&h| h != hours[0]), "{hours:?}");
+    // ...and keep the estimate's agent-hours on average (the replications
+    // of a draw share its staffing: the standard error is over the draws).
+    let per_draw: Vec<f64> = (0..50).map(|v| hours[(v * reps / 50) as usize]).collect();
+    let (mean, se) = mean_se(&per_draw);
+    assert!((mean - estimated_h).abs() < 4.0 * se.max(0.01), "{mean} ± {se} against {estimated_h}");
 }

@@ -5,6 +5,7 @@ use crate::cli::OrFailure;
 use crate::cli::{load_scenario, Failure};
 use peakplan::actuals::fit::orders::{fit_orders, OrderFit};
 use peakplan::actuals::replay::{replay_scenario, ReplayChoice};
+use peakplan::actuals::replay_run::Replay;
 use peakplan::actuals::{
     import_inquiries, import_orders, import_shipments, ChatActuals, ImportOptions, Mapping, OrderActuals, RowCounts,
 };
@@ -124,7 +125,7 @@ pub fn replay(
     files: ReplayFiles,
     choice: ReplayChoice,
 ) -> Result<(Scenario, FileRows), Failure> {
-    replay_with_actuals(plan_path, files, choice).map(|(s, rows, _)| (s, rows))
+    replay_with_actuals(plan_path, files, choice).map(|(r, rows, _)| (r.scenario, rows))
 }
 
 /// [`replay`], with the chats read (their counts, for holding the replay
@@ -133,7 +134,7 @@ pub fn replay_with_actuals(
     plan_path: Option<&Path>,
     files: ReplayFiles,
     choice: ReplayChoice,
-) -> Result<(Scenario, FileRows, ChatActuals), Failure> {
+) -> Result<(Replay, FileRows, ChatActuals), Failure> {
     let plan = load_scenario(plan_path)?;
     let opts = options(files.mapping, files.skip_bad_rows, true, 0.0)?;
     let (mut chats, counts) = import(&plan, files.inquiries, &opts)?;

@@ -8,7 +8,6 @@ use crate::cli::OrFailure;
 use peakplan::actuals::replay::{ReplayChoice, Staffing};
 use peakplan::actuals::replay_check::{check, ReplayCheck};
 use peakplan::actuals::replay_customers::Customers;
-use peakplan::experiment::run;
 use peakplan::report::i18n::Lang;
 use peakplan::report::plots;
 use peakplan::report::{actuals_text, plan_vs_actual, replay_check};
@@ -68,19 +67,21 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
     };
     opts.check_out()?;
     let choice = ReplayChoice { staffing: a.staffing, customers: a.customers };
-    let (scenario, rows, chats) = super::import_args::replay_with_actuals(i.scenario.as_deref(), i.files(), choice)?;
+    let (replay, rows, chats) = super::import_args::replay_with_actuals(i.scenario.as_deref(), i.files(), choice)?;
+    let scenario = &replay.scenario;
     if !a.run.quiet {
         for (file, counts) in &rows {
             eprint!("{}", actuals_text::rows(file, counts));
         }
         eprintln!("{}", choice.note());
     }
-    let (seed, reps, cfg) = a.run.config(&scenario);
-    let outcome = run(&scenario.model, &scenario.targets, &cfg).runtime()?;
+    let (seed, reps, cfg) = a.run.config(scenario);
+    let draws = replay.staffing_draws(seed, reps).input()?;
+    let outcome = replay.run(&draws, &cfg).runtime()?;
     let counts = rows.first().map(|(_, c)| c.clone()).unwrap_or_default();
     let file = i.inquiries.display().to_string();
     let mut verdict = String::new();
-    write_report_with(&scenario, seed, reps, &outcome, &opts, |report| {
+    write_report_with(scenario, seed, reps, &outcome, &opts, |report| {
         let checked = check(report, &chats, &file, counts, choice.note());
         verdict = replay_check::text(&checked);
         check_files(&checked, scenario.targets.service_level, a.no_plots)
