@@ -14,23 +14,33 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// One day of single-call agents (no breaks, absence or after-call work),
-/// exported from a replication of its own plan, replayed on that plan.
-#[test]
-fn a_day_replayed_on_its_own_staffing_with_its_own_customers_is_given_back() {
+/// A day of the single-call plan `examples/actuals/anonymous-bank-day.toml`
+/// (no breaks, absence or after-call work) exported from its replication
+/// under `seed` into a new folder: the folder, the plan and its text.
+fn exported_day(seed: &str) -> (tempfile::TempDir, Scenario, String) {
     let dir = tempfile::tempdir().unwrap();
     let plan_path = root().join("examples/actuals/anonymous-bank-day.toml");
     let made = peakplan_in(dir.path())
-        .args(["actuals", "example", "--seed", "5", "--out", "day", "--scenario"])
+        .args(["actuals", "example", "--seed", seed, "--out", "day", "--scenario"])
         .arg(&plan_path)
         .output()
         .unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
-    let plan = Scenario::load(&plan_path).unwrap();
-    let text = std::fs::read_to_string(&plan_path).unwrap();
+    (dir, Scenario::load(&plan_path).unwrap(), std::fs::read_to_string(&plan_path).unwrap())
+}
+
+/// The chats of the day exported into `dir`, with the trace kept.
+fn import_day(dir: &tempfile::TempDir, plan: &Scenario) -> peakplan::actuals::ChatActuals {
     let opts = ImportOptions { keep_trace: true, ..ImportOptions::default() };
+    import_inquiries(&dir.path().join("day/inquiries.csv"), plan, &opts).unwrap().0
+}
+
+/// A day exported from a replication of its own plan, replayed on that plan.
+#[test]
+fn a_day_replayed_on_its_own_staffing_with_its_own_customers_is_given_back() {
+    let (dir, plan, text) = exported_day("5");
     let replay_with = |customers| {
-        let (mut chats, _) = import_inquiries(&dir.path().join("day/inquiries.csv"), &plan, &opts).unwrap();
+        let mut chats = import_day(&dir, &plan);
         let c = &chats.counts;
         let offered: u64 = c.inquiries.iter().sum();
         let actual = (c.on_time.iter().sum::<u64>(), c.abandoned.iter().sum::<u64>(), offered);
@@ -65,18 +75,8 @@ fn a_day_replayed_on_its_own_staffing_with_its_own_customers_is_given_back() {
 #[test]
 fn staffing_drawn_around_the_estimate_keeps_its_agent_hours_on_any_thread_count() {
     use peakplan::experiment::RunConfig;
-    let plan_path = root().join("examples/actuals/anonymous-bank-day.toml");
-    let dir = tempfile::tempdir().unwrap();
-    let made = peakplan_in(dir.path())
-        .args(["actuals", "example", "--seed", "3", "--out", "day", "--scenario"])
-        .arg(&plan_path)
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
-    let plan = Scenario::load(&plan_path).unwrap();
-    let text = std::fs::read_to_string(&plan_path).unwrap();
-    let opts = ImportOptions { keep_trace: true, ..ImportOptions::default() };
-    let (mut chats, _) = import_inquiries(&dir.path().join("day/inquiries.csv"), &plan, &opts).unwrap();
+    let (dir, plan, text) = exported_day("3");
+    let mut chats = import_day(&dir, &plan);
     let choice = ReplayChoice { staffing: Staffing::Actual, customers: Customers::Actual };
     let replay = replay_scenario(&text, &plan, &mut chats, None, choice, "test").unwrap();
     let estimate = replay.estimated_staffing.as_ref().unwrap();
