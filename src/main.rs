@@ -1,6 +1,7 @@
 //! The `peakplan` command: parses the command line, runs the subcommand and
 //! maps errors to exit codes (2 for bad input, 1 for anything else, 130 when
-//! interrupted by Ctrl-C or SIGTERM, after removing the unfinished output).
+//! interrupted by Ctrl-C or SIGTERM, after removing the unfinished output,
+//! 141 when the reader of standard output closed it).
 
 use clap::Parser;
 mod cli;
@@ -12,15 +13,18 @@ fn main() {
     // Ctrl-C, SIGTERM or SIGHUP: remove the temporary files and the folders
     // of the unfinished output; earlier results are never touched.
     let _ = ctrlc::set_handler(|| {
-        peakplan::report::interrupt::clean_up();
         eprintln!("interrupted: no output was left half-written");
-        std::process::exit(130);
+        peakplan::report::interrupt::clean_up_and_exit(130);
     });
-    if let Err(failure) = cli.exec() {
-        eprintln!("error: {failure}");
-        std::process::exit(match failure {
-            Failure::Input(_) => 2,
-            Failure::Runtime(_) => 1,
-        });
+    match cli.exec() {
+        Ok(()) => {}
+        Err(Failure::Closed) => std::process::exit(141),
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            std::process::exit(match failure {
+                Failure::Input(_) => 2,
+                Failure::Runtime(_) | Failure::Closed => 1,
+            });
+        }
     }
 }

@@ -49,6 +49,37 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+#[cfg(test)]
+mod shown_tests {
+    use super::shown;
+
+    #[test]
+    fn long_values_are_cut_and_short_ones_kept() {
+        assert_eq!(shown("three"), "three");
+        let long = "a,b\n".repeat(5000);
+        let s = shown(&long);
+        assert!(s.ends_with("… (20000 characters)") && s.chars().count() < 100, "{s}");
+        assert!(!s.contains('\n'));
+    }
+}
+
+/// Most characters of a value echoed in a message.
+const MAX_SHOWN: usize = 60;
+
+/// `text` as an error message shows it: whole when short, else its first
+/// 40 characters and how long it is, so that a field of megabytes does not
+/// make a message of megabytes. Line breaks show as `\n`.
+pub fn shown(text: &str) -> String {
+    let n = text.chars().count();
+    let cut: String = if n <= MAX_SHOWN { text.to_string() } else { text.chars().take(40).collect() };
+    let cut = cut.replace('\n', "\\n").replace('\r', "\\r");
+    if n <= MAX_SHOWN {
+        cut
+    } else {
+        format!("{cut}… ({n} characters)")
+    }
+}
+
 /// How many lines of each reason are kept as examples.
 const EXAMPLES: usize = 5;
 

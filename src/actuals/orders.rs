@@ -72,13 +72,15 @@ pub fn parse<'r>(row: &Row<'r>) -> Result<Order<'r>, RowError> {
             format!("is {:.0} s before `placed_at`: an order is paid after it is placed", placed_s - paid),
         ));
     }
-    let source =
-        match row.text("source")? {
-            None => None,
-            Some(text) => Some(Source::parse(&text).ok_or_else(|| {
-                row.invalid("source", format!("`{text}` is not a source (use chat, silent or presale)"))
-            })?),
-        };
+    let source = match row.text("source")? {
+        None => None,
+        Some(text) => Some(Source::parse(&text).ok_or_else(|| {
+            row.invalid(
+                "source",
+                format!("`{}` is not a source (use chat, silent or presale)", super::error::shown(&text)),
+            )
+        })?),
+    };
     Ok(Order {
         id,
         placed_s,

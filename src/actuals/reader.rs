@@ -2,7 +2,7 @@
 //! columns, walks the rows one at a time (never the whole file in memory),
 //! and applies the bad-row policy.
 
-use super::error::{BadRows, ImportError};
+use super::error::{shown, BadRows, ImportError};
 use super::mapping::{FileMapping, Source};
 use super::timestamp::TimestampParser;
 use csv::ByteRecord;
@@ -126,9 +126,11 @@ impl<'r> Row<'r> {
         let Some(text) = self.raw(i)? else { return Ok(None) };
         match text.parse::<f64>() {
             Ok(v) if (0.0..=MAX_AMOUNT).contains(&v) => Ok(Some(v)),
-            Ok(v) if v.is_finite() && v > 0.0 => Err(self.error(i, format!("`{text}` is too large (at most 1e12)"))),
+            Ok(v) if v.is_finite() && v > 0.0 => {
+                Err(self.error(i, format!("`{}` is too large (at most 1e12)", shown(&text))))
+            }
             Ok(v) => Err(self.error(i, format!("`{v}` must be a finite number, 0 or more"))),
-            Err(_) => Err(self.error(i, format!("`{text}` is not a number"))),
+            Err(_) => Err(self.error(i, format!("`{}` is not a number", shown(&text)))),
         }
     }
 
@@ -139,7 +141,7 @@ impl<'r> Row<'r> {
         match text.to_ascii_lowercase().as_str() {
             "1" | "true" | "yes" | "y" | "t" => Ok(true),
             "0" | "false" | "no" | "n" | "f" => Ok(false),
-            _ => Err(self.error(i, format!("`{text}` is not a flag (use 1/0, true/false or yes/no)"))),
+            _ => Err(self.error(i, format!("`{}` is not a flag (use 1/0, true/false or yes/no)", shown(&text)))),
         }
     }
 }
@@ -223,7 +225,7 @@ pub fn read_rows_from(
         header.iter().position(|h| h == name).ok_or_else(|| {
             ImportError::whole_file(
                 &file,
-                format!("has no column `{name}` (for `{field}`); the header has: {}", header.join(", ")),
+                format!("has no column `{name}` (for `{field}`); the header has: {}", header_list(&header)),
             )
         })
     };
@@ -243,7 +245,11 @@ pub fn read_rows_from(
                 None if f.required => {
                     return Err(ImportError::whole_file(
                         &file,
-                        format!("has no column `{}`, which is required; the header has: {}", f.name, header.join(", ")),
+                        format!(
+                            "has no column `{}`, which is required; the header has: {}",
+                            f.name,
+                            header_list(&header)
+                        ),
                     ))
                 }
                 None => (Resolved::Absent, f.name.to_string()),
@@ -327,6 +333,16 @@ pub fn read_rows_from(
 
 /// A reason without the row's own value, so that rows with the same problem
 /// count together: "`x` is not a number" → "is not a number".
+/// The header's column names as a message lists them: each cut to a
+/// readable length, at most 30 of them.
+fn header_list(header: &[String]) -> String {
+    let mut list: Vec<String> = header.iter().take(30).map(|h| shown(h)).collect();
+    if header.len() > 30 {
+        list.push(format!("... ({} columns)", header.len()));
+    }
+    list.join(", ")
+}
+
 fn generalise(reason: &str) -> String {
     reason
         .strip_prefix('`')

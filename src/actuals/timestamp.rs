@@ -3,6 +3,8 @@
 use chrono::{DateTime, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
+use super::error::shown;
+
 /// Local forms accepted when no format is given.
 const LOCAL_FORMATS: [&str; 4] = ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"];
 
@@ -30,17 +32,22 @@ impl TimestampParser {
                 Ok(t) => t.timestamp_millis(),
                 Err(_) => {
                     let naive = NaiveDateTime::parse_from_str(text, f)
-                        .map_err(|e| format!("`{text}` does not match the format `{f}` ({e})"))?;
+                        .map_err(|e| format!("`{}` does not match the format `{f}` ({e})", shown(text)))?;
                     self.local(naive, text)?
                 }
             },
             None => match DateTime::parse_from_rfc3339(text) {
                 Ok(t) => t.timestamp_millis(),
                 Err(_) => {
-                    let naive =
-                        LOCAL_FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(text, f).ok()).ok_or_else(
-                            || format!("`{text}` is not a timestamp (expected e.g. `2026-11-11 00:00:03` or RFC 3339)"),
-                        )?;
+                    let naive = LOCAL_FORMATS
+                        .iter()
+                        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+                        .ok_or_else(|| {
+                            format!(
+                                "`{}` is not a timestamp (expected e.g. `2026-11-11 00:00:03` or RFC 3339)",
+                                shown(text)
+                            )
+                        })?;
                     self.local(naive, text)?
                 }
             },
@@ -52,12 +59,15 @@ impl TimestampParser {
         match self.zone.from_local_datetime(&naive) {
             chrono::LocalResult::Single(t) => Ok(t.timestamp_millis()),
             chrono::LocalResult::Ambiguous(_, _) => Err(format!(
-                "`{text}` happens twice in {} (clocks go back); export with an offset (RFC 3339)",
+                "`{}` happens twice in {} (clocks go back); export with an offset (RFC 3339)",
+                shown(text),
                 self.zone
             )),
-            chrono::LocalResult::None => {
-                Err(format!("`{text}` does not exist in {} (clocks go forward); check the time zone", self.zone))
-            }
+            chrono::LocalResult::None => Err(format!(
+                "`{}` does not exist in {} (clocks go forward); check the time zone",
+                shown(text),
+                self.zone
+            )),
         }
     }
 }

@@ -6,27 +6,16 @@
 //! writes `compare.json`, `compare.csv`, `summary.txt` and `plots/` (or
 //! `sweep.*` with `--sweep`).
 
+use super::output::{ChartArgs, OutputArgs};
 use super::{load_scenario, Failure};
 use crate::cli::OrFailure;
 use peakplan::cost::compare::{compare, scaled, sweep, Measured};
 use peakplan::experiment::{run, RunConfig};
-use peakplan::report::folder::check_out;
 use peakplan::report::plots::{self, compare as charts, Plot};
-use peakplan::report::{compare as render, json, write::write_all};
+use peakplan::report::{compare as render, json};
 use peakplan::Scenario;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-
-/// Output format on standard output.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    /// A readable summary (80 columns).
-    Text,
-    /// The full result as JSON.
-    Json,
-    /// One row per scenario (or point), UTF-8 with a byte-order mark.
-    Csv,
-}
 
 /// Arguments of `peakplan compare`.
 #[derive(Debug, clap::Args)]
@@ -50,23 +39,15 @@ pub struct CompareArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
-    /// Folder to write compare.json, compare.csv, summary.txt and plots/
-    /// (sweep.json, sweep.csv, summary.txt and plots/ with --sweep).
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-    /// Write into an --out folder that is not empty, replacing the files
-    /// this command writes (others are kept).
-    #[arg(long)]
-    pub force: bool,
-    /// With --out, skip the charts (plots/*.svg and plots/*.png).
-    #[arg(long)]
-    pub no_plots: bool,
-    /// Format of standard output.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: Format,
-    /// No progress messages.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
+    /// Where the files go (compare.json, compare.csv, summary.txt and
+    /// plots/, or sweep.* with --sweep; none without --out) and what
+    /// standard output shows (`--format csv`: one row per scenario or
+    /// point, UTF-8 with a byte-order mark).
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The charts.
+    #[command(flatten)]
+    pub charts: ChartArgs,
 }
 
 /// Most points of a sweep.
@@ -101,7 +82,7 @@ fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<Measur
         seed,
         replications: 0..reps,
         threads: a.threads.map(|t| t as usize),
-        progress: !a.quiet && std::io::stderr().is_terminal(),
+        progress: !a.output.quiet && std::io::stderr().is_terminal(),
     };
     let outcome = run(&s.model, &s.targets, &cfg).runtime()?;
     Ok(Measured::new(s, &outcome.samples)?)
@@ -122,9 +103,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
         return Err(Failure::Input(format!("--sweep scales one scenario; {} were given", scenarios.len())));
     }
     let stem = if sweep_factors.is_some() { "sweep" } else { "compare" };
-    if let Some(dir) = &a.out {
-        check_out(dir, a.force).map_err(Failure::Input)?;
-    }
+    let folder = a.output.prepare(None)?;
     let first = &scenarios[0];
     let seed = a.seed.unwrap_or(first.run.seed);
     let reps = a.replications.unwrap_or(first.run.replications);
@@ -132,7 +111,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
         Some(fs) => {
             let mut points = Vec::new();
             for f in fs {
-                if !a.quiet {
+                if !a.output.quiet {
                     eprintln!("{} × {f}: {reps} replications...", first.name);
                 }
                 points.push((f, measure(&scaled(first, f), seed, reps, a)?));
@@ -143,7 +122,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
         None => {
             let mut plans = Vec::new();
             for s in &scenarios {
-                if !a.quiet {
+                if !a.output.quiet {
                     eprintln!("{}: {reps} replications...", s.name);
                 }
                 plans.push((s, measure(s, seed, reps, a)?));
@@ -153,26 +132,18 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
         }
     };
     let json_text = json_text.runtime()?;
-    if let Some(dir) = &a.out {
+    if let Some(folder) = folder {
         let mut files: Vec<(String, Vec<u8>)> = vec![
             (format!("{stem}.json"), json_text.clone().into_bytes()),
             (format!("{stem}.csv"), csv_text.clone().into_bytes()),
             ("summary.txt".to_string(), summary.clone().into_bytes()),
         ];
-        if !a.no_plots {
+        if !a.charts.no_plots {
             files.extend(chart_files(&charts)?);
         }
-        let written = write_all(dir, &files, a.force).input()?;
-        if !a.quiet {
-            eprintln!("wrote {} files to {}", written.len(), dir.display());
-        }
+        a.output.write(folder, &files, &[])?;
     }
-    match a.format {
-        Format::Text => print!("{summary}"),
-        Format::Json => print!("{json_text}"),
-        Format::Csv => print!("{csv_text}"),
-    }
-    Ok(())
+    a.output.print(&summary, &json_text, &csv_text)
 }
 
 #[cfg(test)]

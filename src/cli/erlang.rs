@@ -84,27 +84,15 @@ pub struct ErlangArgs {
     pub format: OutputFormat,
 }
 
-/// Runs `peakplan erlang`, printing the report to standard output (a reader
-/// that stops early, as `head` does, is not an error).
-pub fn exec(args: &ErlangArgs) -> anyhow::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match &args.scenario {
-        Some(path) => super::erlang_scenario::write_report(path, args, &mut out),
-        None => write_report(args, &mut out),
-    };
-    match written {
-        Err(e) if is_broken_pipe(&e) => Ok(()),
-        result => result,
+/// Runs `peakplan erlang`: the report for `args`, to be printed on
+/// standard output.
+pub fn exec(args: &ErlangArgs) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match &args.scenario {
+        Some(path) => super::erlang_scenario::write_report(path, args, &mut out)?,
+        None => write_report(args, &mut out)?,
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    let kind = e
-        .downcast_ref::<std::io::Error>()
-        .map(std::io::Error::kind)
-        .or_else(|| e.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind));
-    kind == Some(std::io::ErrorKind::BrokenPipe)
+    Ok(out)
 }
 
 /// Computes the report for `args` and writes it to `out` in `args.format`.

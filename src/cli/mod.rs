@@ -6,6 +6,7 @@ mod compare;
 mod erlang;
 mod erlang_scenario;
 mod merge;
+mod output;
 mod scenario_cmd;
 mod simulate;
 mod size;
@@ -53,12 +54,16 @@ pub enum Failure {
     Input(String),
     /// Something failed while running.
     Runtime(String),
+    /// The reader of standard output closed it (as `head` does): the
+    /// command stops quietly, with exit code 141 as if ended by SIGPIPE.
+    Closed,
 }
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failure::Input(m) | Failure::Runtime(m) => f.write_str(m),
+            Failure::Closed => f.write_str("standard output was closed by its reader"),
         }
     }
 }
@@ -97,10 +102,13 @@ impl Cli {
             Command::Size(a) => size::exec(&a),
             Command::Merge(a) => merge::exec(&a),
             Command::Compare(a) => compare::exec(&a),
-            Command::Erlang(a) => erlang::exec(&a).map_err(|e| match e.downcast::<erlang::UsageError>() {
-                Ok(usage) => Failure::Input(usage.0),
-                Err(other) => Failure::Runtime(other.to_string()),
-            }),
+            Command::Erlang(a) => {
+                let report = erlang::exec(&a).map_err(|e| match e.downcast::<erlang::UsageError>() {
+                    Ok(usage) => Failure::Input(usage.0),
+                    Err(other) => Failure::Runtime(other.to_string()),
+                })?;
+                output::print_bytes(&report)
+            }
             Command::Scenario(c) => scenario_cmd::exec(&c),
             Command::Actuals(c) => actuals::exec(&c),
         }

@@ -32,8 +32,7 @@ pub fn exec(c: &ScenarioCmd) -> Result<(), Failure> {
     match c {
         ScenarioCmd::Init { path, force } if path.as_os_str() == "-" => {
             let _ = force;
-            print!("{DEFAULT_TOML}");
-            Ok(())
+            super::output::print(DEFAULT_TOML)
         }
         ScenarioCmd::Init { path, force } => {
             let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
@@ -49,25 +48,25 @@ pub fn exec(c: &ScenarioCmd) -> Result<(), Failure> {
             let s = load_scenario(Some(path))?;
             let m = &s.model;
             let agent_hours: f64 = m.chat.shifts.iter().map(|sh| sh.hours() * f64::from(sh.total())).sum();
-            println!("{}: ok", path.display());
-            println!("  scenario   {} — {}", s.name, s.description);
-            println!(
-                "  window     {} {} for {} h",
+            let mut text = format!("{}: ok\n", path.display());
+            text += &format!("  scenario   {} — {}\n", s.name, s.description);
+            text += &format!(
+                "  window     {} {} for {} h\n",
                 s.window.start_local(),
                 s.window.time_zone.name(),
                 s.window.length_s / 3600.0
             );
-            println!(
-                "  inquiries  {:.0} expected ({:.0}% deflected)",
+            text += &format!(
+                "  inquiries  {:.0} expected ({:.0}% deflected)\n",
                 m.inquiry_rate.expected_total(),
                 m.chat.deflection_share * 100.0
             );
-            println!(
-                "  agents     {} groups, {} shifts, {agent_hours:.0} agent-hours",
+            text += &format!(
+                "  agents     {} groups, {} shifts, {agent_hours:.0} agent-hours\n",
                 m.chat.groups.len(),
                 m.chat.shifts.len()
             );
-            Ok(())
+            super::output::print(&text)
         }
     }
 }

@@ -10,26 +10,18 @@
 //! of a report; `peakplan merge` turns the N shard files into exactly the
 //! report of the whole run.
 
+use super::output::{DefaultFolder, OutputArgs, PageArgs};
 use super::{load_scenario, Failure};
 use crate::cli::OrFailure;
 use peakplan::experiment::{run, Outcome, RunConfig, ScenarioText, Shard, ShardFile};
-use peakplan::report::folder::{check_out, claim_run_folder, run_id, sanitize, REPORTS_DIR};
+use peakplan::report::folder::{run_id, sanitize, REPORTS_DIR};
 use peakplan::report::html::{self, Page};
-use peakplan::report::i18n::Lang;
 use peakplan::report::plots;
-use peakplan::report::{csv, json, text, write::write_all};
+use peakplan::report::write::{write_all, Folder};
+use peakplan::report::{csv, json, text};
 use peakplan::{Scenario, SimulationReport};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-
-/// Output format on standard output.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    /// A readable summary.
-    Text,
-    /// The full result as JSON.
-    Json,
-}
 
 /// Arguments of `peakplan simulate`.
 #[derive(Debug, clap::Args)]
@@ -45,61 +37,20 @@ pub struct SimulateArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
-    /// Folder for the report files [default: a new folder
-    /// reports/<scenario>/seed<seed>-n<replications>/, never an existing one].
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-    /// Write into an --out folder that is not empty, replacing the files
-    /// this command writes (others are kept).
-    #[arg(long)]
-    pub force: bool,
-    /// Skip the charts (SVG and PNG), for speed; the JSON, CSV, summary and
-    /// HTML report are still written.
-    #[arg(long)]
-    pub no_plots: bool,
-    /// Language of report.html: `en` or `zh` (中文).
-    #[arg(long, default_value = "en", value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<Lang>()))]
-    pub lang: Lang,
-    /// Format of standard output.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: Format,
-    /// No progress bar and no note of the folder written.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
+    /// Where the report goes [default: a new folder
+    /// reports/<scenario>/seed<seed>-n<replications>/, never an existing
+    /// one] and what standard output shows (`--format csv`: kpis.csv).
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The charts and the language of report.html.
+    #[command(flatten)]
+    pub page: PageArgs,
     /// Run only shard K of N (e.g. `2/8`): a deterministic slice of the
     /// replications, written to `shard-K-of-N.json` in the --out folder
     /// [default: reports/<scenario>/seed<seed>-n<replications>-shards/] for
     /// `peakplan merge`, which gives exactly the unsharded run's report.
     #[arg(long, value_name = "K/N", value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<Shard>()))]
     pub shard: Option<Shard>,
-}
-
-/// How and where to write a report: the options `simulate` and `merge` share.
-pub struct ReportOptions<'a> {
-    /// The folder, or `None` for a new one under `reports/`.
-    pub out: Option<&'a Path>,
-    /// Replace existing files.
-    pub force: bool,
-    /// Skip the charts.
-    pub no_plots: bool,
-    /// Language of report.html.
-    pub lang: Lang,
-    /// Format of standard output.
-    pub format: Format,
-    /// No notes on standard error.
-    pub quiet: bool,
-}
-
-impl ReportOptions<'_> {
-    /// Refuses an --out folder that exists and is not empty, unless
-    /// --force: checked before running, so that a run is never wasted on a
-    /// refused folder.
-    pub fn check_out(&self) -> Result<(), Failure> {
-        match self.out {
-            Some(dir) => check_out(dir, self.force).map_err(Failure::Input),
-            None => Ok(()),
-        }
-    }
 }
 
 /// The data files, linked from the HTML report.
@@ -110,26 +61,18 @@ pub fn exec(a: &SimulateArgs) -> Result<(), Failure> {
     let scenario = load_scenario(a.scenario.as_deref())?;
     let seed = a.seed.unwrap_or(scenario.run.seed);
     let reps = a.replications.unwrap_or(scenario.run.replications);
-    let opts = ReportOptions {
-        out: a.out.as_deref(),
-        force: a.force,
-        no_plots: a.no_plots,
-        lang: a.lang,
-        format: a.format,
-        quiet: a.quiet,
-    };
     let cfg = RunConfig {
         seed,
         replications: a.shard.map_or(0..reps, |s| s.range(reps)),
         threads: a.threads.map(|t| t as usize),
-        progress: !a.quiet && std::io::stderr().is_terminal(),
+        progress: !a.output.quiet && std::io::stderr().is_terminal(),
     };
     if let Some(shard) = a.shard {
         return run_shard(a, &scenario, shard, seed, reps, &cfg);
     }
-    opts.check_out()?;
+    let folder = a.output.prepare(Some(DefaultFolder { scenario: &scenario.name, id: &run_id(seed, reps) }))?;
     let outcome = run(&scenario.model, &scenario.targets, &cfg).runtime()?;
-    write_report(&scenario, seed, reps, &outcome, &opts)
+    write_report(&scenario, seed, reps, &outcome, ReportOptions { output: &a.output, page: &a.page }, folder)
 }
 
 /// `simulate --shard K/N`: runs the shard's replications and writes its file.
@@ -146,21 +89,24 @@ fn run_shard(
             .map_err(|e| Failure::Input(format!("{}: cannot read the file: {e}", path.display())))?,
         None => peakplan::scenario::DEFAULT_TOML.to_string(),
     };
-    let dir = a.out.clone().unwrap_or_else(|| {
+    let dir = a.output.out.clone().unwrap_or_else(|| {
         Path::new(REPORTS_DIR).join(sanitize(&scenario.name)).join(format!("{}-shards", run_id(seed, reps)))
     });
     let name = format!("shard-{}-of-{}.json", shard.index, shard.count);
     let path = dir.join(&name);
-    if !a.force && path.exists() {
+    if !a.output.force && path.exists() {
         return Err(Failure::Input(format!("{} exists; choose another --out folder or pass --force", path.display())));
     }
+    // The folder is shared by the shards run on one machine: checked
+    // writable now, held only while the file is switched in.
+    drop(Folder::open_waiting(&dir).input()?);
     let outcome = run(&scenario.model, &scenario.targets, cfg).runtime()?;
     let source = ScenarioText { name: scenario.name.clone(), source: scenario.source_name.clone(), toml: text };
     let file = ShardFile::new(source, seed, reps, shard, outcome);
     let mut bytes = Vec::new();
     file.write_json(&mut bytes).map_err(|e| Failure::Runtime(format!("cannot encode {name}: {e}")))?;
-    write_all(&dir, &[(name, bytes)], a.force).input()?;
-    if !a.quiet {
+    write_all(&dir, &[(name, bytes)], a.output.force).input()?;
+    if !a.output.quiet {
         eprintln!(
             "shard {shard}: replications {}..{} of {reps}, written to {}",
             file.range.start,
@@ -172,17 +118,27 @@ fn run_shard(
     Ok(())
 }
 
+/// How a report is written: the output and page flags of the command.
+#[derive(Clone, Copy)]
+pub struct ReportOptions<'a> {
+    /// Where the files go and what standard output shows.
+    pub output: &'a OutputArgs,
+    /// The charts and the page's language.
+    pub page: &'a PageArgs,
+}
+
 /// Writes the report of `outcome` (replications `0..reps` of `scenario`
-/// with `seed`): the folder's files, and the summary or JSON on standard
-/// output.
+/// with `seed`) into the held `folder`, and the summary, JSON or CSV on
+/// standard output.
 pub fn write_report(
     scenario: &Scenario,
     seed: u64,
     reps: u64,
     outcome: &Outcome,
-    o: &ReportOptions,
+    o: ReportOptions,
+    folder: Option<Folder>,
 ) -> Result<(), Failure> {
-    write_report_with(scenario, seed, reps, outcome, o, |_| Ok(Vec::new()))
+    write_report_with(scenario, seed, reps, outcome, o, folder, |_| Ok(Vec::new()))
 }
 
 /// [`write_report`], with more files into the same folder made by `extra`
@@ -192,60 +148,30 @@ pub fn write_report_with(
     seed: u64,
     reps: u64,
     outcome: &Outcome,
-    o: &ReportOptions,
+    o: ReportOptions,
+    folder: Option<Folder>,
     extra: impl FnOnce(&SimulationReport) -> Result<Vec<(String, Vec<u8>)>, Failure>,
 ) -> Result<(), Failure> {
     let report = peakplan::cost::costed_report(scenario, seed, outcome)?;
     let summary = text::render(&report);
     let json_text = json::render(&report).runtime()?;
-    let mut files = report_files(&report, scenario, o, seed, reps, &summary, &json_text)?;
+    let mut files = report_files(&report, scenario, o.page, seed, reps, &summary, &json_text)?;
     files.extend(extra(&report)?);
-    let dir = write_run_folder(o.out, &scenario.name, &run_id(seed, reps), &files, o.force)?;
-    if o.out.is_some() && o.force && o.no_plots {
-        remove_stale_plots(&dir, &report);
-    }
-    if !o.quiet {
-        eprintln!("wrote {} files to {}", files.len(), dir.display());
-        eprintln!("open {}", dir.join("report.html").display());
-    }
-    match o.format {
-        Format::Text => print!("{summary}"),
-        Format::Json => print!("{json_text}"),
-    }
-    Ok(())
-}
-
-/// Writes `files` into `out`, or into a new folder
-/// `reports/<scenario>/<id>[-k]/`, which is removed again if the writing
-/// fails, so that nothing is left half-made; returns the folder.
-pub fn write_run_folder(
-    out: Option<&Path>,
-    scenario: &str,
-    id: &str,
-    files: &[(String, Vec<u8>)],
-    force: bool,
-) -> Result<PathBuf, Failure> {
-    let dir = match out {
-        Some(dir) => dir.to_path_buf(),
-        None => claim_run_folder(Path::new(REPORTS_DIR), scenario, id).map_err(|e| {
-            Failure::Input(format!("cannot create a report folder under {REPORTS_DIR}/: {e}; choose one with --out"))
-        })?,
-    };
-    write_all(&dir, files, force).map_err(|e| {
-        if out.is_none() {
-            let _ = std::fs::remove_dir(dir.join("plots"));
-            let _ = std::fs::remove_dir(&dir);
+    if let Some(folder) = folder {
+        let stale = if o.output.force && o.page.charts.no_plots { plot_files(&report) } else { Vec::new() };
+        let dir = o.output.write(folder, &files, &stale)?;
+        if !o.output.quiet {
+            eprintln!("open {}", dir.join("report.html").display());
         }
-        Failure::Input(e.to_string())
-    })?;
-    Ok(dir)
+    }
+    o.output.print(&summary, &json_text, &csv::kpis(&report))
 }
 
 /// Every file of the report, by its path inside the report folder.
 fn report_files(
     report: &SimulationReport,
     scenario: &Scenario,
-    a: &ReportOptions,
+    page: &PageArgs,
     seed: u64,
     reps: u64,
     summary: &str,
@@ -257,8 +183,11 @@ fn report_files(
         ("per_period.csv".into(), csv::per_period(report).into_bytes()),
         ("summary.txt".into(), summary.as_bytes().to_vec()),
     ];
-    let rendered =
-        if a.no_plots { None } else { Some(plots::render(&plots::simulation::plots(report), true).runtime()?) };
+    let rendered = if page.charts.no_plots {
+        None
+    } else {
+        Some(plots::render(&plots::simulation::plots(report), true).runtime()?)
+    };
     files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
     // The scenario as simulated, with the seed and replications of this run,
     // so that the listing reproduces it.
@@ -267,18 +196,15 @@ fn report_files(
     raw.run.replications = reps;
     let scenario_toml =
         toml::to_string(&raw).unwrap_or_else(|e| format!("# the scenario could not be written as TOML: {e}\n"));
-    let page = Page { scenario_toml: &scenario_toml, plots: rendered.as_deref(), files: &DATA_FILES, lang: a.lang };
+    let page = Page { scenario_toml: &scenario_toml, plots: rendered.as_deref(), files: &DATA_FILES, lang: page.lang };
     files.push(("report.html".into(), html::render(report, &page).into_bytes()));
     Ok(files)
 }
 
-/// With `--force --no-plots`, removes the charts an earlier run left in
-/// `dir` once the new files are in place, so the folder never mixes two
-/// runs.
-fn remove_stale_plots(dir: &Path, report: &SimulationReport) {
-    for p in plots::simulation::plots(report) {
-        for ext in ["svg", "png"] {
-            let _ = std::fs::remove_file(dir.join("plots").join(format!("{}.{ext}", p.name)));
-        }
-    }
+/// The charts' files of the report (`plots/<name>.svg` and `.png`): with
+/// `--force --no-plots`, an earlier run's charts go in the same switch as
+/// the new files arrive, so the folder never mixes two runs.
+fn plot_files(report: &SimulationReport) -> Vec<String> {
+    let names = plots::simulation::plots(report).into_iter().map(|p| p.name);
+    names.flat_map(|n| ["svg", "png"].map(|ext| format!("plots/{n}.{ext}"))).collect()
 }

@@ -1,9 +1,9 @@
 //! `peakplan size`: the least-cost agents per shift that meet the targets.
 
+use super::output::OutputArgs;
 use super::{load_scenario, Failure};
 use crate::cli::OrFailure;
-use peakplan::report::folder::check_out;
-use peakplan::report::{json, sizing_text, write::write_all};
+use peakplan::report::{json, sizing_text};
 use peakplan::sizing::{sensitivity, size, SizingConfig, SizingReport};
 use std::path::PathBuf;
 
@@ -28,19 +28,11 @@ pub struct SizeArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
-    /// Folder to write sizing.json, plan.csv, per_period.csv and summary.txt.
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-    /// Write into an --out folder that is not empty, replacing the files
-    /// this command writes (others are kept).
-    #[arg(long)]
-    pub force: bool,
-    /// Format of standard output.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: super::simulate::Format,
-    /// No progress messages.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
+    /// Where the files go (sizing.json, plan.csv, per_period.csv and
+    /// summary.txt; none without --out) and what standard output shows
+    /// (`--format csv`: plan.csv).
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Size on the actual traffic of this inquiries export instead of the
     /// forecast: its arrival times replayed, patience and handle times
     /// fitted to it (see `peakplan actuals`).
@@ -111,7 +103,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
                 skip_bad_rows: a.skip_bad_rows,
             };
             let (s, rows) = super::actuals::replay_scenario(a.scenario.as_deref(), files, choice)?;
-            if !a.quiet {
+            if !a.output.quiet {
                 for (file, counts) in &rows {
                     eprint!("{}", peakplan::report::actuals_text::rows(file, counts));
                 }
@@ -120,9 +112,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
         }
         None => load_scenario(a.scenario.as_deref())?,
     };
-    if let Some(dir) = &a.out {
-        check_out(dir, a.force).map_err(Failure::Input)?;
-    }
+    let folder = a.output.prepare(None)?;
     let cfg = SizingConfig {
         seed: a.seed.unwrap_or(scenario.run.seed),
         search_replications: a.search_replications.unwrap_or(scenario.sizing.search_replications),
@@ -130,7 +120,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
         sensitivity_replications: a.sensitivity_replications.unwrap_or(sensitivity::DEFAULT_REPLICATIONS),
         threads: a.threads.map(|t| t as usize),
     };
-    if !a.quiet {
+    if !a.output.quiet {
         eprintln!(
             "sizing {} ({} replications per candidate, {} to verify)...",
             scenario.name, cfg.search_replications, cfg.verify_replications
@@ -140,20 +130,18 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
     let report = size(&scenario, &cfg).runtime()?;
     let summary = sizing_text::render(&report);
     let json_text = json::render(&report).runtime()?;
-    if let Some(dir) = &a.out {
-        let files = [
-            ("sizing.json", json_text.clone()),
-            ("plan.csv", plan_csv(&report)),
-            ("per_period.csv", periods_csv(&report)),
-            ("summary.txt", summary.clone()),
+    let plan = plan_csv(&report);
+    if let Some(folder) = folder {
+        let files: Vec<(String, Vec<u8>)> = vec![
+            ("sizing.json".into(), json_text.clone().into_bytes()),
+            ("plan.csv".into(), plan.clone().into_bytes()),
+            ("per_period.csv".into(), periods_csv(&report).into_bytes()),
+            ("summary.txt".into(), summary.clone().into_bytes()),
         ];
-        write_all(dir, &files, a.force).input()?;
+        a.output.write(folder, &files, &[])?;
     }
-    match a.format {
-        super::simulate::Format::Text => print!("{summary}"),
-        super::simulate::Format::Json => print!("{json_text}"),
-    }
-    if !a.quiet {
+    a.output.print(&summary, &json_text, &plan)?;
+    if !a.output.quiet {
         for t in &report.stages {
             eprintln!(
                 "  {:<30}{:>6} candidates{:>8} replications{:>8.1} s",

@@ -80,7 +80,11 @@ pub fn check_out(dir: &Path, force: bool) -> Result<(), String> {
     if dir.exists() && !dir.is_dir() {
         return Err(format!("{} is a file, not a folder; choose another --out folder", dir.display()));
     }
-    let used = std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false);
+    // What killed runs left (temporary files, a journal) is not a result:
+    // the next run into the folder clears it.
+    let used = std::fs::read_dir(dir)
+        .map(|d| d.flatten().any(|e| !super::switch::is_own(&e.file_name().to_string_lossy())))
+        .unwrap_or(false);
     if used && !force {
         return Err(format!(
             "{} already exists and is not empty; choose another --out folder, or pass --force to replace the \

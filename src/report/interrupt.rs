@@ -59,9 +59,13 @@ fn pending() -> MutexGuard<'static, Pending> {
     PENDING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Records a temporary file about to be written.
-pub fn track_temp(path: &Path) {
-    pending().temps.push(path.to_path_buf());
+/// Creates (or truncates) the temporary file `path` and records it, in one
+/// step: an interruption either removes it or comes before it exists.
+pub fn create_temp(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut p = pending();
+    let file = std::fs::File::create(path)?;
+    p.temps.push(path.to_path_buf());
+    Ok(file)
 }
 
 /// Forgets temporary files (renamed into place or removed).
@@ -108,6 +112,15 @@ pub fn commit<T>(rename: impl FnOnce() -> T) -> T {
 /// interrupted.
 pub fn clean_up() {
     pending().clean_up();
+}
+
+/// [`clean_up`], then ends the process with `code`, still holding the
+/// record: the run's other threads can neither create a temporary file nor
+/// rename one into place after the clean-up.
+pub fn clean_up_and_exit(code: i32) -> ! {
+    let mut held = pending();
+    held.clean_up();
+    std::process::exit(code)
 }
 
 #[cfg(test)]

@@ -119,13 +119,13 @@ fn recommended(o: &mut String, r: &SizingReport) {
     if let (Some(d24), Some(lead)) =
         (p.kpis.get(fig::DISPATCHED_WITHIN_24H_SHARE), p.kpis.get(fig::DISPATCH_LEAD_P95_H))
     {
-        let _ = writeln!(
-            o,
-            "  dispatched within 24 h {} (p5 {}), lead time p95 {:.1} h",
-            pct(d24.mean),
-            pct(d24.p5),
-            lead.mean
-        );
+        // No lead time exists when no parcel left (every pickup missed).
+        let lead = if lead.mean.is_finite() {
+            format!("lead time p95 {:.1} h", lead.mean)
+        } else {
+            "no parcel dispatched".to_string()
+        };
+        let _ = writeln!(o, "  dispatched within 24 h {} (p5 {}), {lead}", pct(d24.mean), pct(d24.p5));
     }
     if !r.feasible && r.plan.p_meet_all >= r.targets.confidence {
         let _ = writeln!(

@@ -100,6 +100,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// A share strictly between 0 and 1: a confidence of 0 asks nothing of
+    /// the replications, one of 1 what no finite sample shows.
+    pub(super) fn open_share(&self, path: &Path, v: f64) -> Result<f64, ScenarioError> {
+        if v > 0.0 && v < 1.0 {
+            Ok(v)
+        } else {
+            Err(self.err(path, format!("must be a share above 0 and below 1 (e.g. 0.95), got {}", show(v))))
+        }
+    }
+
     /// A distribution as written, its parameters at most
     /// [`MAX_DIST_VALUE`]; `kind = "none"` only if `allow_none`.
     pub(super) fn dist(&self, path: &Path, raw: &RawDist, allow_none: bool) -> Result<Option<Dist>, ScenarioError> {
@@ -430,7 +440,7 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
         response_within_s: ctx.positive(&key(&tp, "response_within_s"), t.response_within_s, 86_400.0)?,
         service_level: ctx.share(&key(&tp, "service_level"), t.service_level)?,
         abandon_max: ctx.share(&key(&tp, "abandon_max"), t.abandon_max)?,
-        confidence: ctx.share(&key(&tp, "confidence"), t.confidence)?,
+        confidence: ctx.open_share(&key(&tp, "confidence"), t.confidence)?,
         dispatch_24h_min: ctx.share(&key(&tp, "dispatch_24h_min"), t.dispatch_24h_min)?,
         promise_h: ctx.positive(&key(&tp, "promise_h"), t.promise_h, 24.0 * 366.0)?,
     };

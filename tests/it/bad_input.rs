@@ -55,6 +55,10 @@ const CSV_EXPORTS: Suite = Suite {
     min_cases: 20,
 };
 
+/// The longest error a case may print: a value of megabytes is cut, not
+/// echoed whole.
+const MAX_ERROR_BYTES: usize = 2000;
+
 /// What a case expects: the description and the fragments of the error.
 struct Expect {
     what: String,
@@ -161,6 +165,9 @@ fn run_suite(suite: &Suite) -> usize {
             }
             if !err.contains(name.as_str()) {
                 wrong.push("the error does not name the file".to_string());
+            }
+            if err.len() > MAX_ERROR_BYTES {
+                wrong.push(format!("an error of {} bytes: long values must be cut", err.len()));
             }
             if err.contains("panicked") {
                 wrong.push("it panicked".to_string());

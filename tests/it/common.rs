@@ -66,6 +66,28 @@ fn chrono_end(hours: u32) -> String {
     format!("2026-11-{day:02} {:02}:00", hours % 24)
 }
 
+/// A 4-hour chat-only scenario named `name` (a TOML string literal).
+pub fn tiny(name: &str) -> String {
+    format!(
+        r#"name = {name}
+[window]
+start = "2026-11-10 00:00"
+length_h = 4
+[arrivals]
+baseline_per_h = 60
+[chat]
+[[chat.groups]]
+name = "g"
+handle_s = {{ kind = "exponential", mean = 60 }}
+[[chat.shifts]]
+name = "all"
+start = "2026-11-10 00:00"
+end = "2026-11-10 04:00"
+agents = {{ g = 2 }}
+"#
+    )
+}
+
 /// Runs `reps` replications of `s` with `seed` on `threads` threads.
 pub fn simulate(s: &Scenario, seed: u64, reps: u64, threads: Option<usize>) -> Outcome {
     let cfg = RunConfig { seed, replications: 0..reps, threads, progress: false };

@@ -356,3 +356,49 @@ fn shares_of_zero_and_one_give_meaningful_figures() {
     assert!(v["kpis"]["response_mean_s"].is_null(), "nothing offered, nothing answered");
     assert_eq!(v["kpis"]["dispatched_within_24h_share"]["max"].as_f64(), Some(0.0));
 }
+
+#[test]
+fn every_pickup_missed_is_said_in_the_size_summary_not_nan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.toml"), NO_PICKUP).unwrap();
+    let reps = ["--search-replications", "10", "--verify-replications", "10", "--sensitivity-replications", "10"];
+    let out = crate::common::peakplan_in(dir.path()).args(["size", "d.toml", "--quiet"]).args(reps).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(!text.contains("NaN"), "{text}");
+    assert!(text.contains("dispatched within 24 h 0.0% (p5 0.0%), no parcel dispatched"), "{text}");
+}
+
+/// A small shop whose only courier misses every pickup.
+const NO_PICKUP: &str = r#"name = "no-pickup"
+[window]
+start = "2026-11-10 00:00"
+length_h = 6
+[arrivals]
+baseline_per_h = 60
+[chat]
+[[chat.groups]]
+name = "g"
+handle_s = { kind = "exponential", mean = 60 }
+[[chat.shifts]]
+name = "all"
+start = "2026-11-10 00:00"
+end = "2026-11-10 06:00"
+agents = { g = 3 }
+[orders]
+paid_at_once_share = 1
+[warehouse]
+[[warehouse.groups]]
+name = "p"
+pack_s = { kind = "fixed", value = 60 }
+label_s = { kind = "fixed", value = 30 }
+[[warehouse.shifts]]
+name = "one"
+start = "2026-11-10 00:00"
+end = "2026-11-10 06:00"
+packers = { p = 1 }
+[[couriers]]
+name = "A"
+pickups = ["02:00", "04:00"]
+missed_share = 1
+truck_capacity = 100
+"#;

@@ -19,6 +19,7 @@ mod extremes;
 mod fuzz_cases;
 mod golden;
 mod limits;
+mod output_hardening;
 mod output_safety;
 mod properties;
 mod records;

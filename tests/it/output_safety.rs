@@ -3,31 +3,9 @@
 //! intact and no partial file, and names from the scenario never lead a
 //! file outside the report folder.
 
-use crate::common::{paths_under as tree, peakplan_in as peakplan};
+use crate::common::{paths_under as tree, peakplan_in as peakplan, tiny};
 use peakplan::scenario::DEFAULT_TOML;
 use std::path::PathBuf;
-
-/// A 4-hour chat-only scenario named `name` (a TOML string literal).
-fn tiny(name: &str) -> String {
-    format!(
-        r#"name = {name}
-[window]
-start = "2026-11-10 00:00"
-length_h = 4
-[arrivals]
-baseline_per_h = 60
-[chat]
-[[chat.groups]]
-name = "g"
-handle_s = {{ kind = "exponential", mean = 60 }}
-[[chat.shifts]]
-name = "all"
-start = "2026-11-10 00:00"
-end = "2026-11-10 04:00"
-agents = {{ g = 2 }}
-"#
-    )
-}
 
 #[test]
 fn an_existing_out_folder_is_refused_without_force() {

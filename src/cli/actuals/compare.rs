@@ -3,16 +3,14 @@
 use super::import_args::Imported;
 use super::run_args::RunArgs;
 use super::ImportArgs;
-use crate::cli::simulate::{write_run_folder, Format};
+use crate::cli::output::{DefaultFolder, OutputArgs, PageArgs};
 use crate::cli::Failure;
 use crate::cli::OrFailure;
 use peakplan::actuals::plan_vs_actual::compare;
 use peakplan::experiment::run;
-use peakplan::report::folder::{check_out, run_id};
-use peakplan::report::i18n::Lang;
+use peakplan::report::folder::run_id;
 use peakplan::report::plots;
 use peakplan::report::{actuals_text, plan_vs_actual};
-use std::path::PathBuf;
 
 /// Arguments of `peakplan actuals compare`.
 #[derive(Debug, clap::Args)]
@@ -22,45 +20,42 @@ pub struct CompareArgs {
     /// The forecast's replications, seed and threads.
     #[command(flatten)]
     run: RunArgs,
-    /// Folder for plan_vs_actual.json, plan_vs_actual.csv, summary.txt and
-    /// plan_vs_actual.html [default: a new folder under reports/].
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Replace files that already exist in the --out folder.
-    #[arg(long)]
-    force: bool,
-    /// Skip the charts.
-    #[arg(long)]
-    no_plots: bool,
-    /// Language of plan_vs_actual.html: `en` or `zh`.
-    #[arg(long, default_value = "en", value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<Lang>()))]
-    lang: Lang,
-    /// Format of standard output.
-    #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    /// Where the files go (plan_vs_actual.json, plan_vs_actual.csv,
+    /// summary.txt and plan_vs_actual.html) [default: a new folder under
+    /// reports/] and what standard output shows (`--format csv`:
+    /// plan_vs_actual.csv).
+    #[command(flatten)]
+    output: OutputArgs,
+    /// The charts and the language of plan_vs_actual.html.
+    #[command(flatten)]
+    page: PageArgs,
 }
 
 /// Runs `peakplan actuals compare`.
 pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
-    if let Some(dir) = &a.out {
-        check_out(dir, a.force).map_err(Failure::Input)?;
-    }
+    // An --out folder is held before the exports are read.
+    let mut folder = if a.output.out.is_some() { a.output.prepare(None)? } else { None };
     let Imported { scenario, chats, orders, rows } = a.import.import(0.0)?;
     let file = a.import.inquiries.display().to_string();
-    let quiet = a.run.quiet;
+    let quiet = a.output.quiet;
     if !quiet {
         for (name, counts) in &rows {
             eprint!("{}", actuals_text::rows(name, counts));
         }
     }
     let counts = rows.into_iter().next().map(|(_, c)| c).unwrap_or_default();
-    let (seed, reps, cfg) = a.run.config(&scenario);
+    let (seed, reps, cfg) = a.run.config(&scenario, quiet);
+    if folder.is_none() {
+        let id = format!("vs-actual-{}", run_id(seed, reps));
+        folder = a.output.prepare(Some(DefaultFolder { scenario: &scenario.name, id: &id }))?;
+    }
     let outcome = run(&scenario.model, &scenario.targets, &cfg).runtime()?;
     let report = peakplan::cost::costed_report(&scenario, seed, &outcome)?;
     let result = compare(&report, &chats, orders.as_ref(), &file, counts);
     let summary = plan_vs_actual::text(&result);
     let json_text = peakplan::report::json::render(&result).runtime()?;
-    let rendered = if a.no_plots {
+    let csv_text = plan_vs_actual::csv(&result);
+    let rendered = if a.page.charts.no_plots {
         None
     } else {
         let charts = plots::plan_vs_actual::plots(&result, scenario.targets.service_level);
@@ -68,19 +63,13 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     };
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("plan_vs_actual.json".into(), json_text.clone().into_bytes()),
-        ("plan_vs_actual.csv".into(), plan_vs_actual::csv(&result).into_bytes()),
+        ("plan_vs_actual.csv".into(), csv_text.clone().into_bytes()),
         ("summary.txt".into(), summary.clone().into_bytes()),
-        ("plan_vs_actual.html".into(), plan_vs_actual::html(&result, rendered.as_deref(), a.lang).into_bytes()),
+        ("plan_vs_actual.html".into(), plan_vs_actual::html(&result, rendered.as_deref(), a.page.lang).into_bytes()),
     ];
     files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
-    let id = format!("vs-actual-{}", run_id(seed, reps));
-    let dir = write_run_folder(a.out.as_deref(), &scenario.name, &id, &files, a.force)?;
-    if !quiet {
-        eprintln!("wrote {} files to {}", files.len(), dir.display());
+    if let Some(folder) = folder {
+        a.output.write(folder, &files, &[])?;
     }
-    match a.format {
-        Format::Text => print!("{summary}"),
-        Format::Json => print!("{json_text}"),
-    }
-    Ok(())
+    a.output.print(&summary, &json_text, &csv_text)
 }

@@ -2,7 +2,7 @@
 
 use super::import_args::Imported;
 use super::ImportArgs;
-use crate::cli::simulate::Format;
+use crate::cli::output::{print, Format};
 use crate::cli::Failure;
 use crate::cli::OrFailure;
 use peakplan::actuals::fit::{calibrate::calibrated_toml, fit_chats};
@@ -27,7 +27,7 @@ pub struct FitArgs {
     /// Replace the --out file if it exists.
     #[arg(long)]
     force: bool,
-    /// Format of standard output.
+    /// Format of standard output (text or JSON; the fit has no CSV form).
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Fit even if some periods of the window have no chat at all (an
@@ -42,6 +42,9 @@ pub struct FitArgs {
 
 /// Runs `peakplan actuals fit`.
 pub fn exec(a: &FitArgs) -> Result<(), Failure> {
+    if a.format == Format::Csv {
+        return Err(Failure::Input("--format csv: actuals fit writes text or JSON".into()));
+    }
     let step_s = a.step_min.map_or(0.0, |m| f64::from(m) * 60.0);
     // Checked before reading what may be millions of rows.
     let window_s = crate::cli::load_scenario(a.import.scenario.as_deref())?.window.length_s;
@@ -95,27 +98,29 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "calibrated.toml".into());
     write_all(dir, &[(name, toml)], a.force).input()?;
     let (file, counts) = &rows[0];
-    match a.format {
+    let printed = match a.format {
         Format::Text => {
-            print!("{}", actuals_text::fit(file, counts, &fit));
+            let mut text = actuals_text::fit(file, counts, &fit);
             if let Some(o) = &orders {
-                println!();
+                text.push('\n');
                 for (file, counts) in &rows[1..] {
-                    print!("{}", actuals_text::rows(file, counts));
+                    text += &actuals_text::rows(file, counts);
                 }
-                print!("{}", actuals_text::order_fit(o, scenario.model.dispatch.is_some()));
+                text += &actuals_text::order_fit(o, scenario.model.dispatch.is_some());
             }
+            text
         }
-        Format::Json => {
+        Format::Json | Format::Csv => {
             let order_doc = orders.as_ref().map(|o| {
                 let files: Vec<_> =
                     rows[1..].iter().map(|(f, c)| serde_json::json!({ "file": f, "rows": c })).collect();
                 serde_json::json!({ "files": files, "fit": o })
             });
             let doc = serde_json::json!({ "file": file, "rows": counts, "fit": fit, "orders": order_doc });
-            println!("{}", serde_json::to_string_pretty(&doc).expect("plain data"));
+            serde_json::to_string_pretty(&doc).runtime()? + "\n"
         }
-    }
+    };
+    print(&printed)?;
     if !a.quiet {
         eprintln!("wrote the calibrated scenario {}", out.display());
         eprintln!("simulate it with: peakplan simulate {}", out.display());

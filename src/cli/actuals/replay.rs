@@ -2,16 +2,16 @@
 
 use super::run_args::RunArgs;
 use super::ImportArgs;
-use crate::cli::simulate::{write_report_with, Format, ReportOptions};
+use crate::cli::output::{print, DefaultFolder, Format, OutputArgs, PageArgs};
+use crate::cli::simulate::{write_report_with, ReportOptions};
 use crate::cli::Failure;
 use crate::cli::OrFailure;
 use peakplan::actuals::replay::{ReplayChoice, Staffing};
 use peakplan::actuals::replay_check::{check, ReplayCheck};
 use peakplan::actuals::replay_customers::Customers;
-use peakplan::report::i18n::Lang;
+use peakplan::report::folder::run_id;
 use peakplan::report::plots;
 use peakplan::report::{actuals_text, plan_vs_actual, replay_check};
-use std::path::PathBuf;
 
 /// Arguments of `peakplan actuals replay`.
 #[derive(Debug, clap::Args)]
@@ -37,58 +37,49 @@ pub struct ReplayArgs {
     /// each replication.
     #[command(flatten)]
     run: RunArgs,
-    /// Folder for the report [default: a new folder under reports/].
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Replace files that already exist in the --out folder.
-    #[arg(long)]
-    force: bool,
-    /// Skip the charts.
-    #[arg(long)]
-    no_plots: bool,
-    /// Language of report.html: `en` or `zh`.
-    #[arg(long, default_value = "en", value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<Lang>()))]
-    lang: Lang,
-    /// Format of standard output.
-    #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    /// Where the report goes [default: a new folder under reports/] and
+    /// what standard output shows (the replay's summary, then the replay
+    /// held against the day; JSON: the replay's report; CSV: its kpis.csv).
+    #[command(flatten)]
+    output: OutputArgs,
+    /// The charts and the language of report.html.
+    #[command(flatten)]
+    page: PageArgs,
 }
 
 /// Runs `peakplan actuals replay`.
 pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
     let i = &a.import;
-    let opts = ReportOptions {
-        out: a.out.as_deref(),
-        force: a.force,
-        no_plots: a.no_plots,
-        lang: a.lang,
-        format: a.format,
-        quiet: a.run.quiet,
-    };
-    opts.check_out()?;
+    let quiet = a.output.quiet;
+    // An --out folder is held before the exports are read.
+    let mut folder = if a.output.out.is_some() { a.output.prepare(None)? } else { None };
     let choice = ReplayChoice { staffing: a.staffing, customers: a.customers };
     let (replay, rows, chats) = super::import_args::replay_with_actuals(i.scenario.as_deref(), i.files(), choice)?;
     let scenario = &replay.scenario;
-    if !a.run.quiet {
+    if !quiet {
         for (file, counts) in &rows {
             eprint!("{}", actuals_text::rows(file, counts));
         }
         eprintln!("{}", choice.note());
     }
-    let (seed, reps, cfg) = a.run.config(scenario);
+    let (seed, reps, cfg) = a.run.config(scenario, quiet);
+    if folder.is_none() {
+        folder = a.output.prepare(Some(DefaultFolder { scenario: &scenario.name, id: &run_id(seed, reps) }))?;
+    }
     let draws = replay.staffing_draws(seed, reps).input()?;
     let outcome = replay.run(&draws, &cfg).runtime()?;
     let counts = rows.first().map(|(_, c)| c.clone()).unwrap_or_default();
     let file = i.inquiries.display().to_string();
     let mut verdict = String::new();
-    write_report_with(scenario, seed, reps, &outcome, &opts, |report| {
+    let o = ReportOptions { output: &a.output, page: &a.page };
+    write_report_with(scenario, seed, reps, &outcome, o, folder, |report| {
         let checked = check(report, &chats, &file, counts, choice.note());
         verdict = replay_check::text(&checked);
-        check_files(&checked, scenario.targets.service_level, a.no_plots)
+        check_files(&checked, scenario.targets.service_level, a.page.charts.no_plots)
     })?;
-    if matches!(a.format, Format::Text) {
-        print!("{verdict}");
-    } else if !a.run.quiet {
+    if matches!(a.output.format, Format::Text) {
+        print(&verdict)?;
+    } else if !quiet {
         eprintln!("{}", verdict.lines().nth(2).unwrap_or_default());
     }
     Ok(())

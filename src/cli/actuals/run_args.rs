@@ -1,5 +1,5 @@
 //! The run settings `actuals compare` and `actuals replay` share: how many
-//! replications, which seed, how many threads, and whether to be quiet.
+//! replications, which seed, how many threads.
 
 use peakplan::experiment::RunConfig;
 use peakplan::Scenario;
@@ -17,22 +17,19 @@ pub struct RunArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
-    /// No progress bar and no notes.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
 }
 
 impl RunArgs {
     /// The seed, the replications and the run configuration for `scenario`;
-    /// progress shows only on a terminal.
-    pub fn config(&self, scenario: &Scenario) -> (u64, u64, RunConfig) {
+    /// progress shows only on a terminal, and not when `quiet`.
+    pub fn config(&self, scenario: &Scenario, quiet: bool) -> (u64, u64, RunConfig) {
         let seed = self.seed.unwrap_or(scenario.run.seed);
         let reps = self.replications.unwrap_or(scenario.run.replications);
         let cfg = RunConfig {
             seed,
             replications: 0..reps,
             threads: self.threads.map(|t| t as usize),
-            progress: !self.quiet && std::io::stderr().is_terminal(),
+            progress: !quiet && std::io::stderr().is_terminal(),
         };
         (seed, reps, cfg)
     }
