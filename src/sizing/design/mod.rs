@@ -152,7 +152,7 @@ impl Designer<'_, '_> {
         let mut plan = with_agents(base, cover(ctx, self.d, &requirement)?.plan);
         for _ in 0..MAX_CUTS {
             let eval: Evaluation = ev.run_plan(&plan, 1.0, reps.clone())?;
-            if super::evaluate::share(&eval.samples, crate::figures::MEETS_CHAT_TARGETS) >= lim.required {
+            if ctx.s.targets.share_meeting(&eval.samples, false) >= lim.required {
                 break;
             }
             let capacity = ctx.capacity_per_period(&plan);
