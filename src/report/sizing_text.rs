@@ -47,6 +47,9 @@ fn binding(o: &mut String, r: &SizingReport) {
         pct(sc.each_period_worst),
         pct(sc.window)
     );
+    if !r.targets.service_level_scope.is_default() {
+        let _ = writeln!(o, "  (the scenario judges the service level {})", r.targets.scope_words());
+    }
     if r.binding_periods.is_empty() {
         return;
     }
@@ -76,9 +79,10 @@ fn heading(o: &mut String, r: &SizingReport) {
     let _ = writeln!(o, "peakplan size — {}", r.run.scenario);
     let _ = writeln!(
         o,
-        "Targets: service level ≥ {} within {} s every hour, abandonment ≤ {},\n         met in ≥ {} of replications",
+        "Targets: service level ≥ {} within {} s {}, abandonment ≤ {},\n         met in ≥ {} of replications",
         pct(t.service_level),
         t.response_within_s,
+        t.scope_words(),
         pct(t.abandon_max),
         pct(t.confidence)
     );

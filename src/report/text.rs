@@ -95,9 +95,13 @@ pub fn render(r: &SimulationReport) -> String {
     let t = &r.targets;
     let _ = writeln!(
         o,
-        "\nTargets: service level ≥ {} within {} s in every hour, abandonment ≤ {}",
+        "\nTargets: service level ≥ {} within {} s {}, abandonment ≤ {}",
         show(t.service_level, Fmt::Share),
         t.response_within_s,
+        match t.service_level_scope {
+            crate::targets::ServiceLevelScope::EveryPeriodJointly => "in every hour",
+            _ => t.scope_words(),
+        },
         show(t.abandon_max, Fmt::Share)
     );
     let met = r.kpi(fig::MEETS_ALL_TARGETS).map_or(0.0, |s| s.mean);

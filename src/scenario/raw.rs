@@ -295,6 +295,10 @@ pub struct RawTargets {
     pub dispatch_24h_min: f64,
     /// Promised time from payment to dispatch [h].
     pub promise_h: f64,
+    /// Over what the service-level target is judged (written only when not
+    /// the default, so that a scenario without it prints as before).
+    #[serde(skip_serializing_if = "crate::targets::ServiceLevelScope::is_default")]
+    pub service_level_scope: crate::targets::ServiceLevelScope,
 }
 
 impl Default for RawTargets {
@@ -306,6 +310,7 @@ impl Default for RawTargets {
             confidence: 0.95,
             dispatch_24h_min: 0.95,
             promise_h: 48.0,
+            service_level_scope: crate::targets::ServiceLevelScope::EveryPeriodJointly,
         }
     }
 }

@@ -443,6 +443,7 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
         confidence: ctx.open_share(&key(&tp, "confidence"), t.confidence)?,
         dispatch_24h_min: ctx.share(&key(&tp, "dispatch_24h_min"), t.dispatch_24h_min)?,
         promise_h: ctx.positive(&key(&tp, "promise_h"), t.promise_h, 24.0 * 366.0)?,
+        service_level_scope: t.service_level_scope,
     };
     let reps = raw.run.replications;
     if !(1..=MAX_REPLICATIONS).contains(&reps) {

@@ -19,6 +19,7 @@ use crate::model::dist::Dist;
 use crate::model::shifts::Shift;
 use crate::model::ModelParams;
 use crate::scenario::Scenario;
+use crate::targets::{ServiceLevelScope, Targets};
 use std::ops::Range;
 
 /// Largest per-period headcount the search will try.
@@ -70,11 +71,16 @@ pub fn per_period_model(model: &ModelParams, agents: &[u32]) -> ModelParams {
 }
 
 /// The share of replications in which each period on its own must meet its
-/// targets, so that all periods together meet them in about `confidence` of
-/// replications: a third of the allowed failures per period, since failures
-/// of busy periods come together in the same high-volume replications.
-fn period_confidence(confidence: f64) -> f64 {
-    1.0 - (1.0 - confidence) / 3.0
+/// targets. Under the joint scope, so that all periods together meet them in
+/// about `confidence` of replications: a third of the allowed failures per
+/// period, since failures of busy periods come together in the same
+/// high-volume replications. Under `each_period`, `confidence` itself; under
+/// `window` too, a start the search lowers where the window allows.
+fn period_confidence(t: &Targets) -> f64 {
+    match t.service_level_scope {
+        ServiceLevelScope::EveryPeriodJointly => 1.0 - (1.0 - t.confidence) / 3.0,
+        ServiceLevelScope::EachPeriod | ServiceLevelScope::Window => t.confidence,
+    }
 }
 
 /// Which periods meet their targets in [`period_confidence`] of replications.
@@ -85,7 +91,7 @@ fn periods_met(ev: &super::evaluate::Evaluation, s: &Scenario) -> Result<Vec<boo
         .iter()
         .map(|reps| {
             let ok = reps.iter().filter(|&&m| m).count();
-            ok as f64 >= period_confidence(t.confidence) * reps.len() as f64 - 1e-9
+            ok as f64 >= period_confidence(t) * reps.len() as f64 - 1e-9
         })
         .collect())
 }

@@ -11,12 +11,13 @@
 //! every answer by plan, so a plan the search comes back to is not
 //! simulated again. Neither changes any answer, only the work.
 
-use super::replicate::{run_jobs, Job, JobResult, MEETS_ALL};
+use super::replicate::{run_jobs, Job, JobResult};
 use crate::experiment::RunError;
 use crate::figures::Figure;
 use crate::model::ModelParams;
 use crate::scenario::Scenario;
 use crate::stats::Samples;
+use crate::targets::{ServiceLevelScope, Targets};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -61,8 +62,10 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-    fn of(samples: Samples) -> Self {
-        Self { p_meet: share(&samples, MEETS_ALL), samples }
+    /// The evaluation of `samples`, its share meeting the targets read
+    /// under the scope of `targets`' service level.
+    fn of(samples: Samples, targets: &Targets) -> Self {
+        Self { p_meet: targets.share_meeting(&samples, true), samples }
     }
 }
 
@@ -141,9 +144,10 @@ impl<'a> Evaluator<'a> {
         let jobs: Vec<Job> =
             jobs.iter().map(|(model, reps)| Job { model, reps: reps.clone().collect(), fail_limit: None }).collect();
         let results = self.run(&jobs)?;
+        let t = &self.scenario.targets;
         Ok(results
             .into_iter()
-            .map(|r| Evaluation::of(r.samples.expect("no failure limit, so every replication ran")))
+            .map(|r| Evaluation::of(r.samples.expect("no failure limit, so every replication ran"), t))
             .collect())
     }
 
@@ -175,6 +179,14 @@ impl<'a> Evaluator<'a> {
         let Some(limit) = failures_to_fail(n, required) else {
             return Ok(true);
         };
+        if self.scenario.targets.service_level_scope == ServiceLevelScope::EachPeriod {
+            // Periods are judged across replications: no single replication
+            // settles the answer, so every one is simulated.
+            if let Some(Failures::Exactly(f)) = self.known.get(&(plan.clone(), reps.clone())) {
+                return Ok(*f < limit);
+            }
+            return Ok(self.run_plan(plan, 1.0, reps)?.p_meet >= required);
+        }
         let key = (plan.clone(), reps);
         match self.known.get(&key) {
             Some(Failures::Exactly(f)) => return Ok(*f < limit),

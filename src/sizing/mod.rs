@@ -406,9 +406,9 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     let formula_eval = evals.next().expect("the formula plan's evaluation");
     let plan_cost = ctx.labour_cost(&plan);
     let mut sensitivity =
-        vec![sensitivity::row("plan as recommended".into(), &verified.samples, k as usize, plan_cost, conf)];
+        vec![sensitivity::row("plan as recommended".into(), &verified.samples, k as usize, plan_cost, &s.targets)];
     sensitivity.extend(
-        variants.iter().zip(evals).map(|(x, e)| sensitivity::variant_row(x, &e, ctx.labour_cost(&x.plan), conf)),
+        variants.iter().zip(evals).map(|(x, e)| sensitivity::variant_row(x, &e, ctx.labour_cost(&x.plan), &s.targets)),
     );
     stages.end("Erlang plan and sensitivity".into(), &ev);
 

@@ -64,8 +64,8 @@ fn shortfall(ev: &Evaluation) -> f64 {
 }
 
 /// The role whose targets fail in more replications.
-fn failing_role(ev: &Evaluation) -> Role {
-    let chat = 1.0 - share(&ev.samples, fig::MEETS_CHAT_TARGETS);
+fn failing_role(ev: &Evaluation, t: &Targets) -> Role {
+    let chat = 1.0 - t.share_meeting(&ev.samples, false);
     let dispatch = 1.0 - share(&ev.samples, fig::MEETS_DISPATCH_TARGET);
     if dispatch > chat {
         Role::Packers
@@ -129,7 +129,7 @@ pub fn repair(
             }
         }
         // One person for each failing period, on distinct shifts, per step.
-        let role = failing_role(&eval);
+        let role = failing_role(&eval, &t);
         let mut added = Vec::new();
         for p in periods_to_repair(&eval, role, &t, 1.0 - lim.required)? {
             let (a, b) = (p as f64 * period_s, (p + 1) as f64 * period_s);

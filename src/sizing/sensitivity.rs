@@ -12,6 +12,7 @@ use super::result::SensitivityRow;
 use super::Row;
 use crate::figures as fig;
 use crate::stats::{wilson95, Samples};
+use crate::targets::Targets;
 
 /// Replications of the sensitivity table when not given: enough for a
 /// Wilson interval of about ±2 percentage points at a 95% share.
@@ -50,13 +51,14 @@ pub fn variants(rows: &[Row], plan: &Plan, group_name: impl Fn(&Row, usize) -> S
 }
 
 /// A row of the table from the first `n` replications of `samples`
-/// (all of them when fewer), with the plan's labour cost and the confidence
-/// it must reach.
-pub fn row(change: String, samples: &Samples, n: usize, labour_cost_cny: f64, confidence: f64) -> SensitivityRow {
+/// (all of them when fewer), with the plan's labour cost, judged under
+/// `targets` (their scope and the confidence to reach).
+pub fn row(change: String, samples: &Samples, n: usize, labour_cost_cny: f64, targets: &Targets) -> SensitivityRow {
+    let confidence = targets.confidence;
     let n = n.min(samples.len());
     let first = |k: &str| samples.scalar(k).map_or(&[][..], |v| &v[..n]);
     let mean = |k: &str| first(k).iter().sum::<f64>() / n.max(1) as f64;
-    let met: f64 = first(fig::MEETS_ALL_TARGETS.name).iter().sum();
+    let met = targets.replications_meeting(samples, n, true);
     let p_meet_all = if n == 0 { 1.0 } else { met / n as f64 };
     SensitivityRow {
         change,
@@ -71,6 +73,6 @@ pub fn row(change: String, samples: &Samples, n: usize, labour_cost_cny: f64, co
 }
 
 /// The row of a simulated variant.
-pub fn variant_row(v: &Variant, e: &Evaluation, labour_cost_cny: f64, confidence: f64) -> SensitivityRow {
-    row(v.change.clone(), &e.samples, e.samples.len(), labour_cost_cny, confidence)
+pub fn variant_row(v: &Variant, e: &Evaluation, labour_cost_cny: f64, targets: &Targets) -> SensitivityRow {
+    row(v.change.clone(), &e.samples, e.samples.len(), labour_cost_cny, targets)
 }

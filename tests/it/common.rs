@@ -166,6 +166,18 @@ confidence = {confidence}
     )
 }
 
+/// A sizing configuration on seed 3 with these replications (search,
+/// verification, sensitivity), on all cores.
+pub fn sizing_config(search: u64, verify: u64, sensitivity: u64) -> peakplan::sizing::SizingConfig {
+    peakplan::sizing::SizingConfig {
+        seed: 3,
+        search_replications: search,
+        verify_replications: verify,
+        sensitivity_replications: sensitivity,
+        threads: None,
+    }
+}
+
 /// The binary, run in `dir`.
 pub fn peakplan_in(dir: &std::path::Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("peakplan").unwrap();

@@ -97,6 +97,7 @@ pub(super) fn cover(ctx: &Ctx, d: &ShiftDesign, requirement: &[f64]) -> Result<s
         max_per_shift: &s.sizing.max_per_shift.agents,
         min_per_shift: d.min_per_shift,
         max_distinct: d.max_distinct_shifts,
+        breaks: Some(&s.model.breaks),
     }
     .solve()?;
     Ok(super::cover::Covered { plan: solved.plan, shortfall: solved.shortfall })
@@ -151,7 +152,7 @@ impl Designer<'_, '_> {
         let mut plan = with_agents(base, cover(ctx, self.d, &requirement)?.plan);
         for _ in 0..MAX_CUTS {
             let eval: Evaluation = ev.run_plan(&plan, 1.0, reps.clone())?;
-            if super::evaluate::share(&eval.samples, crate::figures::MEETS_CHAT_TARGETS) >= lim.required {
+            if ctx.s.targets.share_meeting(&eval.samples, false) >= lim.required {
                 break;
             }
             let capacity = ctx.capacity_per_period(&plan);
