@@ -37,6 +37,7 @@ pub mod design;
 pub mod evaluate;
 pub mod explain;
 pub mod formula_table;
+pub mod plan_file;
 pub mod pools;
 pub mod replicate;
 mod result;

@@ -20,6 +20,7 @@ mod fuzz_cases;
 mod golden;
 mod limits;
 mod output_safety;
+mod plan_file;
 mod properties;
 mod records;
 mod report;
