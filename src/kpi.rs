@@ -17,6 +17,10 @@ pub struct RepFigures {
     pub scalars: Vec<(Cow<'static, str>, f64)>,
     /// `(name, value per period)` of every per-period figure.
     pub series: Vec<(&'static str, Vec<f64>)>,
+    /// Rounds of each listed packer shift repeated after the window
+    /// ([`crate::model::warehouse::WarehouseObserver::rounds_repeated`]);
+    /// empty without a dispatch side.
+    pub rounds_repeated: Vec<u16>,
 }
 
 impl RepFigures {
@@ -24,6 +28,7 @@ impl RepFigures {
     pub fn push_to(&self, samples: &mut Samples) {
         let scalars: Vec<(&str, f64)> = self.scalars.iter().map(|(n, v)| (n.as_ref(), *v)).collect();
         samples.push(&scalars, &self.series);
+        samples.rounds_repeated.push(self.rounds_repeated.clone());
     }
 }
 
@@ -141,7 +146,8 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         series.extend(d_series);
     }
     scalars.push((fig::EVENTS.name.into(), rep.events_processed as f64));
-    RepFigures { scalars, series }
+    let rounds_repeated = rep.dispatch.as_ref().map_or_else(Vec::new, |d| d.warehouse.observer.rounds_repeated.clone());
+    RepFigures { scalars, series, rounds_repeated }
 }
 
 fn counts(v: &[u32]) -> Vec<f64> {

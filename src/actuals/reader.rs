@@ -190,26 +190,12 @@ pub fn read_rows(
     read_rows_from(open(path, &file)?, &file, fields, mapping, timestamps, skip_bad_rows, visit)
 }
 
-/// Reads the rows of an export of a kind with `fields` from `input` (any
-/// byte stream; errors name it `file`), calling `visit` on every row that is
-/// not excluded. `visit` returns `Ok(true)` if it used the row, `Ok(false)`
-/// if the row lies outside the window. A row error stops the import unless
-/// `skip_bad_rows`, in which case it is counted.
-pub fn read_rows_from(
-    input: impl Read,
-    file: &str,
-    fields: &[Field],
-    mapping: &FileMapping,
-    timestamps: &TimestampParser,
-    skip_bad_rows: bool,
-    mut visit: impl FnMut(&Row) -> Result<bool, RowError>,
-) -> Result<RowCounts, ImportError> {
-    let file = file.to_string();
-    let delimiter = mapping.delimiter_byte().map_err(|m| ImportError::whole_file(&file, m))?;
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(input);
+/// The header row of `rdr`, names trimmed (and a UTF-8 byte-order mark
+/// dropped); an empty header is refused.
+fn read_header<R: Read>(rdr: &mut csv::Reader<R>, file: &str) -> Result<Vec<String>, ImportError> {
     let header: Vec<String> = rdr
         .byte_headers()
-        .map_err(|e| ImportError::whole_file(&file, format!("cannot read the header row: {e}")))?
+        .map_err(|e| ImportError::whole_file(file, format!("cannot read the header row: {e}")))?
         .iter()
         .enumerate()
         .map(|(i, h)| {
@@ -219,16 +205,30 @@ pub fn read_rows_from(
         })
         .collect();
     if header.iter().all(String::is_empty) {
-        return Err(ImportError::whole_file(&file, "is empty: it needs a header row naming the columns".into()));
+        return Err(ImportError::whole_file(file, "is empty: it needs a header row naming the columns".into()));
     }
-    let column = |name: &str, field: &str| {
-        header.iter().position(|h| h == name).ok_or_else(|| {
-            ImportError::whole_file(
-                &file,
-                format!("has no column `{name}` (for `{field}`); the header has: {}", header_list(&header)),
-            )
-        })
-    };
+    Ok(header)
+}
+
+/// The index of column `name` of `header`, which field `field` needs.
+fn column_of(header: &[String], file: &str, name: &str, field: &str) -> Result<usize, ImportError> {
+    header.iter().position(|h| h == name).ok_or_else(|| {
+        ImportError::whole_file(
+            file,
+            format!("has no column `{name}` (for `{field}`); the header has: {}", header_list(header)),
+        )
+    })
+}
+
+/// Where each of `fields` is in the columns of `header`, by the mapping or
+/// by its own name, and the column label errors name it by.
+fn resolve_fields(
+    header: &[String],
+    file: &str,
+    fields: &[Field],
+    mapping: &FileMapping,
+) -> Result<(Vec<Resolved>, Vec<String>), ImportError> {
+    let column = |name: &str, field: &str| column_of(header, file, name, field);
     let mut resolved = Vec::with_capacity(fields.len());
     let mut labels = Vec::with_capacity(fields.len());
     for f in fields {
@@ -244,11 +244,11 @@ pub fn read_rows_from(
                 Some(i) => (Resolved::Column(i), f.name.to_string()),
                 None if f.required => {
                     return Err(ImportError::whole_file(
-                        &file,
+                        file,
                         format!(
                             "has no column `{}`, which is required; the header has: {}",
                             f.name,
-                            header_list(&header)
+                            header_list(header)
                         ),
                     ))
                 }
@@ -261,74 +261,140 @@ pub fn read_rows_from(
     if let Some(unknown) = mapping.fields.keys().find(|k| !fields.iter().any(|f| f.name == *k)) {
         let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
         return Err(ImportError::whole_file(
-            &file,
+            file,
             format!("the mapping names `{unknown}`, which is not a field of this file; fields: {}", known.join(", ")),
         ));
     }
-    let skip: Vec<Vec<(usize, &Vec<String>)>> = mapping
+    Ok((resolved, labels))
+}
+
+/// The mapping's `skip` rules as `(column index, values)` conditions; a row
+/// is left out when every condition of one rule holds.
+type SkipRules<'m> = Vec<Vec<(usize, &'m Vec<String>)>>;
+
+fn skip_rules<'m>(header: &[String], file: &str, mapping: &'m FileMapping) -> Result<SkipRules<'m>, ImportError> {
+    mapping
         .skip
         .iter()
-        .map(|rule| rule.iter().map(|(c, vals)| Ok((column(c, "skip")?, vals))).collect::<Result<_, ImportError>>())
-        .collect::<Result<_, _>>()?;
+        .map(|rule| {
+            rule.iter()
+                .map(|(c, vals)| Ok((column_of(header, file, c, "skip")?, vals)))
+                .collect::<Result<_, ImportError>>()
+        })
+        .collect()
+}
 
-    let mut counts = RowCounts::default();
-    let mut record = ByteRecord::new();
-    loop {
-        let line = rdr.position().line() + u64::from(rdr.position().line() == 0);
-        match rdr.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let at = e.position().map_or(line, |p| p.line());
-                let err = ImportError::at(&file, at, None, format!("cannot read the row: {e}"));
-                counts.rows += 1;
-                if !skip_bad_rows {
-                    return Err(err);
+/// Reads the rows of an export of a kind with `fields` from `input` (any
+/// byte stream; errors name it `file`), calling `visit` on every row that is
+/// not excluded. `visit` returns `Ok(true)` if it used the row, `Ok(false)`
+/// if the row lies outside the window. A row error stops the import unless
+/// `skip_bad_rows`, in which case it is counted.
+pub fn read_rows_from(
+    input: impl Read,
+    file: &str,
+    fields: &[Field],
+    mapping: &FileMapping,
+    timestamps: &TimestampParser,
+    skip_bad_rows: bool,
+    visit: impl FnMut(&Row) -> Result<bool, RowError>,
+) -> Result<RowCounts, ImportError> {
+    let delimiter = mapping.delimiter_byte().map_err(|m| ImportError::whole_file(file, m))?;
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(input);
+    let header = read_header(&mut rdr, file)?;
+    let (resolved, labels) = resolve_fields(&header, file, fields, mapping)?;
+    let skip = skip_rules(&header, file, mapping)?;
+    let walk = Walk { file, header_len: header.len(), fields, resolved: &resolved, labels: &labels, skip: &skip };
+    walk.rows(&mut rdr, mapping, timestamps, skip_bad_rows, visit)
+}
+
+/// The rows of one file being walked, with its columns resolved.
+struct Walk<'w> {
+    file: &'w str,
+    header_len: usize,
+    fields: &'w [Field],
+    resolved: &'w [Resolved],
+    labels: &'w [String],
+    skip: &'w SkipRules<'w>,
+}
+
+impl Walk<'_> {
+    /// Walks every row of `rdr`: unreadable rows, rows with the wrong number
+    /// of fields and rows `visit` refuses stop the import unless
+    /// `skip_bad_rows`; blank lines are not rows; rows a `skip` rule matches
+    /// are counted as excluded.
+    fn rows<R: Read>(
+        &self,
+        rdr: &mut csv::Reader<R>,
+        mapping: &FileMapping,
+        timestamps: &TimestampParser,
+        skip_bad_rows: bool,
+        mut visit: impl FnMut(&Row) -> Result<bool, RowError>,
+    ) -> Result<RowCounts, ImportError> {
+        let file = self.file;
+        let mut counts = RowCounts::default();
+        let mut record = ByteRecord::new();
+        loop {
+            let line = rdr.position().line() + u64::from(rdr.position().line() == 0);
+            match rdr.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let at = e.position().map_or(line, |p| p.line());
+                    let err = ImportError::at(file, at, None, format!("cannot read the row: {e}"));
+                    counts.rows += 1;
+                    if !skip_bad_rows {
+                        return Err(err);
+                    }
+                    counts.bad.add(at, "unreadable row");
+                    continue;
                 }
-                counts.bad.add(at, "unreadable row");
+            }
+            let line = record.position().map_or(line, |p| p.line());
+            counts.rows += 1;
+            if record.len() != self.header_len {
+                if record.len() == 1 && record.get(0).is_some_and(|c| c.is_empty()) {
+                    counts.rows -= 1; // a blank line
+                    continue;
+                }
+                let plural = if record.len() == 1 { "" } else { "s" };
+                let reason = format!("has {} field{plural}, the header has {}", record.len(), self.header_len);
+                if !skip_bad_rows {
+                    return Err(ImportError::at(file, line, None, reason));
+                }
+                counts.bad.add(line, "wrong number of fields");
                 continue;
             }
-        }
-        let line = record.position().map_or(line, |p| p.line());
-        counts.rows += 1;
-        if record.len() != header.len() {
-            if record.len() == 1 && record.get(0).is_some_and(|c| c.is_empty()) {
-                counts.rows -= 1; // a blank line
+            if self.excluded(&record) {
+                counts.excluded += 1;
                 continue;
             }
-            let plural = if record.len() == 1 { "" } else { "s" };
-            let reason = format!("has {} field{plural}, the header has {}", record.len(), header.len());
-            if !skip_bad_rows {
-                return Err(ImportError::at(&file, line, None, reason));
-            }
-            counts.bad.add(line, "wrong number of fields");
-            continue;
-        }
-        let cell = |c: usize| record.get(c).map(<[u8]>::trim_ascii).unwrap_or_default();
-        if skip.iter().any(|rule| rule.iter().all(|(c, vals)| vals.iter().any(|v| v.as_bytes() == cell(*c)))) {
-            counts.excluded += 1;
-            continue;
-        }
-        let row = Row {
-            record: &record,
-            fields,
-            resolved: &resolved,
-            labels: &labels,
-            missing: &mapping.missing,
-            timestamps,
-        };
-        match visit(&row) {
-            Ok(true) => counts.used += 1,
-            Ok(false) => counts.outside_window += 1,
-            Err(e) => {
-                if !skip_bad_rows {
-                    return Err(ImportError::at(&file, line, Some(e.column), e.reason));
+            let row = Row {
+                record: &record,
+                fields: self.fields,
+                resolved: self.resolved,
+                labels: self.labels,
+                missing: &mapping.missing,
+                timestamps,
+            };
+            match visit(&row) {
+                Ok(true) => counts.used += 1,
+                Ok(false) => counts.outside_window += 1,
+                Err(e) => {
+                    if !skip_bad_rows {
+                        return Err(ImportError::at(file, line, Some(e.column), e.reason));
+                    }
+                    counts.bad.add(line, &format!("`{}`: {}", e.column, generalise(&e.reason)));
                 }
-                counts.bad.add(line, &format!("`{}`: {}", e.column, generalise(&e.reason)));
             }
         }
+        Ok(counts)
     }
-    Ok(counts)
+
+    /// Whether a `skip` rule leaves `record` out.
+    fn excluded(&self, record: &ByteRecord) -> bool {
+        let cell = |c: usize| record.get(c).map(<[u8]>::trim_ascii).unwrap_or_default();
+        self.skip.iter().any(|rule| rule.iter().all(|(c, vals)| vals.iter().any(|v| v.as_bytes() == cell(*c))))
+    }
 }
 
 /// A reason without the row's own value, so that rows with the same problem

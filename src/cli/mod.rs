@@ -115,6 +115,15 @@ impl Cli {
     }
 }
 
+/// The text of the scenario file at `path`, or of the built-in default.
+fn scenario_text(path: Option<&Path>) -> Result<String, Failure> {
+    match path {
+        Some(p) => std::fs::read_to_string(p)
+            .map_err(|e| Failure::Input(format!("{}: cannot read the file: {e}", p.display()))),
+        None => Ok(peakplan::scenario::DEFAULT_TOML.to_string()),
+    }
+}
+
 /// Loads the scenario at `path`, or the built-in default.
 fn load_scenario(path: Option<&Path>) -> Result<Scenario, Failure> {
     match path {

@@ -84,11 +84,7 @@ fn run_shard(
     reps: u64,
     cfg: &RunConfig,
 ) -> Result<(), Failure> {
-    let text = match &a.scenario {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| Failure::Input(format!("{}: cannot read the file: {e}", path.display())))?,
-        None => peakplan::scenario::DEFAULT_TOML.to_string(),
-    };
+    let text = super::scenario_text(a.scenario.as_deref())?;
     let dir = a.output.out.clone().unwrap_or_else(|| {
         Path::new(REPORTS_DIR).join(sanitize(&scenario.name)).join(format!("{}-shards", run_id(seed, reps)))
     });

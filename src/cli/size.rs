@@ -4,6 +4,8 @@ use super::output::OutputArgs;
 use super::{load_scenario, Failure};
 use crate::cli::OrFailure;
 use peakplan::report::{json, sizing_text};
+use peakplan::scenario::Scenario;
+use peakplan::sizing::plan_file::plan_toml;
 use peakplan::sizing::{sensitivity, size, SizingConfig, SizingReport};
 use std::path::PathBuf;
 
@@ -28,9 +30,10 @@ pub struct SizeArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
-    /// Where the files go (sizing.json, plan.csv, per_period.csv and
-    /// summary.txt; none without --out) and what standard output shows
-    /// (`--format csv`: plan.csv).
+    /// Where the files go (sizing.json, plan.csv, per_period.csv,
+    /// summary.txt and plan.toml, the recommended plan as a scenario file;
+    /// none without --out) and what standard output shows (`--format csv`:
+    /// plan.csv).
     #[command(flatten)]
     pub output: OutputArgs,
     /// Size on the actual traffic of this inquiries export instead of the
@@ -85,6 +88,17 @@ fn periods_csv(r: &SizingReport) -> String {
     format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
 }
 
+/// The recommended plan as a scenario file: the input scenario's text with
+/// the plan written in. Sized on actual traffic, the file holds the input
+/// scenario (its forecast), and says so.
+fn plan_file(a: &SizeArgs, sized: &Scenario, report: &SizingReport) -> Result<String, Failure> {
+    let text = super::scenario_text(a.scenario.as_deref())?;
+    let Some(file) = &a.actuals else { return plan_toml(&text, sized, report, None).runtime() };
+    let input = super::load_scenario(a.scenario.as_deref())?;
+    let note = format!("Sized on the actual traffic of {}; this file keeps the forecast.", file.display());
+    plan_toml(&text, &input, report, Some(&note)).runtime()
+}
+
 /// Runs `peakplan size`.
 pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
     let scenario = match &a.actuals {
@@ -137,6 +151,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
             ("plan.csv".into(), plan.clone().into_bytes()),
             ("per_period.csv".into(), periods_csv(&report).into_bytes()),
             ("summary.txt".into(), summary.clone().into_bytes()),
+            ("plan.toml".into(), plan_file(a, &scenario, &report)?.into_bytes()),
         ];
         a.output.write(folder, &files, &[])?;
     }

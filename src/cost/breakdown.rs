@@ -4,9 +4,9 @@
 //! * **labour**: every listed agent and packer shift, each person paid as
 //!   [`super::pay`] says; plus the packer shifts repeated after the window
 //!   (`warehouse.after_window = "repeat_last_day"`), which differ between
-//!   replications. A repeat happens when work is left at its start, so the
-//!   repeats of a replication are the earliest ones whose person-hours make
-//!   up its `packer_hours` beyond the listed shifts'.
+//!   replications: the warehouse records the rounds of each listed shift it
+//!   repeated ([`Samples::rounds_repeated`]), and each round is paid as a
+//!   shift of its own, a day (or two, ...) after the listed one.
 //! * **courier**: parcels handed to each carrier (`dispatched_via_<carrier>`)
 //!   × the carrier's cost per parcel.
 //! * **compensation**: `late_compensation_cny`, owed for late orders.
@@ -26,7 +26,7 @@ use super::pay::shift_pay;
 use super::pool::people_within_hours;
 use crate::figures::{self as fig, Figure, MissingFigure};
 use crate::model::shifts::Shift;
-use crate::model::warehouse::{AfterWindow, DAY_S};
+use crate::model::warehouse::DAY_S;
 use crate::scenario::{Pool, Scenario};
 use crate::stats::Samples;
 use serde::Serialize;
@@ -81,13 +81,9 @@ pub struct RoleStaffing {
     pub temps: u32,
 }
 
-/// A repeat of a packer shift after the window.
+/// The pay of one round of a packer shift repeated after the window.
 #[derive(Debug, Clone, Copy)]
 struct Repeat {
-    /// Start [s from the window start].
-    at_s: f64,
-    /// People on duty × hours [person-h].
-    person_h: f64,
     /// Paid hours, all people [h].
     paid_h: f64,
     /// Cost [CNY].
@@ -99,25 +95,18 @@ struct RoleLabour {
     staffing: RoleStaffing,
     cny: f64,
     paid_h: f64,
-    /// People on duty × hours [person-h].
-    on_duty_h: f64,
 }
 
 fn role_labour(s: &Scenario, shifts: &[Shift], hourly: &[f64], temp: &[bool], pools: &[Pool]) -> RoleLabour {
     let rest = s.costs.pay.rest_between_shifts_h;
-    let mut out = RoleLabour {
-        staffing: RoleStaffing { people: 0, person_shifts: 0, temps: 0 },
-        cny: 0.0,
-        paid_h: 0.0,
-        on_duty_h: 0.0,
-    };
+    let mut out =
+        RoleLabour { staffing: RoleStaffing { people: 0, person_shifts: 0, temps: 0 }, cny: 0.0, paid_h: 0.0 };
     for sh in shifts {
         let pay = shift_pay(&s.costs, &s.window, sh.start_s, sh.end_s);
         for (g, &n) in sh.headcount.iter().enumerate() {
             out.cny += f64::from(n) * pay.cost_h * hourly[g];
         }
         out.paid_h += f64::from(sh.total()) * pay.paid_h;
-        out.on_duty_h += f64::from(sh.total()) * sh.hours();
         out.staffing.person_shifts += sh.total();
     }
     let paid_h: Vec<f64> =
@@ -138,7 +127,8 @@ fn role_labour(s: &Scenario, shifts: &[Shift], hourly: &[f64], temp: &[bool], po
 pub struct CostModel {
     agents: RoleLabour,
     packers: Option<RoleLabour>,
-    /// Possible packer repeats, grouped by start time, in time order.
+    /// `repeats[i][k − 1]`: the pay of round `k` of listed packer shift `i`
+    /// after the window (empty for a shift that does not repeat).
     repeats: Vec<Vec<Repeat>>,
     /// Temporary workers hired, both roles [people].
     temps: u32,
@@ -166,32 +156,8 @@ impl CostModel {
             .as_ref()
             .map(|d| role_labour(s, &d.warehouse.shifts, &c.hourly_cny.packers, &c.temp.packers, &s.pools.packers));
         let temps = agents.staffing.temps + packers.as_ref().map_or(0, |p| p.staffing.temps);
-        let mut repeats: Vec<Vec<Repeat>> = Vec::new();
-        if let Some(d) = m.dispatch.as_ref().filter(|d| d.warehouse.after_window == AfterWindow::RepeatLastDay) {
-            let end = s.window.length_s;
-            let close = end + d.max_drain_s;
-            let mut all = Vec::new();
-            for sh in d.warehouse.shifts.iter().filter(|sh| sh.start_s >= end - DAY_S && sh.start_s < end) {
-                let mut k = 1.0;
-                while sh.start_s + k * DAY_S <= close {
-                    let (a, b) = (sh.start_s + k * DAY_S, sh.end_s + k * DAY_S);
-                    let pay = shift_pay(c, &s.window, a, b);
-                    let n = f64::from(sh.total());
-                    let cny =
-                        sh.headcount.iter().zip(&c.hourly_cny.packers).map(|(&x, h)| f64::from(x) * h).sum::<f64>()
-                            * pay.cost_h;
-                    all.push(Repeat { at_s: a, person_h: n * sh.hours(), paid_h: n * pay.paid_h, cny });
-                    k += 1.0;
-                }
-            }
-            all.sort_by(|x, y| x.at_s.total_cmp(&y.at_s));
-            for r in all {
-                match repeats.last_mut() {
-                    Some(group) if group[0].at_s == r.at_s => group.push(r),
-                    _ => repeats.push(vec![r]),
-                }
-            }
-        }
+        let repeats =
+            m.dispatch.as_ref().map_or_else(Vec::new, |d| repeat_rounds(s, &d.warehouse.shifts, d.max_drain_s));
         let orders = m.dispatch.as_ref().map(|d| &d.orders);
         Self {
             agents,
@@ -235,21 +201,6 @@ impl CostModel {
         self.agents.cny + self.packers.as_ref().map_or(0.0, |p| p.cny)
     }
 
-    /// The packer repeats (groups of equal start time, earliest first) that
-    /// make up `extra_h` person-hours on duty beyond the listed shifts: the
-    /// number of groups whose total comes closest.
-    fn repeats_for(&self, extra_h: f64) -> usize {
-        let (mut best, mut best_gap, mut sum) = (0, extra_h.abs(), 0.0);
-        for (i, group) in self.repeats.iter().enumerate() {
-            sum += group.iter().map(|r| r.person_h).sum::<f64>();
-            let gap = (sum - extra_h).abs();
-            if gap < best_gap - 1e-9 {
-                (best, best_gap) = (i + 1, gap);
-            }
-        }
-        best
-    }
-
     /// The cost figures of replication `r` of `samples`, in [`FIGURES`]
     /// order (those of a dispatch side only with one). The figures of a
     /// dispatch side are read only when the plan has one (without it they
@@ -268,11 +219,16 @@ impl CostModel {
         let get_dispatch = |f: Figure| if dispatch { get(f) } else { Ok(0.0) };
         let (mut packer_cny, mut packer_paid_h, mut repeats) = (0.0, 0.0, 0.0);
         if let Some(p) = &self.packers {
-            let n = self.repeats_for(get(fig::PACKER_HOURS)? - p.on_duty_h);
-            let done = self.repeats[..n].iter().flatten();
-            packer_cny = p.cny + done.clone().map(|x| x.cny).sum::<f64>();
-            packer_paid_h = p.paid_h + done.clone().map(|x| x.paid_h).sum::<f64>();
-            repeats = done.count() as f64;
+            let missing = || MissingFigure { name: fig::PACKER_SHIFT_REPEATS.name.to_string(), per_period: false };
+            let rounds = samples.rounds_repeated.get(r).ok_or_else(missing)?;
+            let mut done: Vec<&Repeat> = Vec::new();
+            for (all, &n) in self.repeats.iter().zip(rounds) {
+                // Every round the warehouse can repeat starts by the close.
+                done.extend(all.get(..usize::from(n)).ok_or_else(missing)?);
+            }
+            packer_cny = p.cny + done.iter().map(|x| x.cny).sum::<f64>();
+            packer_paid_h = p.paid_h + done.iter().map(|x| x.paid_h).sum::<f64>();
+            repeats = done.len() as f64;
         }
         let labour = self.agents.cny + packer_cny;
         let parcels: Vec<(f64, f64)> =
@@ -321,6 +277,33 @@ impl CostModel {
             .map(|(&name, v)| (name, v))
             .collect())
     }
+}
+
+/// The pay of round `k` ≥ 1 of packer shift `sh` after the window: the
+/// same shift `k` days later.
+fn repeat_pay(s: &Scenario, sh: &Shift, k: u16) -> Repeat {
+    let c = &s.costs;
+    let shift_s = f64::from(k) * DAY_S;
+    let pay = shift_pay(c, &s.window, sh.start_s + shift_s, sh.end_s + shift_s);
+    let hourly = sh.headcount.iter().zip(&c.hourly_cny.packers).map(|(&x, h)| f64::from(x) * h).sum::<f64>();
+    Repeat { paid_h: f64::from(sh.total()) * pay.paid_h, cny: hourly * pay.cost_h }
+}
+
+/// The pay of each round after the window that a run could hold of each
+/// packer shift of `shifts`: rounds `k` = 1, 2, ... that start by the run's
+/// close, `max_drain_s` after the window. Which of them happened is the
+/// warehouse's record, read per replication.
+fn repeat_rounds(s: &Scenario, shifts: &[Shift], max_drain_s: f64) -> Vec<Vec<Repeat>> {
+    let close = s.window.length_s + max_drain_s;
+    shifts
+        .iter()
+        .map(|sh| {
+            (1..=u16::MAX)
+                .take_while(|&k| sh.start_s + f64::from(k) * DAY_S <= close)
+                .map(|k| repeat_pay(s, sh, k))
+                .collect()
+        })
+        .collect()
 }
 
 /// The cost figures of every replication of `samples` (the figures of a

@@ -184,18 +184,20 @@ fn window(ctx: &Ctx, raw: &RawScenario) -> Result<Window, ScenarioError> {
     Ok(Window { start, time_zone: tz, length_s: length_h * 3600.0, period_s: period_min * 60.0 })
 }
 
-fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate, ScenarioError> {
+/// The rate before peaks [per s]: `(start [s], rate)` steps from the
+/// profile, or one step from `baseline_per_h`.
+fn base_segments(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<Vec<(f64, f64)>, ScenarioError> {
     let base = p(&["arrivals"]);
     let end = w.length_s;
     let step_s = ctx.positive(&key(&base, "profile_step_min"), a.profile_step_min, MAX_WINDOW_H * 60.0)? * 60.0;
-    let mut segments: Vec<(f64, f64)> = match (&a.profile, a.baseline_per_h) {
+    match (&a.profile, a.baseline_per_h) {
         (Some(_), Some(_)) => {
-            return Err(ctx.err(&key(&base, "baseline_per_h"), "give either `profile` or `baseline_per_h`, not both"))
+            Err(ctx.err(&key(&base, "baseline_per_h"), "give either `profile` or `baseline_per_h`, not both"))
         }
         (None, None) => {
-            return Err(ctx.err(&base, "give the inquiry rate: `profile` (one value per step) or `baseline_per_h`"))
+            Err(ctx.err(&base, "give the inquiry rate: `profile` (one value per step) or `baseline_per_h`"))
         }
-        (None, Some(r)) => vec![(0.0, ctx.finite(&key(&base, "baseline_per_h"), r, 0.0, 1e9)? / 3600.0)],
+        (None, Some(r)) => Ok(vec![(0.0, ctx.finite(&key(&base, "baseline_per_h"), r, 0.0, 1e9)? / 3600.0)]),
         (Some(values), None) => {
             let needed = (end / step_s - 1e-9).ceil() as usize;
             if needed > MAX_PERIODS {
@@ -228,9 +230,18 @@ fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate,
                         ctx.finite(&with(&key(&base, "profile"), Seg::Index(i)), v, 0.0, 1e9)? / 3600.0,
                     ))
                 })
-                .collect::<Result<_, _>>()?
+                .collect()
         }
-    };
+    }
+}
+
+/// A peak: `(start [s], end [s], (multiplies, multiplier or rate [per s]))`.
+type Peak = (f64, f64, (bool, f64));
+
+/// The checked `[[arrivals.peaks]]`, in file order.
+fn peaks(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<Vec<Peak>, ScenarioError> {
+    let base = p(&["arrivals"]);
+    let end = w.length_s;
     ctx.unique_names(&key(&base, "peaks"), a.peaks.iter().map(|pk| pk.name.as_str()))?;
     let mut peaks = Vec::new();
     for (i, pk) in a.peaks.iter().enumerate() {
@@ -250,13 +261,18 @@ fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate,
         };
         peaks.push((s, e, op));
     }
-    // Split the profile at every peak bound, then apply the peaks in file order.
+    Ok(peaks)
+}
+
+/// The rate of `segments` with `peaks` applied: the profile split at every
+/// peak bound, then the peaks applied in file order.
+fn with_peaks(segments: Vec<(f64, f64)>, peaks: &[Peak], end: f64) -> PiecewiseRate {
     let mut bounds: Vec<f64> =
         segments.iter().map(|s| s.0).chain(peaks.iter().flat_map(|pk| [pk.0, pk.1])).filter(|&t| t < end).collect();
     bounds.sort_by(f64::total_cmp);
     bounds.dedup();
     let profile = PiecewiseRate::new(segments, end);
-    segments = bounds
+    let segments = bounds
         .into_iter()
         .map(|t| {
             let rate = peaks
@@ -266,24 +282,35 @@ fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate,
             (t, rate)
         })
         .collect();
-    let rate = PiecewiseRate::new(segments, end);
-    let total = match (a.total, a.visitors, a.inquiry_share) {
+    PiecewiseRate::new(segments, end)
+}
+
+/// The expected inquiries over the window the rate is scaled to: `total`,
+/// or `visitors × inquiry_share`; `None` when neither is given.
+fn inquiry_total(ctx: &Ctx, a: &RawArrivals) -> Result<Option<f64>, ScenarioError> {
+    let base = p(&["arrivals"]);
+    match (a.total, a.visitors, a.inquiry_share) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-            return Err(
-                ctx.err(&key(&base, "total"), "give either `total` or `visitors` with `inquiry_share`, not both")
-            )
+            Err(ctx.err(&key(&base, "total"), "give either `total` or `visitors` with `inquiry_share`, not both"))
         }
-        (Some(t), None, None) => Some(ctx.finite(&key(&base, "total"), t, 0.0, MAX_INQUIRIES)?),
+        (Some(t), None, None) => Ok(Some(ctx.finite(&key(&base, "total"), t, 0.0, MAX_INQUIRIES)?)),
         (None, Some(v), Some(s)) => {
             let v = ctx.finite(&key(&base, "visitors"), v, 0.0, 1e12)?;
             let s = ctx.share(&key(&base, "inquiry_share"), s)?;
-            Some(v * s)
+            Ok(Some(v * s))
         }
-        (None, Some(_), None) => return Err(ctx.err(&key(&base, "visitors"), "`visitors` needs `inquiry_share`")),
-        (None, None, Some(_)) => return Err(ctx.err(&key(&base, "inquiry_share"), "`inquiry_share` needs `visitors`")),
-        (None, None, None) => None,
-    };
-    let rate = match total {
+        (None, Some(_), None) => Err(ctx.err(&key(&base, "visitors"), "`visitors` needs `inquiry_share`")),
+        (None, None, Some(_)) => Err(ctx.err(&key(&base, "inquiry_share"), "`inquiry_share` needs `visitors`")),
+        (None, None, None) => Ok(None),
+    }
+}
+
+fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate, ScenarioError> {
+    let base = p(&["arrivals"]);
+    let segments = base_segments(ctx, a, w)?;
+    let peaks = peaks(ctx, a, w)?;
+    let rate = with_peaks(segments, &peaks, w.length_s);
+    let rate = match inquiry_total(ctx, a)? {
         Some(t) if rate.expected_total() > 0.0 => rate.scaled(t / rate.expected_total()),
         Some(t) if t > 0.0 => {
             return Err(ctx.err(

@@ -37,6 +37,7 @@ pub mod design;
 pub mod evaluate;
 pub mod explain;
 pub mod formula_table;
+pub mod plan_file;
 pub mod pools;
 pub mod replicate;
 mod result;
@@ -303,64 +304,77 @@ fn shortfall(covering: &[f64], within_pool: Option<(&[u32], &[f64])>, labels: &[
         .collect()
 }
 
-/// Sizes the agents (and, with a dispatch side, the packers) of `s`.
-pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingError> {
-    // With designed shifts, every candidate becomes a shift of the scenario.
-    let expanded;
-    let s = match &s.sizing.shift_design {
-        Some(d) => {
-            expanded = design::expand(s, d);
-            &expanded
-        }
-        None => s,
-    };
-    let m = &s.model;
-    let ctx = Ctx { s, rows: rows(s), capacity: group_capacity(s) };
-    let n_agent_rows = m.chat.shifts.len();
-    let mut ev = Evaluator::new(s, cfg.seed, cfg.threads);
-    let mut stages = Stages::new();
-    let (r, v) = (cfg.search_replications, cfg.verify_replications);
+/// Reference agents per period as the covering program takes them.
+fn as_f64(x: &[u32]) -> Vec<f64> {
+    x.iter().map(|&n| f64::from(n)).collect()
+}
 
-    let formula = curve::by_formula(s);
-    let simulated = curve::by_simulation(&mut ev, &formula, 0..r)?;
-    let curve_evaluations = ev.evaluations;
-    stages.end("requirement curve".into(), &ev);
-
-    let fixed: Vec<Option<Vec<u32>>> =
-        ctx.rows[..n_agent_rows].iter().map(|r| r.fixed.then(|| r.shift.headcount.clone())).collect();
-    let cover = |req: &[f64]| -> Result<cover::Covered, SizingError> {
+impl Ctx<'_> {
+    /// The least-cost agents covering the requirement `req` per period:
+    /// the designed shifts' program, or the listed shifts' covering.
+    fn cover(&self, req: &[f64]) -> Result<cover::Covered, SizingError> {
+        let (s, m) = (self.s, &self.s.model);
         if let Some(d) = &s.sizing.shift_design {
-            return Ok(design::cover(&ctx, d, req)?);
+            return Ok(design::cover(self, d, req)?);
         }
+        let n_agent_rows = m.chat.shifts.len();
+        let fixed: Vec<Option<Vec<u32>>> =
+            self.rows[..n_agent_rows].iter().map(|r| r.fixed.then(|| r.shift.headcount.clone())).collect();
         Ok(Cover {
             shifts: &m.chat.shifts,
             requirement: req,
             period_s: m.periods.length_s,
             slot_s: (m.periods.length_s / 4.0).max(60.0),
-            capacity: &ctx.capacity,
+            capacity: &self.capacity,
             cost_per_h: &s.costs.hourly_cny.agents,
             max_per_shift: &s.sizing.max_per_shift.agents,
             fixed: &fixed,
             breaks: Some(&m.breaks),
         }
         .solve()?)
-    };
-    let as_f64 = |x: &[u32]| x.iter().map(|&n| f64::from(n)).collect::<Vec<_>>();
-    let covered = cover(&as_f64(&simulated))?;
-    // Agents from the covering program; packers start as the scenario has them.
-    let with_packers = |agents: Plan| -> Plan {
-        agents.into_iter().chain(scenario_plan(&ctx.rows).into_iter().skip(n_agent_rows)).collect()
-    };
-    let conf = s.targets.confidence;
-    let lim = Limits {
-        rows: &ctx.rows,
-        required: (conf + (conf * (1.0 - conf) / r as f64).sqrt()).min(1.0),
-        max_steps: 400,
-        pools: pools::Pools::new(s),
-    };
+    }
 
-    // Search on one set, verify on fresh ones; repeat at most twice.
-    let mut plan = with_packers(covered.plan.clone());
+    /// A plan of `agents` from the covering program, with the packers as
+    /// the scenario has them.
+    fn with_packers(&self, agents: Plan) -> Plan {
+        let n_agent_rows = self.s.model.chat.shifts.len();
+        agents.into_iter().chain(scenario_plan(&self.rows).into_iter().skip(n_agent_rows)).collect()
+    }
+
+    /// The name of group `g` of `role`.
+    fn group_name(&self, role: Role, g: usize) -> String {
+        let m = &self.s.model;
+        match role {
+            Role::Agents => m.chat.groups[g].name.clone(),
+            Role::Packers => m.dispatch.as_ref().map_or(String::new(), |d| d.warehouse.groups[g].name.clone()),
+        }
+    }
+}
+
+/// The plan found by the search and how its verification went.
+struct Found {
+    plan: Plan,
+    /// Whether the last search met the targets on its replications.
+    feasible: bool,
+    /// The fresh replications the plan was verified on.
+    verify: std::ops::Range<u64>,
+    verified: Evaluation,
+}
+
+/// Searches from `plan` on one set of replications and verifies on fresh
+/// ones; repeats at most twice while verification falls short.
+fn search_and_verify(
+    ctx: &Ctx,
+    ev: &mut Evaluator,
+    stages: &mut Stages,
+    lim: &Limits,
+    cfg: &SizingConfig,
+    mut plan: Plan,
+    simulated: &[u32],
+) -> Result<Found, SizingError> {
+    let s = ctx.s;
+    let (r, v) = (cfg.search_replications, cfg.verify_replications);
+    let conf = s.targets.confidence;
     let mut feasible = false;
     let mut verify = r..r + v;
     let mut verified = None;
@@ -368,56 +382,69 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         let search = if round == 0 { 0..r } else { verify.end..verify.end + r };
         let ok;
         if let Some(d) = &s.sizing.shift_design {
-            let designer = design::Designer { ctx: &ctx, d, curve: as_f64(&simulated), lim: &lim };
-            (plan, ok) = designer.search(&mut ev, search.clone(), plan, round == 0)?;
+            let designer = design::Designer { ctx, d, curve: as_f64(simulated), lim };
+            (plan, ok) = designer.search(ev, search.clone(), plan, round == 0)?;
         } else {
-            let (repaired, _, met) = search::repair(&mut ev, plan, &lim, search.clone())?;
-            plan = if met { search::tighten(&mut ev, repaired, &lim, search.clone())? } else { repaired };
+            let (repaired, _, met) = search::repair(ev, plan, lim, search.clone())?;
+            plan = if met { search::tighten(ev, repaired, lim, search.clone())? } else { repaired };
             ok = met;
         }
         feasible = ok;
-        stages.end(format!("search, round {}", round + 1), &ev);
+        stages.end(format!("search, round {}", round + 1), ev);
         if round > 0 {
             verify = search.end..search.end + v;
         }
         let e = ev.run_plan(&plan, 1.0, verify.clone())?;
-        stages.end(format!("verification, round {}", round + 1), &ev);
+        stages.end(format!("verification, round {}", round + 1), ev);
         let pass = e.p_meet >= conf;
         verified = Some(e);
         if pass || !ok {
             break;
         }
     }
-    let verified = verified.expect("at least one round");
+    Ok(Found { plan, feasible, verify, verified: verified.expect("at least one round") })
+}
 
-    // The formula plan on the whole verification set and the sensitivity
-    // variants on its first replications, simulated together.
-    let formula_plan = with_packers(cover(&as_f64(&formula))?.plan);
-    let k = cfg.sensitivity_replications.min(v);
-    let name_of = |role: Role, g: usize| match role {
-        Role::Agents => m.chat.groups[g].name.clone(),
-        Role::Packers => m.dispatch.as_ref().map_or(String::new(), |d| d.warehouse.groups[g].name.clone()),
-    };
-    let group_name = |row: &Row, g: usize| name_of(row.role, g);
-    let variants = sensitivity::variants(&ctx.rows, &plan, group_name);
-    let mut jobs = vec![(with_plan(m, &formula_plan, 1.0), verify.clone())];
+/// The formula plan's evaluation (on the whole verification set) and the
+/// sensitivity rows (on its first `k` replications), simulated together.
+fn formula_and_sensitivity(
+    ctx: &Ctx,
+    ev: &mut Evaluator,
+    found: &Found,
+    formula_plan: &Plan,
+    k: u64,
+) -> Result<(Evaluation, Vec<SensitivityRow>), SizingError> {
+    let (m, targets, verify) = (&ctx.s.model, &ctx.s.targets, &found.verify);
+    let group_name = |row: &Row, g: usize| ctx.group_name(row.role, g);
+    let variants = sensitivity::variants(&ctx.rows, &found.plan, group_name);
+    let mut jobs = vec![(with_plan(m, formula_plan, 1.0), verify.clone())];
     jobs.extend(variants.iter().map(|x| (with_plan(m, &x.plan, x.traffic), verify.start..verify.start + k)));
     let mut evals = ev.run_models(&jobs)?.into_iter();
     let formula_eval = evals.next().expect("the formula plan's evaluation");
-    let plan_cost = ctx.labour_cost(&plan);
+    let plan_cost = ctx.labour_cost(&found.plan);
     let mut sensitivity =
-        vec![sensitivity::row("plan as recommended".into(), &verified.samples, k as usize, plan_cost, &s.targets)];
+        vec![sensitivity::row("plan as recommended".into(), &found.verified.samples, k as usize, plan_cost, targets)];
     sensitivity.extend(
-        variants.iter().zip(evals).map(|(x, e)| sensitivity::variant_row(x, &e, ctx.labour_cost(&x.plan), &s.targets)),
+        variants.iter().zip(evals).map(|(x, e)| sensitivity::variant_row(x, &e, ctx.labour_cost(&x.plan), targets)),
     );
-    stages.end("Erlang plan and sensitivity".into(), &ev);
+    Ok((formula_eval, sensitivity))
+}
 
-    let perf = ctx.period_performance(&verified)?;
-    let fperf = ctx.period_performance(&formula_eval)?;
-    let cap = ctx.capacity_per_period(&plan);
-    let fcap = ctx.capacity_per_period(&formula_plan);
-    let labels = s.window.period_labels();
-    let periods: Vec<PeriodRow> = (0..m.periods.count)
+/// Per period: the forecast, both requirement curves, and how the plan and
+/// the formula plan did.
+fn period_rows(
+    ctx: &Ctx,
+    curves: (&[u32], &[u32]),
+    plans: (&Plan, &Plan),
+    evals: (&Evaluation, &Evaluation),
+) -> Result<Vec<PeriodRow>, MissingFigure> {
+    let (m, (simulated, formula)) = (&ctx.s.model, curves);
+    let perf = ctx.period_performance(evals.0)?;
+    let fperf = ctx.period_performance(evals.1)?;
+    let cap = ctx.capacity_per_period(plans.0);
+    let fcap = ctx.capacity_per_period(plans.1);
+    let labels = ctx.s.window.period_labels();
+    Ok((0..m.periods.count)
         .map(|p| PeriodRow {
             period: labels[p].clone(),
             forecast_inquiries: m
@@ -432,28 +459,81 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
             formula_service_level_mean: fperf[p].0,
             formula_share_meeting: fperf[p].1,
         })
-        .collect();
+        .collect())
+}
+
+/// The five periods least often meeting the targets, hardest first.
+fn hardest(periods: &[PeriodRow]) -> Vec<String> {
     let mut order: Vec<usize> = (0..periods.len()).collect();
     order.sort_by(|&a, &b| periods[a].share_meeting.total_cmp(&periods[b].share_meeting).then(a.cmp(&b)));
-    let hardest_periods = order.iter().take(5).map(|&p| periods[p].period.clone()).collect();
-    let pools = pool_usage(&lim, &plan, name_of);
+    order.iter().take(5).map(|&p| periods[p].period.clone()).collect()
+}
+
+/// The run of a sizing of `s`: `replications` verified.
+fn run_info(s: &Scenario, seed: u64, replications: u64) -> RunInfo {
+    RunInfo {
+        scenario: s.name.clone(),
+        description: s.description.clone(),
+        source: s.source_name.clone(),
+        seed,
+        replications,
+        window_start: s.window.start_local(),
+        time_zone: s.window.time_zone.name().to_string(),
+        window_h: s.window.length_s / 3600.0,
+        period_min: s.window.period_s / 60.0,
+    }
+}
+
+/// Sizes the agents (and, with a dispatch side, the packers) of `s`.
+pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingError> {
+    // With designed shifts, every candidate becomes a shift of the scenario.
+    let expanded;
+    let s = match &s.sizing.shift_design {
+        Some(d) => {
+            expanded = design::expand(s, d);
+            &expanded
+        }
+        None => s,
+    };
+    let m = &s.model;
+    let ctx = Ctx { s, rows: rows(s), capacity: group_capacity(s) };
+    let mut ev = Evaluator::new(s, cfg.seed, cfg.threads);
+    let mut stages = Stages::new();
+    let (r, v) = (cfg.search_replications, cfg.verify_replications);
+
+    let formula = curve::by_formula(s);
+    let simulated = curve::by_simulation(&mut ev, &formula, 0..r)?;
+    let curve_evaluations = ev.evaluations;
+    stages.end("requirement curve".into(), &ev);
+
+    let covered = ctx.cover(&as_f64(&simulated))?;
+    let conf = s.targets.confidence;
+    let lim = Limits {
+        rows: &ctx.rows,
+        required: (conf + (conf * (1.0 - conf) / r as f64).sqrt()).min(1.0),
+        max_steps: 400,
+        pools: pools::Pools::new(s),
+    };
+    let start = ctx.with_packers(covered.plan.clone());
+    let found = search_and_verify(&ctx, &mut ev, &mut stages, &lim, cfg, start, &simulated)?;
+
+    let formula_plan = ctx.with_packers(ctx.cover(&as_f64(&formula))?.plan);
+    let k = cfg.sensitivity_replications.min(v);
+    let (formula_eval, sensitivity) = formula_and_sensitivity(&ctx, &mut ev, &found, &formula_plan, k)?;
+    stages.end("Erlang plan and sensitivity".into(), &ev);
+
+    let plan = &found.plan;
+    let periods = period_rows(&ctx, (&simulated, &formula), (plan, &formula_plan), (&found.verified, &formula_eval))?;
+    let labels = s.window.period_labels();
+    let pools = pool_usage(&lim, plan, |role, g| ctx.group_name(role, g));
     let pool_binds = pools.iter().any(|p| p.binding);
-    let shortfall =
-        shortfall(&covered.shortfall, (pool_binds && !feasible).then_some((&simulated[..], &cap[..])), &labels);
+    let cap = ctx.capacity_per_period(plan);
+    let within_pool = (pool_binds && !found.feasible).then_some((&simulated[..], &cap[..]));
+    let shortfall = shortfall(&covered.shortfall, within_pool, &labels);
 
     Ok(SizingReport {
         schema_version: SCHEMA_VERSION,
-        run: RunInfo {
-            scenario: s.name.clone(),
-            description: s.description.clone(),
-            source: s.source_name.clone(),
-            seed: cfg.seed,
-            replications: v,
-            window_start: s.window.start_local(),
-            time_zone: s.window.time_zone.name().to_string(),
-            window_h: s.window.length_s / 3600.0,
-            period_min: s.window.period_s / 60.0,
-        },
+        run: run_info(s, cfg.seed, v),
         targets: s.targets.clone(),
         agent_groups: m.chat.groups.iter().map(|g| g.name.clone()).collect(),
         packer_groups: m
@@ -464,15 +544,15 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         sensitivity_replications: k,
         evaluations: ev.evaluations,
         curve_evaluations,
-        feasible,
-        plan: ctx.plan_result(&plan, &verified)?,
+        feasible: found.feasible,
+        plan: ctx.plan_result(plan, &found.verified)?,
         formula_plan: ctx.plan_result(&formula_plan, &formula_eval)?,
+        hardest_periods: hardest(&periods),
         periods,
-        hardest_periods,
         shortfall,
         pools,
-        binding_periods: explain::binding_periods(&verified, &s.targets, &labels),
-        scope_shares: explain::scope_shares(&verified, &s.targets),
+        binding_periods: explain::binding_periods(&found.verified, &s.targets, &labels),
+        scope_shares: explain::scope_shares(&found.verified, &s.targets),
         sensitivity,
         stages: stages.done,
     })

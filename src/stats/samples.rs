@@ -21,6 +21,13 @@ pub struct Samples {
     /// `series[k][p][r]`: per-period figure `k`, period `p`, replication `r`.
     #[serde(with = "super::exact_json::column_groups")]
     pub series: Vec<Vec<Vec<f64>>>,
+    /// `rounds_repeated[r]`: the rounds of each listed packer shift the
+    /// warehouse repeated after the window in replication `r`, in shift
+    /// order (what cost pays for beyond the listed shifts); empty lists
+    /// without a dispatch side. Empty when the replications were not run by
+    /// the model (hand-built samples).
+    #[serde(default)]
+    pub rounds_repeated: Vec<Vec<u16>>,
 }
 
 impl Samples {
@@ -60,6 +67,7 @@ impl Samples {
         for col in self.scalars.iter_mut().chain(self.series.iter_mut().flatten()) {
             col.reserve_exact(more);
         }
+        self.rounds_repeated.reserve_exact(more);
     }
 
     /// Appends all replications of `other` (which must hold the same figures)
@@ -72,6 +80,7 @@ impl Samples {
         for (a, b) in self.scalars.iter_mut().zip(other.scalars) {
             a.extend(b);
         }
+        self.rounds_repeated.extend(other.rounds_repeated);
         for (a, b) in self.series.iter_mut().zip(other.series) {
             for (pa, pb) in a.iter_mut().zip(b) {
                 pa.extend(pb);

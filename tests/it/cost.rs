@@ -151,17 +151,31 @@ fn tiny_scenario_costs_what_the_hand_computation_says() {
 #[test]
 fn packer_repeats_after_the_window_are_paid_and_vary() {
     // The default scenario repeats its last day's packer shifts after the
-    // window while work is left. Every packer shift there is longer than the
-    // minimum paid hours, so the hours paid are exactly the hours on duty:
-    // the repeats recovered from `packer_hours` must add up to it.
+    // window while work is left; the warehouse records the rounds of each
+    // listed shift it repeated, and cost pays exactly those. Every packer
+    // shift there is longer than the minimum paid hours and no round is cut
+    // by the close, so the hours paid are exactly the hours on duty.
     let s = Scenario::default_double11();
     let o = simulate(&s, 3, 24, None);
     let c = cost::per_replication(&s, &o.samples).unwrap();
     let on_duty = o.samples.scalar("packer_hours").unwrap();
     let paid = c.scalar("packer_paid_h").unwrap();
     let repeats = c.scalar("packer_shift_repeats").unwrap();
+    let shifts = &s.model.dispatch.as_ref().unwrap().warehouse.shifts;
+    assert_eq!(o.samples.rounds_repeated.len(), on_duty.len());
     for r in 0..on_duty.len() {
         assert!((on_duty[r] - paid[r]).abs() < 1e-6, "rep {r}: {} on duty, {} paid", on_duty[r], paid[r]);
+        // The record: the listed shifts' hours plus each repeated round's.
+        let rounds = &o.samples.rounds_repeated[r];
+        let listed: f64 = shifts.iter().map(|sh| f64::from(sh.total()) * sh.hours()).sum();
+        let again: f64 =
+            shifts.iter().zip(rounds).map(|(sh, &n)| f64::from(n) * f64::from(sh.total()) * sh.hours()).sum();
+        assert!((listed + again - on_duty[r]).abs() < 1e-6, "rep {r}: record {rounds:?}");
+        assert_eq!(repeats[r], rounds.iter().map(|&n| f64::from(n)).sum::<f64>());
+        // Only shifts starting in the window's last 24 hours repeat.
+        for (sh, &n) in shifts.iter().zip(rounds) {
+            assert!(n == 0 || sh.start_s >= s.window.length_s - 86_400.0, "{} repeated", sh.name);
+        }
     }
     // The listed shifts: 4 × 8 h + 12 × 12 h + 14 × 12 h + 10 × 12 h = 464 h;
     // at least the first repeat (the day shift of the 12th) always happens.
@@ -170,6 +184,16 @@ fn packer_repeats_after_the_window_are_paid_and_vary() {
     // The listed labour is what `size` would call the plan's labour cost.
     let planned = cost::CostModel::new(&s).planned_labour_cny();
     assert!(c.scalar("labour_cny").unwrap().iter().all(|&l| l > planned));
+}
+
+#[test]
+fn listed_only_repeats_nothing_and_a_missing_record_is_an_error() {
+    let s = Scenario::from_toml(TINY, "tiny.toml").unwrap();
+    let mut o = simulate(&s, 11, 4, Some(1));
+    assert!(o.samples.rounds_repeated.iter().all(|r| r.iter().all(|&n| n == 0)));
+    o.samples.rounds_repeated.clear();
+    let err = cost::per_replication(&s, &o.samples).unwrap_err();
+    assert!(err.to_string().contains("packer_shift_repeats"), "{err}");
 }
 
 #[test]

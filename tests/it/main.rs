@@ -21,6 +21,7 @@ mod golden;
 mod limits;
 mod output_hardening;
 mod output_safety;
+mod plan_file;
 mod properties;
 mod records;
 mod replay_customers;

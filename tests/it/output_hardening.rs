@@ -206,9 +206,11 @@ fn a_write_error_on_standard_output_is_an_error_in_every_command_and_a_closed_pi
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{args:?} into /dev/full: {err}");
         assert!(err.contains("cannot write to standard output") && !err.contains("panicked"), "{args:?}: {err}");
-        let mut child = process(d, args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-        drop(child.stdout.take());
-        let o = child.wait_with_output().unwrap();
+        // The pipe's reading end is closed before the command starts, so
+        // its first write meets a closed pipe whatever the scheduling.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let o = process(d, args).stdout(writer).stderr(Stdio::piped()).output().unwrap();
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(141), "{args:?} into a closed pipe: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");

@@ -155,7 +155,7 @@ impl<'p> Warehouse<'p> {
             crews: params.shifts.iter().map(staffing::Crew::new).collect(),
             breaks: params.shifts.iter().map(|s| place_breaks(s, breaks, Role::Packers)).collect(),
             draw_key: (0, 0),
-            observer: WarehouseObserver::new(periods),
+            observer: WarehouseObserver::new(periods, params.shifts.len()),
         }
     }
 
@@ -289,6 +289,7 @@ impl<'p> Warehouse<'p> {
             if !work_left {
                 return;
             }
+            self.observer.rounds_repeated[shift as usize] += 1;
             events.schedule(now + (s.end_s - s.start_s), priority::SHIFT_END, Event::PackerShiftEnd(shift));
             let next = s.start_s + f64::from(round + 1) * DAY_S;
             if next <= self.close_at_s && round < u16::MAX {

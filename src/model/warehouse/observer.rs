@@ -35,11 +35,17 @@ pub struct WarehouseObserver {
     pub late_starts: u32,
     /// Packers packing (including those finishing after their shift).
     pub busy: TimeWeighted,
+    /// Rounds of each listed shift repeated after the window, in shift
+    /// order: round `k` of shift `i` (for `k` up to `rounds_repeated[i]`)
+    /// worked the shift's hours `k` days later [count]. All 0 with
+    /// [`super::AfterWindow::ListedOnly`].
+    pub rounds_repeated: Vec<u16>,
 }
 
 impl WarehouseObserver {
-    /// Empty observations over `periods`.
-    pub fn new(periods: Periods) -> Self {
+    /// Empty observations over `periods` of a warehouse with `shifts`
+    /// listed shifts.
+    pub fn new(periods: Periods, shifts: usize) -> Self {
         Self {
             periods,
             received: 0,
@@ -55,6 +61,7 @@ impl WarehouseObserver {
             absent: 0,
             late_starts: 0,
             busy: TimeWeighted::new(periods),
+            rounds_repeated: vec![0; shifts],
         }
     }
 
@@ -67,6 +74,7 @@ impl WarehouseObserver {
         self.labelled = 0;
         self.pack_wait_sum_s = 0.0;
         (self.absent, self.late_starts) = (0, 0);
+        self.rounds_repeated.fill(0);
         for tw in self.levels() {
             tw.reset();
         }
