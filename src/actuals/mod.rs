@@ -134,7 +134,7 @@ pub fn import_orders_from(
         if std::mem::take(&mut first) {
             orders.columns = order_actuals::OrderColumns::of(row);
         }
-        Ok(orders.add(&orders::parse(row)?))
+        orders.add(&orders::parse(row)?).map_err(|reason| row.invalid("order_id", reason))
     })?;
     Ok((orders, counts))
 }
