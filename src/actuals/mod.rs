@@ -31,6 +31,7 @@ pub mod reader;
 pub mod replay;
 pub mod replay_check;
 pub mod shipments;
+mod spill;
 pub mod timestamp;
 pub mod wait_bins;
 
