@@ -2,12 +2,22 @@
 //! export itself, so that handle times can be split into a base time and the
 //! slowdown of concurrent chats.
 //!
-//! Rows come in arrival order, but chats start (get their first response) in
-//! another order. A chat arriving at `a` starts at `a + wait ≥ a`, so once a
-//! row with arrival `a` is read, every pending chat starting at or before `a`
-//! can be processed in start order: later rows start later still. The
-//! pending buffer holds only the chats waiting at once, not the file.
+//! Chats start (get their first response) in another order than they
+//! arrive. A chat arriving at `a` starts at `a + wait ≥ a`, so once a row
+//! with arrival `a` is read from rows in arrival order, every pending chat
+//! starting before `a` can be processed in start order: later rows start at
+//! `a` or later. The pending buffer holds only the chats waiting at once,
+//! not the file. Chats starting at the same instant are processed in one
+//! total order (agent, end, group), so the measure does not depend on the
+//! order of rows with equal times.
+//!
+//! The rows of an export need not come in arrival order: every answered
+//! chat is also kept in a [`Spill`] (bounded memory, sorted runs on disk),
+//! and if a row arrives before the one read before it, the measure is made
+//! again at the end from the chats read back in arrival order. The result
+//! is the same for any order of the rows.
 
+use super::spill::{Chat, Spill};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
 
@@ -49,7 +59,11 @@ impl PartialOrd for Pending {
 }
 impl Ord for Pending {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.start_s.total_cmp(&other.start_s).then(self.agent.cmp(&other.agent))
+        self.start_s
+            .total_cmp(&other.start_s)
+            .then(self.agent.cmp(&other.agent))
+            .then(self.end_s.total_cmp(&other.end_s))
+            .then(self.group.cmp(&other.group))
     }
 }
 
@@ -86,8 +100,12 @@ pub struct ConcurrencyTracker {
     in_hand: Vec<BinaryHeap<Reverse<End>>>,
     pending: BinaryHeap<Reverse<Pending>>,
     last_arrival_s: f64,
-    /// Set when a row arrived before the previous one: the measure is then
-    /// not possible in one pass and is abandoned.
+    /// Every answered chat, for the measure again in arrival order.
+    spill: Spill,
+    /// A row arrived before the one read before it.
+    out_of_order: bool,
+    /// Set when the measure could not be made: the rows are out of order
+    /// and sorting them failed (a temporary file could not be written).
     pub unsorted: bool,
     /// Per group index: handle times by concurrency.
     pub by_group: Vec<ByConcurrency>,
@@ -115,24 +133,56 @@ impl ConcurrencyTracker {
         if self.unsorted {
             return;
         }
-        if arrival_s < self.last_arrival_s {
-            self.unsorted = true;
-            self.pending.clear();
+        if self.spill.push(Chat { arrival_s, wait_s, handle_s, agent, group }).is_err() {
+            self.give_up();
             return;
         }
+        if arrival_s < self.last_arrival_s {
+            self.out_of_order = true;
+            self.pending.clear();
+        }
+        if !self.out_of_order {
+            self.measure(arrival_s, wait_s, handle_s, agent, group);
+        }
+    }
+
+    /// One chat of rows in arrival order.
+    fn measure(&mut self, arrival_s: f64, wait_s: f64, handle_s: f64, agent: u32, group: u32) {
         self.last_arrival_s = arrival_s;
         self.process_until(arrival_s);
         let start_s = arrival_s + wait_s;
         self.pending.push(Reverse(Pending { start_s, end_s: start_s + handle_s, agent, group }));
     }
 
-    /// Processes every pending chat (at the end of the file).
+    /// The measure cannot be made.
+    fn give_up(&mut self) {
+        self.unsorted = true;
+        self.pending.clear();
+        self.spill = Spill::default();
+    }
+
+    /// Processes every pending chat (at the end of the file); rows that came
+    /// out of order are measured again, read back in arrival order.
     pub fn finish(&mut self) {
+        let spill = std::mem::take(&mut self.spill);
+        if self.out_of_order && !self.unsorted {
+            self.in_hand.iter_mut().for_each(BinaryHeap::clear);
+            self.by_group.clear();
+            self.last_arrival_s = f64::NEG_INFINITY;
+            let read = spill.sorted(|c| self.measure(c.arrival_s, c.wait_s, c.handle_s, c.agent, c.group));
+            if read.is_err() {
+                self.give_up();
+                self.by_group.clear();
+                return;
+            }
+        }
         self.process_until(f64::INFINITY);
     }
 
+    /// Processes the pending chats that start before `t` (all of them at
+    /// `t` = infinity), in start order.
     fn process_until(&mut self, t: f64) {
-        while self.pending.peek().is_some_and(|Reverse(p)| p.start_s <= t) {
+        while self.pending.peek().is_some_and(|Reverse(p)| p.start_s < t) {
             let Reverse(p) = self.pending.pop().expect("peeked");
             let hand = &mut self.in_hand[p.agent as usize];
             while hand.peek().is_some_and(|Reverse(End(end))| *end <= p.start_s + SAME_INSTANT_S) {
@@ -169,8 +219,27 @@ mod tests {
         assert_eq!(g.count, vec![3, 2]);
         assert_eq!(g.sum_s, vec![120.0, 50.0]);
         assert!(!t.unsorted);
-        t.chat(1.0, 0.0, 1.0, a, 0);
-        assert!(t.unsorted);
+    }
+
+    #[test]
+    fn rows_in_any_order_give_the_same_counts() {
+        let chats = [(0.0, 0.0, 100.0, 0), (4.0, 1.0, 10.0, 1), (8.0, 2.0, 40.0, 0), (55.0, 5.0, 10.0, 0)];
+        let run = |order: &[usize]| {
+            let mut t = ConcurrencyTracker::default();
+            let (a, b) = (t.agent("ann"), t.agent("bob"));
+            for &i in order {
+                let (arr, wait, handle, who) = chats[i];
+                t.chat(arr, wait, handle, if who == 0 { a } else { b }, 0);
+            }
+            t.finish();
+            assert!(!t.unsorted);
+            t.by_group
+        };
+        let sorted = run(&[0, 1, 2, 3]);
+        assert_eq!(sorted[0].count, vec![2, 2]);
+        for order in [[3, 2, 1, 0], [2, 0, 3, 1], [1, 3, 0, 2]] {
+            assert_eq!(run(&order), sorted, "{order:?}");
+        }
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub mod replay_check;
 pub mod replay_customers;
 pub mod replay_run;
 pub mod shipments;
+mod spill;
 pub mod timestamp;
 pub mod wait_bins;
 
@@ -138,7 +139,7 @@ pub fn import_orders_from(
         if std::mem::take(&mut first) {
             orders.columns = order_actuals::OrderColumns::of(row);
         }
-        Ok(orders.add(&orders::parse(row)?))
+        orders.add(&orders::parse(row)?).map_err(|reason| row.invalid("order_id", reason))
     })?;
     Ok((orders, counts))
 }

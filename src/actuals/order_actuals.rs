@@ -87,6 +87,9 @@ impl OrderColumns {
     }
 }
 
+/// The payment time of an unpaid order in [`OrderActuals`]' join.
+const UNPAID: f32 = f32::NEG_INFINITY;
+
 /// The orders of an export, accumulated; and the shipments joined to them.
 #[derive(Debug)]
 pub struct OrderActuals {
@@ -99,12 +102,11 @@ pub struct OrderActuals {
     pub columns: OrderColumns,
     /// Values of the orders that give one [CNY].
     pub value_cny: Moments,
-    /// The join: payment time of each paid order of the window [s from the
-    /// window start, NaN once shipped], by order id. The one part that grows
-    /// with the orders.
-    paid_at: HashMap<Box<str>, f32>,
-    /// Order ids seen twice among the paid orders (the later row kept) [count].
-    pub duplicate_ids: u64,
+    /// Every order of the window by id, for the one rule on repeated ids and
+    /// for the join: its payment time [s from the window start; NaN once
+    /// shipped; [`UNPAID`] if not paid]. The one part that grows with the
+    /// orders.
+    ids: HashMap<Box<str>, f32>,
     /// The shipments, joined on the payment times.
     pub dispatch: DispatchActuals,
     /// Whether a shipments file was read.
@@ -129,16 +131,26 @@ impl OrderActuals {
             shares: ShareCounts::default(),
             columns: OrderColumns::default(),
             value_cny: Moments::default(),
-            paid_at: HashMap::new(),
-            duplicate_ids: 0,
+            ids: HashMap::new(),
             dispatch: DispatchActuals::new(periods),
             shipments_read: false,
         }
     }
 
-    /// Adds one order; `false` if it was placed outside the window (not used).
-    pub fn add(&mut self, order: &Order) -> bool {
-        let Some(p) = self.periods.index_in(order.placed_s) else { return false };
+    /// Adds one order; `false` if it was placed outside the window (not
+    /// used). An order id used already is refused with the reason (an order
+    /// is one row: its first row is kept), whether either row is paid or not,
+    /// so every command reading the export counts the same orders.
+    pub fn add(&mut self, order: &Order) -> Result<bool, String> {
+        let Some(p) = self.periods.index_in(order.placed_s) else { return Ok(false) };
+        if self.ids.contains_key(order.id.as_ref()) {
+            return Err(format!(
+                "`{}` is an order id seen on an earlier row: an order is one row (the first is kept)",
+                super::error::shown(&order.id)
+            ));
+        }
+        let paid_at = order.paid_s.map_or(UNPAID, |t| t as f32);
+        self.ids.insert(order.id.as_ref().into(), paid_at);
         let c = &mut self.counts;
         c.placed[p] += 1;
         let by_source = match order.source {
@@ -162,21 +174,16 @@ impl OrderActuals {
         if let Some(v) = order.value_cny {
             self.value_cny.add(v);
         }
-        if let Some(paid_s) = order.paid_s {
-            if let Some(q) = self.periods.index_in(paid_s) {
-                c.paid[q] += 1;
-            }
-            if self.paid_at.insert(order.id.as_ref().into(), paid_s as f32).is_some() {
-                self.duplicate_ids += 1;
-            }
+        if let Some(q) = order.paid_s.and_then(|t| self.periods.index_in(t)) {
+            c.paid[q] += 1;
         }
-        true
+        Ok(true)
     }
 
     /// Adds one parcel, joined on its order's payment; errs (with the
     /// reason) if it left before payment.
     pub fn add_shipment(&mut self, parcel: &Shipment) -> Result<(), String> {
-        let paid = self.paid_at.get_mut(parcel.order_id.as_ref());
+        let paid = self.ids.get_mut(parcel.order_id.as_ref()).filter(|t| **t != UNPAID);
         self.dispatch.add(parcel, paid)
     }
 

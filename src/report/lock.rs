@@ -9,6 +9,10 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// The lock file in a folder, where a folder cannot itself be locked (not
+/// on Unix).
+pub const LOCK_FILE: &str = ".peakplan.lock";
+
 /// Why a folder could not be locked.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
@@ -41,7 +45,7 @@ fn handle(dir: &Path) -> io::Result<File> {
 /// (a folder cannot be opened as a file here).
 #[cfg(not(unix))]
 fn handle(dir: &Path) -> io::Result<File> {
-    std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(".peakplan.lock"))
+    std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(LOCK_FILE))
 }
 
 impl FolderLock {

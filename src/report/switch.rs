@@ -41,7 +41,7 @@ pub fn is_temp(name: &str) -> bool {
 /// Whether `name` is one of the files peakplan keeps in a folder for its
 /// own use (a journal or a temporary file), not a result.
 pub fn is_own(name: &str) -> bool {
-    name == JOURNAL || is_temp(name)
+    name == JOURNAL || name == super::lock::LOCK_FILE || is_temp(name)
 }
 
 /// Flushes the folder's entries (the renames) to disk, where the system

@@ -271,6 +271,16 @@ fn bad_rows_name_the_file_line_and_column() {
     assert!(e.contains("orders.csv:2: column `paid_at`") && e.contains("before `placed_at`"), "{e}");
     let e = error_of("orders.csv", &format!("{head}A1,2026-11-10 12:00,,phone\n"));
     assert!(e.contains("orders.csv:2: column `source`: `phone` is not a source"), "{e}");
+    // An order id twice is refused whether either row is paid or not.
+    for (first, second) in
+        [("", ""), ("", "2026-11-10 12:30"), ("2026-11-10 12:30", ""), ("2026-11-10 12:30", "2026-11-10 12:40")]
+    {
+        let e = error_of(
+            "orders.csv",
+            &format!("{head}A1,2026-11-10 12:00,{first},chat\nA1,2026-11-10 12:10,{second},chat\n"),
+        );
+        assert!(e.contains("orders.csv:3: column `order_id`: `A1` is an order id seen on an earlier row"), "{e}");
+    }
     let ship = "order_id,handed_over_at\n";
     let e = error_of("shipments.csv", &format!("{ship}A1,2026-11-10 15:00\nA2,\n"));
     assert!(e.contains("shipments.csv:3: column `handed_over_at`: is empty"), "{e}");
@@ -317,4 +327,42 @@ fn actuals_fit_reads_orders_and_shipments() {
         .assert()
         .code(2);
     assert!(!out2.exists());
+}
+
+#[test]
+fn every_command_reading_orders_applies_one_rule_to_a_repeated_order_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut inquiries = String::from("arrived_at,wait_s,handle_s,abandoned\n");
+    for i in 0..40 {
+        let _ = writeln!(inquiries, "2026-11-10 12:{:02}:00,{},300,0", i, 5 + i);
+    }
+    write(d, "inquiries.csv", &inquiries);
+    // The second A1 is unpaid: once counted twice without a word.
+    write(d, "orders.csv", "order_id,placed_at,paid_at\nA1,2026-11-10 12:00,2026-11-10 12:05\nA1,2026-11-10 12:10,\n");
+    let common = ["--inquiries", "inquiries.csv", "--orders", "orders.csv", "-q"];
+    let commands: [&[&str]; 3] = [
+        &["actuals", "fit", "--allow-empty-periods", "--out", "cal.toml"],
+        &["actuals", "compare", "-n", "2", "--no-plots", "--out", "vs"],
+        &["actuals", "replay", "-n", "2", "--no-plots", "--out", "replay"],
+    ];
+    for args in commands {
+        let run = Command::cargo_bin("peakplan").unwrap().current_dir(d).args(args).args(common).assert().code(2);
+        let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+        assert!(
+            err.contains("orders.csv:3: column `order_id`: `A1` is an order id seen on an earlier row"),
+            "{args:?}: {err}"
+        );
+        // With --skip-bad-rows the repeat is skipped and reported.
+        let run = Command::cargo_bin("peakplan")
+            .unwrap()
+            .current_dir(d)
+            .args(args)
+            .args(["--skip-bad-rows", "--force", "--inquiries", "inquiries.csv", "--orders", "orders.csv"])
+            .assert()
+            .success();
+        let o = run.get_output();
+        let said = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        assert!(said.contains("is an order id seen on an earlier row"), "{args:?}: {said}");
+    }
 }

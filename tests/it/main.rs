@@ -6,6 +6,7 @@ mod actuals_example;
 mod actuals_extremes;
 mod actuals_orders;
 mod actuals_real_day;
+mod actuals_row_order;
 mod availability;
 mod bad_input;
 mod cli;

@@ -53,7 +53,8 @@ pub fn fit_chats(chats: &ChatActuals) -> ChatFit {
     let tracker = &chats.concurrency;
     let concurrency_note = if tracker.unsorted {
         Some(
-            "the rows are not in order of arrival, so the chats each agent held could not be counted in one pass"
+            "the rows are not in order of arrival and could not be sorted (no temporary file could be written), so \
+             the chats each agent held were not counted"
                 .to_string(),
         )
     } else if tracker.agents_seen() == 0 {

@@ -170,9 +170,6 @@ pub fn fit_orders(orders: &OrderActuals, chats: Option<&ChatActuals>) -> OrderFi
         let v = &orders.value_cny;
         ValueFit { orders: v.n, mean_cny: v.mean(), mean_se_cny: v.mean() * v.cv() / (v.n as f64).sqrt(), cv: v.cv() }
     });
-    if orders.duplicate_ids > 0 {
-        notes.push(format!("{} paid order ids occur more than once (the last row kept)", orders.duplicate_ids));
-    }
     OrderFit {
         orders: n,
         paid: orders.paid(),
