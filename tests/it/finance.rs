@@ -1,0 +1,73 @@
+//! Figures finance reads: every cost line shown, the comparison with the
+//! Erlang plan on the same footing, targets and periods named as they are.
+
+use crate::common::stationary_toml;
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn peakplan() -> Command {
+    Command::cargo_bin("peakplan").unwrap()
+}
+
+#[test]
+fn packer_shifts_repeated_after_the_window_are_their_own_cost_line() {
+    let res = peakplan().args(["simulate", "-n", "4", "--quiet", "--no-plots", "--format", "json"]).assert().success();
+    let v: Value = serde_json::from_slice(&res.get_output().stdout).unwrap();
+    let mean = |k: &str| v["cost"][k]["mean"].as_f64().unwrap_or_else(|| panic!("cost.{k}"));
+    let repeats = mean("labour_packer_repeats_cny");
+    assert!(repeats > 0.0 && repeats < mean("labour_packers_cny"));
+    // The listed shifts' packer labour is the same in every replication.
+    let s = peakplan::Scenario::default_double11();
+    let listed = peakplan::cost::CostModel::new(&s).planned_labour_cny();
+    assert!((mean("labour_cny") - repeats - listed).abs() < 1e-6 * listed);
+    let res = peakplan().args(["simulate", "-n", "4", "--quiet", "--no-plots"]).assert().success();
+    let text = String::from_utf8_lossy(&res.get_output().stdout).to_string();
+    assert!(text.contains("    after window"), "{text}");
+    assert!(text.contains("paid orders dispatched within 24 h ≥ 95.0%"), "{text}");
+}
+
+#[test]
+fn size_summary_separates_listed_labour_and_compares_total_cost() {
+    // The kept output of `size` on the default scenario (tests/golden).
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/size-double11/summary.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    for want in [
+        "paid orders dispatched within 24 h ≥ 95.0%",
+        "labour of the listed shifts",
+        "packer shifts repeated after the window",
+        "(listed ",
+        "Erlang formulas: listed labour",
+        "CNY against the recommended plan)",
+        "it sizes agents only: its packers are the scenario's",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn half_hour_periods_are_called_periods_in_text_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("half.toml");
+    let text = stationary_toml(120.0, 60.0, 4, 1, "{ kind = \"none\" }", 20.0, 4)
+        .replace("length_h = 4", "length_h = 4\nperiod_min = 30");
+    std::fs::write(&file, text).unwrap();
+    let out = dir.path().join("out");
+    let res =
+        peakplan().arg("simulate").arg(&file).args(["-n", "3", "--no-plots", "--out"]).arg(&out).assert().success();
+    let text = String::from_utf8_lossy(&res.get_output().stdout).to_string();
+    assert!(text.contains("in every period") && text.contains("periods below"), "{text}");
+    assert!(!text.contains("every hour") && !text.contains("hours below"), "{text}");
+    for (lang, yes, no) in [("en", "Period by period", "Hour by hour"), ("zh", "逐时段", "逐小时")] {
+        let out = dir.path().join(lang);
+        peakplan()
+            .arg("simulate")
+            .arg(&file)
+            .args(["-n", "3", "--no-plots", "--quiet", "--lang", lang, "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        assert!(html.contains(yes) && !html.contains(no), "{lang}");
+        assert!(!html.contains("in every hour") && !html.contains("每小时服务水平"), "{lang}");
+    }
+}
