@@ -11,7 +11,12 @@ fn peakplan() -> Command {
 
 #[test]
 fn packer_shifts_repeated_after_the_window_are_their_own_cost_line() {
-    let res = peakplan().args(["simulate", "-n", "4", "--quiet", "--no-plots", "--format", "json"]).assert().success();
+    let dir = tempfile::tempdir().unwrap();
+    let res = peakplan()
+        .args(["simulate", "-n", "4", "--quiet", "--no-plots", "--format", "json", "--out"])
+        .arg(dir.path().join("json"))
+        .assert()
+        .success();
     let v: Value = serde_json::from_slice(&res.get_output().stdout).unwrap();
     let mean = |k: &str| v["cost"][k]["mean"].as_f64().unwrap_or_else(|| panic!("cost.{k}"));
     let repeats = mean("labour_packer_repeats_cny");
@@ -20,7 +25,11 @@ fn packer_shifts_repeated_after_the_window_are_their_own_cost_line() {
     let s = peakplan::Scenario::default_double11();
     let listed = peakplan::cost::CostModel::new(&s).planned_labour_cny();
     assert!((mean("labour_cny") - repeats - listed).abs() < 1e-6 * listed);
-    let res = peakplan().args(["simulate", "-n", "4", "--quiet", "--no-plots"]).assert().success();
+    let res = peakplan()
+        .args(["simulate", "-n", "4", "--quiet", "--no-plots", "--out"])
+        .arg(dir.path().join("text"))
+        .assert()
+        .success();
     let text = String::from_utf8_lossy(&res.get_output().stdout).to_string();
     assert!(text.contains("    after window"), "{text}");
     assert!(text.contains("paid orders dispatched within 24 h ≥ 95.0%"), "{text}");
@@ -70,4 +79,32 @@ fn half_hour_periods_are_called_periods_in_text_and_html() {
         assert!(html.contains(yes) && !html.contains(no), "{lang}");
         assert!(!html.contains("in every hour") && !html.contains("每小时服务水平"), "{lang}");
     }
+}
+
+#[test]
+fn compare_says_when_scenarios_do_not_meet_the_same_customers() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, rate: f64, agents: u32| {
+        let path = dir.path().join(name);
+        let text = stationary_toml(rate, 60.0, agents, 1, "{ kind = \"none\" }", 20.0, 2)
+            .replace("name = \"stationary\"", &format!("name = \"{}\"", name.trim_end_matches(".toml")));
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let (a, b, c) = (write("a.toml", 120.0, 3), write("b.toml", 120.0, 4), write("c.toml", 240.0, 4));
+    let run = |x: &std::path::Path, y: &std::path::Path| {
+        let tag = y.file_stem().unwrap().to_string_lossy().to_string();
+        let compare = |extra: &[&str], out: String| {
+            let mut cmd = peakplan();
+            cmd.arg("compare").arg(x).arg(y).args(["-n", "5", "--no-plots"]).args(extra);
+            cmd.arg("--out").arg(dir.path().join(out)).assert().success().get_output().stdout.clone()
+        };
+        let v: Value = serde_json::from_slice(&compare(&["--format", "json"], format!("{tag}-json"))).unwrap();
+        let text = String::from_utf8_lossy(&compare(&[], format!("{tag}-text"))).to_string();
+        (v["paired"].as_bool().unwrap(), text)
+    };
+    let (paired, text) = run(&a, &b);
+    assert!(paired && text.contains("the same customers for every plan"), "{text}");
+    let (paired, text) = run(&a, &c);
+    assert!(!paired && text.contains("NOT PAIRED") && !text.contains("the same customers"), "{text}");
 }
