@@ -227,15 +227,23 @@ fn formula_plan(o: &mut String, r: &SizingReport) {
 /// The sensitivity table.
 fn sensitivity(o: &mut String, r: &SizingReport) {
     let _ = writeln!(o, "\nSensitivity (on the first {} of the fresh replications)", r.sensitivity_replications);
-    let _ =
-        writeln!(o, "  {:<28}{:>8}{:>14}{:>8}{:>9}{:>10}", "change", "P(meet)", "95% CI", "SL", "abandon", "cost CNY");
+    // With a dispatch side, the share dispatched within 24 h: what a packer
+    // change moves (the chat figures cannot).
+    let dispatch = r.sensitivity.iter().any(|s| s.dispatched_within_24h_mean.is_some());
+    let (w, d24) = if dispatch { (22, format!("{:>7}", "24h")) } else { (28, String::new()) };
+    let _ = writeln!(
+        o,
+        "  {:<w$}{:>8}{:>14}{:>8}{:>9}{d24}{:>10}",
+        "change", "P(meet)", "95% CI", "SL", "abandon", "cost CNY"
+    );
     for s in &r.sensitivity {
         let mark = if s.meets { "" } else { " ✗" };
         let (lo, hi) = s.p_meet_all_ci95;
+        let d24 = s.dispatched_within_24h_mean.map_or(String::new(), |x| format!("{:>7}", pct(x)));
         let _ = writeln!(
             o,
-            "  {:<28}{:>8}{:>14}{:>8}{:>9}{:>10.0}{mark}",
-            truncate(&s.change, 27),
+            "  {:<w$}{:>8}{:>14}{:>8}{:>9}{d24}{:>10.0}{mark}",
+            truncate(&s.change, w - 1),
             pct(s.p_meet_all),
             format!("{:.1}–{}", lo * 100.0, pct(hi)),
             pct(s.service_level_mean),

@@ -108,3 +108,19 @@ fn compare_says_when_scenarios_do_not_meet_the_same_customers() {
     let (paired, text) = run(&a, &c);
     assert!(!paired && text.contains("NOT PAIRED") && !text.contains("the same customers"), "{text}");
 }
+
+#[test]
+fn packer_sensitivity_rows_show_the_dispatch_figure() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/size-double11/sizing.json");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let rows = v["sensitivity"].as_array().unwrap();
+    assert!(rows.iter().all(|r| r["dispatched_within_24h_mean"].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x))));
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/size-double11/summary.txt"),
+    )
+    .unwrap();
+    let header = text.lines().find(|l| l.trim_start().starts_with("change")).unwrap();
+    assert!(header.contains("24h"), "{header}");
+    let packer_row = text.lines().find(|l| l.contains("pack-") && l.contains('%'));
+    assert!(packer_row.is_some(), "{text}");
+}
