@@ -259,6 +259,8 @@ catalogue! {
         "每单成本 [元]";
     LABOUR_AGENTS_CNY = "labour_agents_cny", Cny, Cost, Count, "agents' labour [CNY]", "坐席人工 [元]";
     LABOUR_PACKERS_CNY = "labour_packers_cny", Cny, Cost, Count, "packers' labour [CNY]", "打包员人工 [元]";
+    LABOUR_PACKER_REPEATS_CNY = "labour_packer_repeats_cny", Cny, Cost, Count,
+        "packer shifts repeated after the window [CNY]", "窗口后重复打包班次人工 [元]";
     TRAINING_CNY = "training_cny", Cny, Cost, Count, "training of temporary workers [CNY]", "临时工培训 [元]";
     PREPACK_MATERIAL_CNY = "prepack_material_cny", Cny, Cost, Count, "pre-pack material [CNY]", "预包装材料 [元]";
     LOST_ORDERS = "lost_orders", Count, Cost, Count, "orders lost to abandonment", "因放弃流失的订单";

@@ -91,13 +91,14 @@ impl Targets {
         self.service_level_met(service_level) && abandon_share <= self.abandon_max
     }
 
-    /// The scope in words, for reports: `every hour`, `in each hour on its
-    /// own`, `over the window`.
-    pub fn scope_words(&self) -> &'static str {
+    /// The scope in words, for reports, with `unit` the word for a period
+    /// (`hour`, `period`): `every hour`, `in each hour on its own`, `over
+    /// the window`.
+    pub fn scope_words(&self, unit: &str) -> String {
         match self.service_level_scope {
-            ServiceLevelScope::EveryPeriodJointly => "every hour",
-            ServiceLevelScope::EachPeriod => "in each hour on its own",
-            ServiceLevelScope::Window => "over the window",
+            ServiceLevelScope::EveryPeriodJointly => format!("every {unit}"),
+            ServiceLevelScope::EachPeriod => format!("in each {unit} on its own"),
+            ServiceLevelScope::Window => "over the window".into(),
         }
     }
 

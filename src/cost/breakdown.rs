@@ -7,6 +7,7 @@
 //!   replications: the warehouse records the rounds of each listed shift it
 //!   repeated ([`Samples::rounds_repeated`]), and each round is paid as a
 //!   shift of its own, a day (or two, ...) after the listed one.
+//!   The repeats are also their own figure, `labour_packer_repeats_cny`.
 //! * **courier**: parcels handed to each carrier (`dispatched_via_<carrier>`)
 //!   × the carrier's cost per parcel.
 //! * **compensation**: `late_compensation_cny`, owed for late orders.
@@ -33,7 +34,7 @@ use serde::Serialize;
 
 /// The cost figures of one replication, in output order. Packer, order and
 /// courier figures only with a dispatch side.
-pub const FIGURES: [&str; 21] = [
+pub const FIGURES: [&str; 22] = [
     fig::TOTAL_CNY.name,
     fig::LABOUR_CNY.name,
     fig::COURIER_CNY.name,
@@ -43,6 +44,7 @@ pub const FIGURES: [&str; 21] = [
     fig::COST_PER_PAID_ORDER_CNY.name,
     fig::LABOUR_AGENTS_CNY.name,
     fig::LABOUR_PACKERS_CNY.name,
+    fig::LABOUR_PACKER_REPEATS_CNY.name,
     fig::TRAINING_CNY.name,
     fig::PREPACK_MATERIAL_CNY.name,
     fig::LOST_ORDERS.name,
@@ -58,9 +60,10 @@ pub const FIGURES: [&str; 21] = [
 ];
 
 /// Figures that exist only with a dispatch side.
-const DISPATCH_ONLY: [&str; 7] = [
+const DISPATCH_ONLY: [&str; 8] = [
     fig::COST_PER_PAID_ORDER_CNY.name,
     fig::LABOUR_PACKERS_CNY.name,
+    fig::LABOUR_PACKER_REPEATS_CNY.name,
     fig::PACKER_PEOPLE.name,
     fig::PACKER_PERSON_SHIFTS.name,
     fig::PACKER_PAID_H.name,
@@ -217,7 +220,7 @@ impl CostModel {
         let get = |f: Figure| value(f.name);
         let dispatch = self.packers.is_some();
         let get_dispatch = |f: Figure| if dispatch { get(f) } else { Ok(0.0) };
-        let (mut packer_cny, mut packer_paid_h, mut repeats) = (0.0, 0.0, 0.0);
+        let (mut packer_cny, mut packer_paid_h, mut repeats, mut repeats_cny) = (0.0, 0.0, 0.0, 0.0);
         if let Some(p) = &self.packers {
             let missing = || MissingFigure { name: fig::PACKER_SHIFT_REPEATS.name.to_string(), per_period: false };
             let rounds = samples.rounds_repeated.get(r).ok_or_else(missing)?;
@@ -226,7 +229,9 @@ impl CostModel {
                 // Every round the warehouse can repeat starts by the close.
                 done.extend(all.get(..usize::from(n)).ok_or_else(missing)?);
             }
-            packer_cny = p.cny + done.iter().map(|x| x.cny).sum::<f64>();
+            // Folded from +0: an empty float sum is −0, which prints "-0".
+            repeats_cny = done.iter().fold(0.0, |acc, x| acc + x.cny);
+            packer_cny = p.cny + repeats_cny;
             packer_paid_h = p.paid_h + done.iter().map(|x| x.paid_h).sum::<f64>();
             repeats = done.len() as f64;
         }
@@ -257,6 +262,7 @@ impl CostModel {
             if paid > 0.0 { total / paid } else { 0.0 },
             self.agents.cny,
             packer_cny,
+            repeats_cny,
             self.training_cny,
             prepack,
             lost_orders,

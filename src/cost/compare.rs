@@ -167,6 +167,11 @@ pub struct CompareReport {
     pub seed: u64,
     /// Replications of each scenario, indices `0..replications` [count].
     pub replications: u64,
+    /// Whether the scenarios share their window and traffic (arrivals and
+    /// orders), so that replication `r` meets the same customers in each
+    /// and differences are paired; when not, they compare different
+    /// customers.
+    pub paired: bool,
     /// One row per scenario, in the order given.
     pub rows: Vec<CompareRow>,
     /// Name of the chosen scenario (the cheapest meeting its targets).
@@ -176,6 +181,7 @@ pub struct CompareReport {
 /// Compares `plans` (each a scenario and what it measured on replications
 /// `0..replications` of `seed`).
 pub fn compare(plans: Vec<(&Scenario, Measured)>, seed: u64, replications: u64) -> CompareReport {
+    let paired = plans.windows(2).all(|w| same_customers(w[0].0, w[1].0));
     let chosen = choice(plans.iter().map(|(_, m)| m));
     let base = chosen.map(|i| plans[i].1.clone());
     let choice_name = chosen.map(|i| plans[i].0.name.clone());
@@ -191,7 +197,17 @@ pub fn compare(plans: Vec<(&Scenario, Measured)>, seed: u64, replications: u64) 
             chosen: chosen == Some(i),
         })
         .collect();
-    CompareReport { schema_version: SCHEMA_VERSION, seed, replications, choice: choice_name, rows }
+    CompareReport { schema_version: SCHEMA_VERSION, seed, replications, paired, choice: choice_name, rows }
+}
+
+/// Whether `a` and `b` draw the same customers on the same replication:
+/// the same window, arrivals and orders as written.
+pub fn same_customers(a: &Scenario, b: &Scenario) -> bool {
+    let traffic = |s: &Scenario| {
+        let r = &s.raw;
+        serde_json::to_value((&r.window, &r.arrivals, &r.orders)).ok()
+    };
+    traffic(a).is_some() && traffic(a) == traffic(b)
 }
 
 /// `s` with every agent and packer headcount multiplied by `factor` and

@@ -158,7 +158,17 @@ fn blocks(o: &mut String, labels: &[String], plans: &[(&Measured, bool)]) {
 pub fn text(r: &CompareReport) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "peakplan compare — {} scenarios on common random numbers", r.rows.len());
-    let _ = writeln!(o, "{} replications each (the same customers for every plan), seed {}", r.replications, r.seed);
+    if r.paired {
+        let _ =
+            writeln!(o, "{} replications each (the same customers for every plan), seed {}", r.replications, r.seed);
+    } else {
+        let _ = writeln!(
+            o,
+            "{} replications each, seed {}: NOT PAIRED, the scenarios differ in window or traffic,\n\
+             so each meets other customers and differences mix plan and demand",
+            r.replications, r.seed
+        );
+    }
     let labels: Vec<String> = r.rows.iter().map(|row| row.scenario.clone()).collect();
     let plans: Vec<(&Measured, bool)> = r.rows.iter().map(|row| (&row.measured, row.chosen)).collect();
     blocks(&mut o, &labels, &plans);

@@ -130,9 +130,16 @@ pub fn render(r: &SimulationReport, page: &Page) -> String {
         l.run_facts[7],
         r.run.seed
     );
+    let generated = o.len();
     answer(&mut o, r, l, page.lang);
     charts(&mut o, r, page, l);
     by_period(&mut o, r, l);
+    // The labels speak of hours; other periods are named as such (in the
+    // generated parts only, never in the scenario's own text).
+    if (r.run.period_min - 60.0).abs() > 1e-9 {
+        let part = o.split_off(generated);
+        o.push_str(&super::i18n::per_period_words(&part));
+    }
     scenario(&mut o, r, page, l);
     let _ = writeln!(
         o,

@@ -277,6 +277,28 @@ pub static ZH: Labels = Labels {
     minutes: "分钟",
 };
 
+/// Phrases of the labels that say "hour" for a reporting period, and what
+/// they say for periods of another length, English and Chinese.
+const PERIOD_WORDS: [(&str, &str); 11] = [
+    ("in every hour", "in every period"),
+    ("every hour must", "every period must"),
+    ("hour by hour", "period by period"),
+    ("Hour by hour", "Period by period"),
+    ("per hour", "per period"),
+    ("<th>hour</th>", "<th>period</th>"),
+    ("每个小时", "每个时段"),
+    ("逐小时", "逐时段"),
+    ("每小时", "每时段"),
+    ("<th>小时</th>", "<th>时段</th>"),
+    ("hours below", "periods below"),
+];
+
+/// `text` (generated from the labels) with its hour phrases said of
+/// periods, for reports whose period is not an hour.
+pub fn per_period_words(text: &str) -> String {
+    PERIOD_WORDS.iter().fold(text.to_string(), |t, (hour, period)| t.replace(hour, period))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

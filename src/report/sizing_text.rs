@@ -33,27 +33,41 @@ fn plan_table(o: &mut String, groups: &[String], p: &PlanResult, role: Role) {
     }
 }
 
+/// The word for one reporting period: "hour" for 60-minute periods,
+/// "period" otherwise.
+pub fn period_word(period_min: f64) -> &'static str {
+    if (period_min - 60.0).abs() < 1e-9 {
+        "hour"
+    } else {
+        "period"
+    }
+}
+
 fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
 /// Which hours bind, and what the joint rule asks against the others.
 fn binding(o: &mut String, r: &SizingReport) {
-    let sc = &r.scope_shares;
+    let (sc, u) = (&r.scope_shares, period_word(r.run.period_min));
     let _ = writeln!(
         o,
-        "  chat targets met: every hour jointly {}, worst single hour {}, window as a whole {}",
+        "  chat targets met: every {u} jointly {}, worst single {u} {}, window as a whole {}",
         pct(sc.every_period_jointly),
         pct(sc.each_period_worst),
         pct(sc.window)
     );
     if !r.targets.service_level_scope.is_default() {
-        let _ = writeln!(o, "  (the scenario judges the service level {})", r.targets.scope_words());
+        let _ = writeln!(
+            o,
+            "  (the scenario judges the service level {})",
+            r.targets.scope_words(period_word(r.run.period_min))
+        );
     }
     if r.binding_periods.is_empty() {
         return;
     }
-    let _ = writeln!(o, "  hours missed (share of replications; as the only hour missed):");
+    let _ = writeln!(o, "  {u}s missed (share of replications; as the only {u} missed):");
     for chunk in r.binding_periods.chunks(3) {
         let cells: Vec<String> =
             chunk.iter().map(|b| format!("{} {} ({})", b.period, pct(b.fail_share), pct(b.only_fail_share))).collect();
@@ -79,13 +93,16 @@ fn heading(o: &mut String, r: &SizingReport) {
     let _ = writeln!(o, "peakplan size — {}", r.run.scenario);
     let _ = writeln!(
         o,
-        "Targets: service level ≥ {} within {} s {}, abandonment ≤ {},\n         met in ≥ {} of replications",
+        "Targets: service level ≥ {} within {} s {}, abandonment ≤ {},",
         pct(t.service_level),
         t.response_within_s,
-        t.scope_words(),
+        t.scope_words(period_word(r.run.period_min)),
         pct(t.abandon_max),
-        pct(t.confidence)
     );
+    if !r.packer_groups.is_empty() {
+        let _ = writeln!(o, "         paid orders dispatched within 24 h ≥ {},", pct(t.dispatch_24h_min));
+    }
+    let _ = writeln!(o, "         met in ≥ {} of replications", pct(t.confidence));
 }
 
 /// The recommended plan: shifts, cost, how often it meets the targets.
@@ -98,9 +115,12 @@ fn recommended(o: &mut String, r: &SizingReport) {
     plan_table(o, &r.packer_groups, p, Role::Packers);
     let _ = writeln!(
         o,
-        "  labour cost {:.0} CNY for {:.0} agent-hours and {:.0} packer-hours",
+        "  labour of the listed shifts {:.0} CNY for {:.0} agent-hours and {:.0} packer-hours",
         p.labour_cost_cny, p.agent_hours, p.packer_hours
     );
+    if let Some(rep) = p.cost.get(fig::LABOUR_PACKER_REPEATS_CNY) {
+        let _ = writeln!(o, "  packer shifts repeated after the window {:.0} CNY (mean; not listed above)", rep.mean);
+    }
     plan_cost(o, p);
     let _ = writeln!(
         o,
@@ -144,7 +164,7 @@ fn recommended(o: &mut String, r: &SizingReport) {
     for (period, missing) in &r.shortfall {
         let _ = writeln!(o, "  short at {period}: {missing:.1} reference agents beyond the limits");
     }
-    let _ = writeln!(o, "  hardest hours: {}", r.hardest_periods.join(", "));
+    let _ = writeln!(o, "  hardest {}s: {}", period_word(r.run.period_min), r.hardest_periods.join(", "));
     binding(o, r);
     pools(o, r);
 }
@@ -168,35 +188,41 @@ fn plan_cost(o: &mut String, p: &PlanResult) {
     let c = |f: Figure| p.cost.get(f).map_or(0.0, |s| s.mean);
     if let Some(total) = p.cost.get(fig::TOTAL_CNY) {
         let _ = writeln!(o, "  total cost {:.0} CNY (p5 {:.0}, p95 {:.0}); means:", total.mean, total.p5, total.p95);
-        let _ = writeln!(
-            o,
-            "    labour {:.0}, courier {:.0}, compensation {:.0},",
-            c(fig::LABOUR_CNY),
-            c(fig::COURIER_CNY),
-            c(fig::COMPENSATION_CNY)
-        );
+        let _ = write!(o, "    labour {:.0}", c(fig::LABOUR_CNY));
+        if p.cost.get(fig::LABOUR_PACKER_REPEATS_CNY).is_some() {
+            let repeats = c(fig::LABOUR_PACKER_REPEATS_CNY);
+            let _ =
+                write!(o, " (listed {:.0} + repeated after the window {:.0})", c(fig::LABOUR_CNY) - repeats, repeats);
+        }
+        let _ = writeln!(o, ",\n    courier {:.0}, compensation {:.0},", c(fig::COURIER_CNY), c(fig::COMPENSATION_CNY));
         let _ = writeln!(o, "    lost margin {:.0}, fixed {:.0}", c(fig::LOST_MARGIN_CNY), c(fig::FIXED_CNY));
     }
 }
 
 /// The plan per-hour Erlang formulas give, and the hours it misses.
 fn formula_plan(o: &mut String, r: &SizingReport) {
-    let (t, p) = (&r.targets, &r.plan);
+    let (t, p, u) = (&r.targets, &r.plan, period_word(r.run.period_min));
     let f = &r.formula_plan;
     let _ = writeln!(
         o,
-        "\nPlan from per-hour Erlang formulas: {:.0} CNY ({:+.0} CNY), targets met in {}",
+        "\nPlan from per-{u} Erlang formulas: listed labour {:.0} CNY ({:+.0} CNY), targets met in {}",
         f.labour_cost_cny,
         f.labour_cost_cny - p.labour_cost_cny,
         pct(f.p_meet_all)
     );
+    let total = |x: &PlanResult| x.cost.get(fig::TOTAL_CNY).map(|s| s.mean);
+    if let (Some(ft), Some(pt)) = (total(f), total(p)) {
+        let _ = writeln!(o, "  total cost {ft:.0} CNY ({:+.0} CNY against the recommended plan)", ft - pt);
+    }
+    let sizes = if r.packer_groups.is_empty() { "agents" } else { "agents only: its packers are the scenario's" };
+    let _ = writeln!(o, "  (it sizes {sizes};\n   the labour compared is that of the listed shifts)");
     let missed: Vec<&str> = r
         .periods
         .iter()
         .filter(|row| row.formula_share_meeting < t.confidence)
         .map(|row| row.period.as_str())
         .collect();
-    let _ = writeln!(o, "  hours it misses in over {} of replications:", pct(1.0 - t.confidence));
+    let _ = writeln!(o, "  {u}s it misses in over {} of replications:", pct(1.0 - t.confidence));
     if missed.is_empty() {
         let _ = writeln!(o, "    none");
     }
@@ -208,15 +234,23 @@ fn formula_plan(o: &mut String, r: &SizingReport) {
 /// The sensitivity table.
 fn sensitivity(o: &mut String, r: &SizingReport) {
     let _ = writeln!(o, "\nSensitivity (on the first {} of the fresh replications)", r.sensitivity_replications);
-    let _ =
-        writeln!(o, "  {:<28}{:>8}{:>14}{:>8}{:>9}{:>10}", "change", "P(meet)", "95% CI", "SL", "abandon", "cost CNY");
+    // With a dispatch side, the share dispatched within 24 h: what a packer
+    // change moves (the chat figures cannot).
+    let dispatch = r.sensitivity.iter().any(|s| s.dispatched_within_24h_mean.is_some());
+    let (w, d24) = if dispatch { (22, format!("{:>7}", "24h")) } else { (28, String::new()) };
+    let _ = writeln!(
+        o,
+        "  {:<w$}{:>8}{:>14}{:>8}{:>9}{d24}{:>10}",
+        "change", "P(meet)", "95% CI", "SL", "abandon", "cost CNY"
+    );
     for s in &r.sensitivity {
         let mark = if s.meets { "" } else { " ✗" };
         let (lo, hi) = s.p_meet_all_ci95;
+        let d24 = s.dispatched_within_24h_mean.map_or(String::new(), |x| format!("{:>7}", pct(x)));
         let _ = writeln!(
             o,
-            "  {:<28}{:>8}{:>14}{:>8}{:>9}{:>10.0}{mark}",
-            truncate(&s.change, 27),
+            "  {:<w$}{:>8}{:>14}{:>8}{:>9}{d24}{:>10.0}{mark}",
+            truncate(&s.change, w - 1),
             pct(s.p_meet_all),
             format!("{:.1}–{}", lo * 100.0, pct(hi)),
             pct(s.service_level_mean),
@@ -226,13 +260,14 @@ fn sensitivity(o: &mut String, r: &SizingReport) {
     }
 }
 
-/// Per hour: agents required and service level.
+/// Per period: agents required and service level.
 fn per_hour(o: &mut String, r: &SizingReport) {
-    let _ = writeln!(o, "\nPer hour: agents required (reference group) and service level");
+    let u = period_word(r.run.period_min);
+    let _ = writeln!(o, "\nPer {u}: agents required (reference group) and service level");
     let _ = writeln!(
         o,
         "  {:<12}{:>6}{:>7}{:>7}{:>8}{:>8}{:>7}{:>8}{:>8}",
-        "hour", "inq", "req", "Erlang", "plan", "SL", "met", "Erl.pl", "Erl.met"
+        u, "inq", "req", "Erlang", "plan", "SL", "met", "Erl.pl", "Erl.met"
     );
     for row in &r.periods {
         let _ = writeln!(
@@ -249,7 +284,7 @@ fn per_hour(o: &mut String, r: &SizingReport) {
             row.formula_share_meeting * 100.0
         );
     }
-    let _ = writeln!(o, "  (met: % of replications meeting the hour's targets; Erl.pl: Erlang plan)");
+    let _ = writeln!(o, "  (met: % of replications meeting the {u}'s targets; Erl.pl: Erlang plan)");
 }
 
 /// How much was simulated.

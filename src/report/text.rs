@@ -92,18 +92,21 @@ pub fn render(r: &SimulationReport) -> String {
         }
     }
     super::availability_text::section(r, &mut o);
-    let t = &r.targets;
+    let (t, u) = (&r.targets, super::sizing_text::period_word(r.run.period_min));
     let _ = writeln!(
         o,
         "\nTargets: service level ≥ {} within {} s {}, abandonment ≤ {}",
         show(t.service_level, Fmt::Share),
         t.response_within_s,
         match t.service_level_scope {
-            crate::targets::ServiceLevelScope::EveryPeriodJointly => "in every hour",
-            _ => t.scope_words(),
+            crate::targets::ServiceLevelScope::EveryPeriodJointly => format!("in every {u}"),
+            _ => t.scope_words(u),
         },
         show(t.abandon_max, Fmt::Share)
     );
+    if r.kpi(fig::MEETS_DISPATCH_TARGET).is_some() {
+        let _ = writeln!(o, "  paid orders dispatched within 24 h ≥ {}", show(t.dispatch_24h_min, Fmt::Share));
+    }
     let met = r.kpi(fig::MEETS_ALL_TARGETS).map_or(0.0, |s| s.mean);
     let below = r.kpi(fig::PERIODS_BELOW_SERVICE_LEVEL).map_or(0.0, |s| s.mean);
     let verdict = if met >= t.confidence { "MET" } else { "NOT MET" };
@@ -113,7 +116,7 @@ pub fn render(r: &SimulationReport) -> String {
         show(met, Fmt::Share),
         show(t.confidence, Fmt::Share)
     );
-    let _ = writeln!(o, "  hours below the service-level target: {below:.1} on average");
+    let _ = writeln!(o, "  {u}s below the service-level target: {below:.1} on average");
     hours_table(r, &mut o);
     dispatch(r, &mut o);
     cost(r, &mut o);
@@ -122,10 +125,11 @@ pub fn render(r: &SimulationReport) -> String {
 
 /// The per-hour table of the chat stage.
 fn hours_table(r: &SimulationReport, o: &mut String) {
+    let u = super::sizing_text::period_word(r.run.period_min);
     let _ = writeln!(
         o,
         "\n{:<12}{:>7}{:>8}{:>7}{:>6}{:>5}{:>8}{:>8}{:>7}{:>6}",
-        "hour",
+        u,
         "inq",
         fig::OFFERED.name,
         "agents",
@@ -165,7 +169,7 @@ fn hours_table(r: &SimulationReport, o: &mut String) {
             qm[i].mean,
         );
     }
-    let _ = writeln!(o, "(agents: paid, on duty; avail: present and not on a break; SL: service level,\n mean and p5 over replications; <: hour below target)");
+    let _ = writeln!(o, "(agents: paid, on duty; avail: present and not on a break; SL: service level,\n mean and p5 over replications; <: {u} below target)");
 }
 
 /// The "Cost" block: the cost breakdown across replications and the
@@ -176,11 +180,12 @@ pub(crate) fn cost(r: &SimulationReport, o: &mut String) {
         return;
     }
     let _ = writeln!(o, "\nCost [CNY]{:>30}{:>27}", "mean [95% CI]", "p5 – p95");
-    let rows: [(&str, Figure, Fmt); 12] = [
+    let rows: [(&str, Figure, Fmt); 13] = [
         ("total", fig::TOTAL_CNY, Fmt::Count),
         ("labour", fig::LABOUR_CNY, Fmt::Count),
         ("  agents", fig::LABOUR_AGENTS_CNY, Fmt::Count),
         ("  packers", fig::LABOUR_PACKERS_CNY, Fmt::Count),
+        ("    after window", fig::LABOUR_PACKER_REPEATS_CNY, Fmt::Count),
         ("courier", fig::COURIER_CNY, Fmt::Count),
         ("compensation", fig::COMPENSATION_CNY, Fmt::Count),
         ("lost margin", fig::LOST_MARGIN_CNY, Fmt::Count),
@@ -298,7 +303,16 @@ fn dispatch(r: &SimulationReport, o: &mut String) {
     let _ = writeln!(
         o,
         "\n{:<12}{:>7}{:>7}{:>8}{:>7}{:>8}{:>6}{:>8}{:>7}{:>7}",
-        "hour", "paid", "packed", "backlog", "max", "packers", "util", "staging", "max", "disp"
+        super::sizing_text::period_word(r.run.period_min),
+        "paid",
+        "packed",
+        "backlog",
+        "max",
+        "packers",
+        "util",
+        "staging",
+        "max",
+        "disp"
     );
     for (i, label) in r.periods.iter().enumerate() {
         let _ = writeln!(

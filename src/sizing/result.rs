@@ -92,6 +92,10 @@ pub struct SensitivityRow {
     pub service_level_mean: f64,
     /// Mean abandonment share.
     pub abandon_share_mean: f64,
+    /// Mean share of paid orders dispatched within 24 hours (what a packer
+    /// change moves); absent without a dispatch side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispatched_within_24h_mean: Option<f64>,
     /// Labour cost [CNY].
     pub labour_cost_cny: f64,
     /// Whether the changed plan still meets the targets with the confidence.

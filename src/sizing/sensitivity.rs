@@ -67,6 +67,9 @@ pub fn row(change: String, samples: &Samples, n: usize, labour_cost_cny: f64, ta
         p_meet_all_ci95: wilson95(met, n as f64),
         service_level_mean: mean(fig::SERVICE_LEVEL.name),
         abandon_share_mean: mean(fig::ABANDON_SHARE.name),
+        dispatched_within_24h_mean: samples
+            .scalar(fig::DISPATCHED_WITHIN_24H_SHARE)
+            .map(|_| mean(fig::DISPATCHED_WITHIN_24H_SHARE.name)),
         labour_cost_cny,
         meets: p_meet_all >= confidence,
     }

@@ -67,6 +67,21 @@ pub fn quantile_sorted(xs: &[f64], q: f64) -> f64 {
     xs[lo] + (h - lo as f64) * (xs[hi] - xs[lo])
 }
 
+/// The 95% interval of the mean of sorted `xs` (more than one value) with
+/// mean `mean` and standard deviation `sd`: the Wilson score interval when
+/// every value is 0 or 1 (a proportion: the replications meeting a target),
+/// otherwise Student's t interval, kept within the values seen (a mean of
+/// shares never leaves [0, 1]).
+fn interval95(xs: &[f64], mean: f64, sd: f64) -> (f64, f64) {
+    let n = xs.len() as f64;
+    if xs.iter().all(|&x| x == 0.0 || x == 1.0) {
+        return wilson95(xs.iter().sum(), n);
+    }
+    let t = StudentsT::new(0.0, 1.0, n - 1.0).map(|d| d.inverse_cdf(0.975)).unwrap_or(1.96);
+    let half = t * sd / n.sqrt();
+    ((mean - half).max(xs[0]), (mean + half).min(xs[xs.len() - 1]))
+}
+
 impl Summary {
     /// Summarises `values` (one per replication). Non-finite values mark a
     /// figure not defined in that replication and are left out.
@@ -91,14 +106,11 @@ impl Summary {
         let mean = values.iter().filter(|x| x.is_finite()).sum::<f64>() / n as f64;
         let var = if n > 1 { xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64 } else { 0.0 };
         let sd = var.sqrt();
-        let half = (n > 1).then(|| {
-            let t = StudentsT::new(0.0, 1.0, (n - 1) as f64).map(|d| d.inverse_cdf(0.975)).unwrap_or(1.96);
-            t * sd / (n as f64).sqrt()
-        });
+        let ci = (n > 1).then(|| interval95(&xs, mean, sd));
         Self {
             mean,
-            ci95_low: half.map(|h| mean - h),
-            ci95_high: half.map(|h| mean + h),
+            ci95_low: ci.map(|c| c.0),
+            ci95_high: ci.map(|c| c.1),
             sd,
             p5: quantile_sorted(&xs, 0.05),
             p50: quantile_sorted(&xs, 0.50),
@@ -109,9 +121,14 @@ impl Summary {
         }
     }
 
-    /// Half-width of the 95% confidence interval (0 without one).
+    /// Half-width of the 95% confidence interval (0 without one); the
+    /// larger side when the interval is not symmetric (a proportion's, or
+    /// one kept within the values seen).
     pub fn ci95_half_width(&self) -> f64 {
-        self.ci95_high.map_or(0.0, |h| h - self.mean)
+        match (self.ci95_low, self.ci95_high) {
+            (Some(lo), Some(hi)) => (hi - self.mean).max(self.mean - lo),
+            _ => 0.0,
+        }
     }
 }
 
@@ -129,6 +146,22 @@ mod tests {
         assert!((s.ci95_half_width() - half).abs() < 1e-5);
         assert_eq!((s.p50, s.min, s.max), (3.0, 1.0, 5.0));
         assert!((s.p5 - 1.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn proportions_get_wilson_intervals_and_shares_stay_within_0_1() {
+        // 0/1 figures (a target met or not): the Wilson interval, the same
+        // as P(meet)'s elsewhere.
+        let met = [1.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
+        let s = Summary::of(&met);
+        assert_eq!((s.ci95_low.unwrap(), s.ci95_high.unwrap()), wilson95(9.0, 10.0));
+        let all = Summary::of(&[1.0; 10]);
+        assert!(all.ci95_low.unwrap() < 1.0 && all.ci95_high.unwrap() > 1.0 - 1e-12);
+        // Shares near 1: the t interval would pass 100%.
+        let sl = [0.999, 1.0, 0.9995, 0.995, 1.0];
+        let s = Summary::of(&sl);
+        assert!(s.ci95_high.unwrap() <= 1.0 && s.ci95_low.unwrap() >= 0.995, "{s:?}");
+        assert!(s.ci95_low.unwrap() < s.mean && s.mean < s.ci95_high.unwrap());
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod dispatch;
 mod docs;
 mod erlang;
 mod extremes;
+mod finance;
 mod fuzz_cases;
 mod golden;
 mod limits;

@@ -91,7 +91,11 @@ fn size_out_writes_a_plan_that_simulate_and_compare_take() {
     bin().arg("size").arg(&input).args(reps).args(["--quiet", "--out"]).arg(&out).assert().success();
     let plan = out.join("plan.toml");
     assert!(std::fs::read_to_string(&plan).unwrap().contains("verified on 40 fresh replications"));
-    bin().arg("simulate").arg(&plan).args(["-n", "10", "--quiet", "--no-plots"]).assert().success();
-    bin().arg("compare").arg(&input).arg(&plan).args(["-n", "10", "--no-plots"]).assert().success();
+    let sim = dir.path().join("sim");
+    bin().arg("simulate").arg(&plan).args(["-n", "10", "--quiet", "--no-plots", "--out"]).arg(&sim).assert().success();
+    let cmp = dir.path().join("cmp");
+    let res = bin().arg("compare").arg(&input).arg(&plan).args(["-n", "10", "--no-plots", "--out"]).arg(&cmp).assert();
+    let text = String::from_utf8_lossy(&res.success().get_output().stdout).to_string();
+    assert!(text.contains("the same customers for every plan"), "the plan is paired with its source: {text}");
     bin().arg("size").arg(&plan).args(reps).arg("--quiet").assert().success();
 }
