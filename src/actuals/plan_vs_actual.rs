@@ -57,6 +57,18 @@ impl PlanVsActual {
     }
 }
 
+/// How near an edge of a band an actual may lie and count as inside [unit
+/// of the measure]: half a millisecond, the rounding of an export's times,
+/// so that a day a replay gives back exactly is not outside a band of one
+/// value; below a count's unit and far below a share's display.
+pub const BAND_EDGE_SLACK: f64 = 5e-4;
+
+/// Whether `actual` lies inside `[p5, p95]`, to within
+/// [`BAND_EDGE_SLACK`] of an edge.
+pub fn inside_band(actual: f64, p5: f64, p95: f64) -> bool {
+    (p5 - BAND_EDGE_SLACK..=p95 + BAND_EDGE_SLACK).contains(&actual)
+}
+
 impl Comparison {
     fn new(p5: f64, mean: f64, p95: f64, actual: Option<f64>) -> Self {
         Self {
@@ -65,7 +77,7 @@ impl Comparison {
             forecast_p95: p95,
             actual,
             error: actual.map(|a| mean - a).filter(|e| e.is_finite()),
-            inside_band: actual.map(|a| (p5..=p95).contains(&a)),
+            inside_band: actual.map(|a| inside_band(a, p5, p95)),
         }
     }
 }
@@ -288,5 +300,17 @@ pub fn compare(
         accuracy: measures.iter().enumerate().map(|(i, m)| accuracy(m, i, &periods)).collect(),
         measures,
         periods,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_actual_at_a_band_edge_to_within_rounding_is_inside() {
+        assert!(inside_band(4.6002, 4.6, 4.6) && inside_band(0.5, 0.4, 0.6));
+        assert!(!inside_band(4.601, 4.6, 4.6) && !inside_band(0.399, 0.4, 0.6) && !inside_band(1031.0, 980.0, 1030.0));
+        assert!(!inside_band(f64::NAN, 0.4, 0.6) && !inside_band(0.5, f64::NAN, f64::NAN));
     }
 }

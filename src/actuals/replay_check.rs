@@ -96,7 +96,7 @@ pub fn check(
                 replay_mean: mean,
                 replay_p5: p5,
                 replay_p95: p95,
-                inside_band: actual.map(|a| (p5..=p95).contains(&a)),
+                inside_band: actual.map(|a| super::plan_vs_actual::inside_band(a, p5, p95)),
                 relative_error: actual.filter(|&a| a > 0.0 && mean.is_finite()).map(|a| mean / a - 1.0),
             }
         })
