@@ -2,8 +2,6 @@
 //! enough to enumerate, and `size` with designed shifts end to end.
 
 use crate::common::two_shifts_toml;
-use peakplan::model::availability::{BreakLoad, BreakPolicy, BreakRule, Role};
-use peakplan::model::shifts::Shift;
 use peakplan::scenario::Scenario;
 use peakplan::sizing::design::program::{Candidate, Program};
 use peakplan::sizing::{size, SizingConfig};
@@ -125,7 +123,6 @@ fn program_finds_the_cheapest_plan_of_all() {
         max_per_shift: &[3],
         min_per_shift: 1,
         max_distinct: None,
-        breaks: None,
     };
     check_against_brute_force(&p, &[3]);
 }
@@ -150,85 +147,9 @@ fn program_keeps_people_per_shift_distinct_shifts_and_fixed_shifts() {
             max_per_shift: &[2, 2],
             min_per_shift,
             max_distinct,
-            breaks: None,
         };
         check_against_brute_force(&p, &[2, 2]);
     }
-}
-
-/// Whether `plan` covers the requirement of `p` on every quarter hour with
-/// each candidate's people on a scheduled break taken off, the shares of
-/// [`BreakLoad`] (every candidate of these tests starts and ends on the
-/// quarter-hour grid).
-fn covers_net_of_breaks(p: &Program, plan: &[Vec<u32>], policy: &BreakPolicy) -> bool {
-    let step = 900.0;
-    let slots = (p.requirement.len() as f64 * p.period_s / step) as usize;
-    (0..slots).all(|k| {
-        let (a, b) = (k as f64 * step, (k + 1) as f64 * step);
-        let have: f64 = p
-            .candidates
-            .iter()
-            .zip(plan)
-            .filter(|(c, _)| c.start_s <= a && b <= c.end_s)
-            .map(|(c, h)| {
-                let shift = Shift { name: String::new(), start_s: c.start_s, end_s: c.end_s, headcount: vec![] };
-                let present = 1.0 - BreakLoad::new(&shift, policy, Role::Agents).share(a, b);
-                present * h.iter().zip(p.capacity).map(|(&n, &cap)| f64::from(n) * cap).sum::<f64>()
-            })
-            .sum();
-        have >= p.requirement[(a / p.period_s) as usize] - 1e-9
-    })
-}
-
-#[test]
-fn program_takes_scheduled_breaks_off_capacity_and_stays_cheapest() {
-    // Six hours needing 3 agents each; a 30-minute meal for shifts of at
-    // least 4 h, taken between 1 h after the start and 1 h before the end.
-    // A 4-hour shift loses capacity while its people eat, so 4-hour shifts
-    // alone need more people than the requirement; the brute force over
-    // every plan, judged on quarter hours net of breaks, finds the same cost.
-    let meal = BreakRule {
-        name: "meal".into(),
-        length_s: 1800.0,
-        min_shift_s: 4.0 * 3600.0,
-        max_shift_s: f64::INFINITY,
-        earliest_after_start_s: 3600.0,
-        latest_before_end_s: 3600.0,
-        agents: true,
-        packers: true,
-    };
-    let policy = BreakPolicy { rules: vec![meal], ..Default::default() };
-    let candidates = [
-        candidate(0.0, 4.0, &[120.0]),
-        candidate(2.0, 6.0, &[120.0]),
-        candidate(0.0, 2.0, &[70.0]),
-        candidate(2.0, 4.0, &[70.0]),
-        candidate(4.0, 6.0, &[70.0]),
-    ];
-    let mut p = Program {
-        candidates: &candidates,
-        requirement: &[3.0; 6],
-        period_s: 3600.0,
-        capacity: &[1.0],
-        max_per_shift: &[5],
-        min_per_shift: 1,
-        max_distinct: None,
-        breaks: Some(&policy),
-    };
-    let sol = p.solve().unwrap();
-    assert!(sol.shortfall.iter().all(|&s| s == 0.0));
-    assert!(covers_net_of_breaks(&p, &sol.plan, &policy), "{:?}", sol.plan);
-    let best = all_plans(candidates.len(), &[5])
-        .into_iter()
-        .filter(|plan| covers_net_of_breaks(&p, plan, &policy))
-        .map(|plan| cost(&p, &plan))
-        .fold(f64::INFINITY, f64::min);
-    assert!((sol.cost_cny - best).abs() < 1e-6, "program {} CNY, cheapest {best} CNY", sol.cost_cny);
-    // Without breaks two 4-hour shifts of 3 and one 2-hour shift of 3 (or
-    // the like) cover it for less: breaks cost capacity.
-    p.breaks = None;
-    let free = p.solve().unwrap();
-    assert!(free.cost_cny < sol.cost_cny - 1e-6, "{} vs {}", free.cost_cny, sol.cost_cny);
 }
 
 #[test]

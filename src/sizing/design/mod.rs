@@ -97,7 +97,6 @@ pub(super) fn cover(ctx: &Ctx, d: &ShiftDesign, requirement: &[f64]) -> Result<s
         max_per_shift: &s.sizing.max_per_shift.agents,
         min_per_shift: d.min_per_shift,
         max_distinct: d.max_distinct_shifts,
-        breaks: Some(&s.model.breaks),
     }
     .solve()?;
     Ok(super::cover::Covered { plan: solved.plan, shortfall: solved.shortfall })

@@ -7,18 +7,12 @@
 //! its headcount) and, when a rule needs it, `y[c]` (binary: the candidate
 //! is in use). Constraints, for every elementary interval between two
 //! consecutive shift or period boundaries (capacity on duty is constant on
-//! it): `Σ_c (1 − b[c]) Σ_g capacity[g] · x[c][g] + short ≥ requirement of
-//! its period`, where `b[c]` is the share of candidate `c`'s people on a
-//! scheduled break over the interval ([`BreakLoad`], the breaks its length
-//! gives under the scenario's rules; with breaks the intervals are also cut
-//! on a quarter-period grid, so the share is taken over short slots);
+//! it): `Σ_c Σ_g capacity[g] · x[c][g] + short ≥ requirement of its period`;
 //! with `y`: `min_per_shift · y[c] ≤ Σ_g x[c][g] ≤ (Σ_g max[g]) · y[c]` and
 //! `Σ_c y[c] ≤ max_distinct`. Minimised: `Σ cost[c][g] · x[c][g]` plus a
 //! penalty far above any wage on every unit of shortfall (so a shortfall
 //! appears only where no plan within the limits covers the requirement).
 
-use crate::model::availability::{BreakLoad, BreakPolicy, Role};
-use crate::model::shifts::Shift;
 use good_lp::{constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable};
 
 /// Penalty per reference agent of shortfall per interval [CNY].
@@ -55,9 +49,6 @@ pub struct Program<'a> {
     pub min_per_shift: u32,
     /// Most candidates in use, pinned ones aside (`None`: no limit).
     pub max_distinct: Option<u32>,
-    /// The breaks the candidates' people take, which take that share of
-    /// their capacity where they fall; `None`: no breaks.
-    pub breaks: Option<&'a BreakPolicy>,
 }
 
 /// The solution of a shift-design program.
@@ -78,20 +69,11 @@ pub struct Designed {
 pub struct DesignError(pub String);
 
 impl Program<'_> {
-    /// The breaks that apply, if any.
-    fn break_policy(&self) -> Option<&BreakPolicy> {
-        self.breaks.filter(|b| !b.is_empty())
-    }
-
     /// The elementary intervals `(start_s, end_s, period)` on which the
     /// requirement is positive.
     fn intervals(&self) -> Vec<(f64, f64, usize)> {
         let end = self.requirement.len() as f64 * self.period_s;
-        // With breaks, capacity varies inside a shift: slots of a quarter
-        // period (at least a minute), as for listed shifts.
-        let step = if self.break_policy().is_some() { (self.period_s / 4.0).max(60.0) } else { self.period_s };
-        let slots = (end / step).round() as usize;
-        let mut cuts: Vec<f64> = (0..=slots).map(|k| (k as f64 * step).min(end)).collect();
+        let mut cuts: Vec<f64> = (0..=self.requirement.len()).map(|p| p as f64 * self.period_s).collect();
         cuts.extend(self.candidates.iter().flat_map(|c| [c.start_s, c.end_s]).filter(|&t| t > 0.0 && t < end));
         cuts.sort_by(f64::total_cmp);
         cuts.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
@@ -99,12 +81,6 @@ impl Program<'_> {
             .map(|w| (w[0], w[1], ((w[0] / self.period_s + 1e-9).floor() as usize).min(self.requirement.len() - 1)))
             .filter(|&(_, _, p)| self.requirement[p] > 0.0)
             .collect()
-    }
-
-    /// The break load of candidate `c`'s people, when breaks apply.
-    fn break_load(&self, c: &Candidate) -> Option<BreakLoad> {
-        let shift = Shift { name: String::new(), start_s: c.start_s, end_s: c.end_s, headcount: vec![] };
-        self.break_policy().map(|b| BreakLoad::new(&shift, b, Role::Agents))
     }
 
     /// Whether the rules need the in-use variables `y`.
@@ -141,15 +117,13 @@ impl Program<'_> {
         for &v in &short {
             cost += SHORTFALL_PENALTY * v;
         }
-        let loads: Vec<Option<BreakLoad>> = self.candidates.iter().map(|c| self.break_load(c)).collect();
         let mut problem = vars.minimise(cost).using(microlp);
         for (&(a, b, p), &sv) in intervals.iter().zip(&short) {
             let mut supply = Expression::from(0.0);
-            for ((c, row), load) in self.candidates.iter().zip(&x).zip(&loads) {
+            for (c, row) in self.candidates.iter().zip(&x) {
                 if c.start_s < b - 1e-6 && c.end_s > a + 1e-6 {
-                    let present = 1.0 - load.as_ref().map_or(0.0, |l| l.share(a, b));
                     for (&v, &cap) in row.iter().zip(self.capacity) {
-                        supply += present * cap * v;
+                        supply += cap * v;
                     }
                 }
             }
