@@ -79,7 +79,12 @@ impl Folder {
         let lock = match FolderLock::acquire(dir, wait) {
             Ok(lock) => lock,
             Err(e) => {
-                interrupt::remove_dirs(&made);
+                // A run that holds the folder owns it now, even one that
+                // found it made by this run: it is not this run's to remove.
+                match e {
+                    LockError::Busy(_) => interrupt::keep_dirs(dir),
+                    _ => interrupt::remove_dirs(&made),
+                }
                 return Err(e.into());
             }
         };
