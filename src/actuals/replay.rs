@@ -193,17 +193,22 @@ pub fn replay_scenario(
     // The trace holds the chats offered to agents: none is deflected again.
     fit.inquiries -= chats.counts.deflected.iter().sum::<u64>();
     fit.deflection_share = 0.0;
-    let mut text = calibrated_toml(plan_text, &fit, orders, provenance)?;
-    let calibrated = text.clone();
-    let mut estimate = Vec::new();
-    if staffing != Staffing::Planned {
-        let (levels, step_s) = staffing_levels(plan, chats, staffing)?;
-        text =
-            format!("# Replay {}.\n{}", staffing.note(), actual_shifts(&text, plan, &whole_agents(&levels), step_s)?);
-        if staffing == Staffing::Actual {
-            estimate = levels;
+    let calibrated = calibrated_toml(plan_text, &fit, orders, provenance)?;
+    let (text, estimated_staffing) = match staffing {
+        Staffing::Planned => (calibrated, None),
+        Staffing::Actual | Staffing::Seen => {
+            let (levels, step_s) = staffing_levels(plan, chats, staffing)?;
+            let shifts = actual_shifts(&calibrated, plan, &whole_agents(&levels), step_s)?;
+            let text = format!("# Replay {}.\n{shifts}", staffing.note());
+            // The estimate, kept to draw the replications' staffing around.
+            let estimate = (staffing == Staffing::Actual).then(|| EstimatedStaffing {
+                calibrated,
+                plan: plan.clone(),
+                level: levels,
+            });
+            (text, estimate)
         }
-    }
+    };
     let mut scenario = Scenario::from_toml(&text, &format!("{} (replay)", plan.source_name))?;
     scenario.name = format!("{}-replay", plan.name);
     let traced = chats.trace();
@@ -215,13 +220,7 @@ pub fn replay_scenario(
             ArrivalTrace::with_customers(times, customer_ranks(&scenario, &fit, &names, &traced))
         }
     });
-    let uncertain = (!estimate.is_empty()).then(|| EstimatedStaffing {
-        calibrated,
-        plan: plan.clone(),
-        level: estimate,
-        step_s: STAFFING_STEP_S,
-    });
-    Ok(Replay { scenario, estimated_staffing: uncertain })
+    Ok(Replay { scenario, estimated_staffing })
 }
 
 #[cfg(test)]

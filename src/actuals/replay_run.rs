@@ -14,7 +14,7 @@
 //! replications are split into [`STAFFING_DRAWS`] consecutive slices, one
 //! draw each, so the result does not depend on the thread count.
 
-use super::replay::actual_shifts;
+use super::replay::{actual_shifts, STAFFING_STEP_S};
 use crate::engine::stream_rng;
 use crate::experiment::{run, Outcome, RunConfig, RunError};
 use crate::model::ModelParams;
@@ -35,10 +35,8 @@ pub struct EstimatedStaffing {
     pub calibrated: String,
     /// The plan (its window and first group frame the shifts).
     pub plan: Scenario,
-    /// Mean agents available per step [agents].
+    /// Mean agents available per step of [`STAFFING_STEP_S`] [agents].
     pub level: Vec<f64>,
-    /// The length of a step [s].
-    pub step_s: f64,
 }
 
 /// A replay: the scenario at the estimate, and the estimate to draw
@@ -72,7 +70,7 @@ impl Replay {
         (0..STAFFING_DRAWS.min(replications).max(1))
             .map(|v| {
                 let agents = drawn_agents(&e.level, &mut stream_rng(seed, v, STAFFING_STREAM));
-                let text = actual_shifts(&e.calibrated, &e.plan, &agents, e.step_s)?;
+                let text = actual_shifts(&e.calibrated, &e.plan, &agents, STAFFING_STEP_S)?;
                 let mut drawn = Scenario::from_toml(&text, &self.scenario.source_name)?.model;
                 drawn.inquiry_trace.clone_from(&self.scenario.model.inquiry_trace);
                 Ok(drawn)

@@ -4,7 +4,7 @@
 //! export, where customers drawn from the fits only match on average.
 
 use crate::common::{mean_se, peakplan_in, simulate};
-use peakplan::actuals::replay::{replay_scenario, ReplayChoice, Staffing};
+use peakplan::actuals::replay::{replay_scenario, ReplayChoice, Staffing, STAFFING_STEP_S};
 use peakplan::actuals::replay_customers::Customers;
 use peakplan::actuals::{import_inquiries, ImportOptions};
 use peakplan::Scenario;
@@ -80,7 +80,7 @@ fn staffing_drawn_around_the_estimate_keeps_its_agent_hours_on_any_thread_count(
     let choice = ReplayChoice { staffing: Staffing::Actual, customers: Customers::Actual };
     let replay = replay_scenario(&text, &plan, &mut chats, None, choice, "test").unwrap();
     let estimate = replay.estimated_staffing.as_ref().unwrap();
-    let estimated_h: f64 = estimate.level.iter().sum::<f64>() * estimate.step_s / 3600.0;
+    let estimated_h: f64 = estimate.level.iter().sum::<f64>() * STAFFING_STEP_S / 3600.0;
     let reps = 120;
     let draws = replay.staffing_draws(9, reps).unwrap();
     assert_eq!(draws.len(), 50);
