@@ -131,6 +131,10 @@ pub struct ChatActuals {
     pub presence: Option<PresenceEstimate>,
     /// The counters behind [`Self::presence`], for estimates at other steps.
     pub presence_counts: Option<Presence>,
+    /// The agent-state export read beside the chats, if any: who was
+    /// logged in, on a break and available (it replaces [`Self::presence`]
+    /// as the actual staffing).
+    pub agent_states: Option<super::agent_states::AgentStates>,
     counting: Presence,
 }
 
@@ -168,6 +172,7 @@ impl ChatActuals {
             answered_without_wait: 0,
             presence: None,
             presence_counts: None,
+            agent_states: None,
             counting: Presence::new(window_s),
         }
     }

@@ -19,6 +19,9 @@ pub struct Mapping {
     /// `[shipments]`.
     #[serde(default)]
     pub shipments: FileMapping,
+    /// `[agent_states]`.
+    #[serde(default)]
+    pub agent_states: FileMapping,
 }
 
 /// The mapping of one file kind. Keys other than the settings below are
@@ -39,6 +42,10 @@ pub struct FileMapping {
     /// Rows to leave out: every column of an entry must hold one of its values.
     #[serde(default)]
     pub skip: Vec<BTreeMap<String, Vec<String>>>,
+    /// Agent-state exports only: canonical state name → the export's
+    /// values meaning it (`break = ["AUX", "LUNCH"]`).
+    #[serde(default)]
+    pub states: BTreeMap<String, Vec<String>>,
     /// Canonical field name → where its value comes from.
     #[serde(flatten)]
     pub fields: BTreeMap<String, Source>,
@@ -72,13 +79,21 @@ impl Mapping {
     /// Reads a mapping from TOML text; errors name it `name` and, where
     /// known, the line.
     pub fn from_toml(text: &str, name: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| {
+        let mapping: Self = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             match line {
                 Some(l) => format!("{name}:{l}: {}", e.message().trim()),
                 None => format!("{name}: {}", e.message().trim()),
             }
-        })
+        })?;
+        if [&mapping.inquiries, &mapping.orders, &mapping.shipments].iter().any(|m| !m.states.is_empty()) {
+            return Err(format!(
+                "{name}: `states` (the export's state names) belongs in the `[agent_states]` table only"
+            ));
+        }
+        crate::actuals::agent_states::StateNames::new(&mapping.agent_states.states)
+            .map_err(|m| format!("{name}: {m}"))?;
+        Ok(mapping)
     }
 }
 

@@ -11,13 +11,15 @@
 //!   (the payment time of each paid order is the one thing kept per order);
 //! * [`fit`]: arrival profile, handle time, patience (with censoring),
 //!   conversion and payment shares, written into a scenario;
-//! * [`presence`]: the agents available per period, estimated from the
-//!   contacts when no agent-state export exists;
+//! * [`agent_states`]: the agents logged in, on a break and available,
+//!   read from an agent-state export; [`presence`]: the agents available
+//!   per period, estimated from the contacts when no such export exists;
 //! * [`replay`]: the plan driven by the actual arrival times, and
 //!   [`replay_check`]: how well that reproduces the day;
 //!   [`replay_customers`]: the day's own customers in it, as ranks of the
 //!   fitted distributions.
 
+pub mod agent_states;
 pub mod chat_actuals;
 pub mod concurrency;
 pub mod dispatch_actuals;
@@ -174,4 +176,38 @@ pub fn import_shipments_from(
         orders.add_shipment(&parcel).map_err(|reason| row.invalid("handed_over_at", reason))?;
         Ok(true)
     })
+}
+
+/// Reads an agent-state export against `scenario`'s window: who was logged
+/// in, on a break and available, second by second, and each session.
+pub fn import_agent_states(
+    path: &Path,
+    scenario: &Scenario,
+    opts: &ImportOptions,
+) -> Result<(agent_states::AgentStates, RowCounts), ImportError> {
+    let (input, file) = open(path)?;
+    import_agent_states_from(input, &file, scenario, opts)
+}
+
+/// [`import_agent_states`] from any byte stream; errors name it `file`.
+pub fn import_agent_states_from(
+    input: impl Read,
+    file: &str,
+    scenario: &Scenario,
+    opts: &ImportOptions,
+) -> Result<(agent_states::AgentStates, RowCounts), ImportError> {
+    let m = &opts.mapping.agent_states;
+    let ts = parser(m, scenario, file)?;
+    let names = agent_states::StateNames::new(&m.states).map_err(|e| ImportError::whole_file(file, e))?;
+    let mut log = agent_states::AgentStateLog::new(scenario.window.length_s);
+    let counts = reader::read_rows_from(input, file, &agent_states::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
+        Ok(log.add(&agent_states::parse(row, &names)?))
+    })?;
+    if log.too_many_agents {
+        return Err(ImportError::whole_file(
+            file,
+            format!("names more agents than {} MB of per-second states can hold", presence::MAX_BYTES >> 20),
+        ));
+    }
+    Ok((log.finish(), counts))
 }

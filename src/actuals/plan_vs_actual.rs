@@ -173,7 +173,9 @@ fn chat_actuals(c: &ChatActuals) -> Vec<Vec<Option<f64>>> {
     let k = &c.counts;
     let n = k.inquiries.len();
     let has_waits = k.waits.iter().sum::<u64>() > 0;
-    let available = c.presence.as_ref().map(|e| &e.available);
+    // Measured by an agent-state export if there is one, else estimated.
+    let measured = c.agent_states.as_ref().map(|s| s.available(c.periods().length_s, n));
+    let available = measured.as_ref().or(c.presence.as_ref().map(|e| &e.available));
     (0..n)
         .map(|p| {
             let offered = (k.inquiries[p] - k.deflected[p]) as f64;

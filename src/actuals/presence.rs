@@ -82,7 +82,7 @@ pub struct PresenceEstimate {
 }
 
 /// Sets bits `from..to` of `bits`, a word at a time.
-fn set_bits(bits: &mut [u64], from: usize, to: usize) {
+pub(crate) fn set_bits(bits: &mut [u64], from: usize, to: usize) {
     let mut t = from;
     while t < to {
         let (word, bit) = (t / 64, t % 64);

@@ -70,7 +70,8 @@ impl Replay {
         (0..STAFFING_DRAWS.min(replications).max(1))
             .map(|v| {
                 let agents = drawn_agents(&e.level, &mut stream_rng(seed, v, STAFFING_STREAM));
-                let text = actual_shifts(&e.calibrated, &e.plan, &agents, STAFFING_STEP_S)?;
+                let group = e.plan.model.chat.groups.first().map(|g| g.name.clone()).unwrap_or_default();
+                let text = actual_shifts(&e.calibrated, &e.plan, &[(group, agents)], STAFFING_STEP_S, false)?;
                 let mut drawn = Scenario::from_toml(&text, &self.scenario.source_name)?.model;
                 drawn.inquiry_trace.clone_from(&self.scenario.model.inquiry_trace);
                 Ok(drawn)

@@ -113,6 +113,7 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
                 inquiries: file,
                 orders: None,
                 shipments: None,
+                agent_states: None,
                 mapping: a.mapping.as_deref(),
                 skip_bad_rows: a.skip_bad_rows,
             };

@@ -110,6 +110,35 @@ pub struct ChatRecord {
     pub outcome: ChatOutcome,
 }
 
+/// What an agent was doing, as an agent-state log records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentActivity {
+    /// Logged in: at work in a shift (breaks included), from arriving to
+    /// the shift's end.
+    LoggedIn,
+    /// After the shift's end, finishing the chats in hand (taking no new one).
+    NotReady,
+    /// On a break (inside a log-in).
+    Break,
+    /// After-chat work (inside a log-in).
+    WrapUp,
+}
+
+/// One interval of one agent's activity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AgentStateRecord {
+    /// The agent's index (as in [`ChatOutcome::Answered`]).
+    pub agent: u32,
+    /// The agent's group (index into the scenario's chat groups).
+    pub group: u16,
+    /// What the agent was doing.
+    pub activity: AgentActivity,
+    /// From [s from the window start].
+    pub start_s: f64,
+    /// To [s from the window start].
+    pub end_s: f64,
+}
+
 /// One order.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OrderRecord {
@@ -154,6 +183,9 @@ pub struct ShipmentRecord {
 pub struct Records {
     /// One per chat, in the order the chats' fates were settled.
     pub chats: Vec<ChatRecord>,
+    /// The agents' log-ins, breaks and after-chat work, in the order they
+    /// ended (or, for wrap-up, began).
+    pub agent_states: Vec<AgentStateRecord>,
     /// One per order, in the order the orders' payments were settled.
     pub orders: Vec<OrderRecord>,
     /// One per parcel handed over, in hand-over order.

@@ -316,7 +316,7 @@ impl<'p> Replication<'p> {
     /// per chat, order and shipment, taken with [`Replication::take_records`].
     /// Off by default; recording changes none of the figures.
     pub fn set_recording(&mut self, on: bool) {
-        self.chat.records.set_on(on);
+        self.chat.set_recording(on);
         if let (Some(d), Some(p)) = (&mut self.dispatch, &self.params.dispatch) {
             d.orders.set_recording(on, p.warehouse.prepacked_share);
             d.courier.records.set_on(on);
@@ -330,7 +330,7 @@ impl<'p> Replication<'p> {
             Some(d) => (d.orders.records.take(), d.courier.records.take()),
             None => (Vec::new(), Vec::new()),
         };
-        Records { chats: self.chat.records.take(), orders, shipments }
+        Records { chats: self.chat.records.take(), agent_states: self.chat.state_log.sink.take(), orders, shipments }
     }
 
     /// Runs replication `rep` under `seed`; the observations are left in the

@@ -2,6 +2,7 @@
 //! fitted chat, order and dispatch parameters.
 
 use crate::actuals::fit::orders::{OrderFit, Share};
+use crate::actuals::fit::states::StatesFit;
 use crate::actuals::fit::ChatFit;
 use crate::actuals::RowCounts;
 use std::fmt::Write;
@@ -116,6 +117,46 @@ pub fn fit(file: &str, c: &RowCounts, f: &ChatFit) -> String {
                 );
             }
             None => s.push_str("  wrap-up: too few gaps begun while contacts waited to measure it\n"),
+        }
+    }
+    s
+}
+
+/// What the agent-state export says of the people, group by group.
+pub fn agent_states(f: &StatesFit) -> String {
+    let mut s = format!(
+        "Agents (from the {}): {:.1} agent-hours logged in, {:.1} available; {} sessions matched to no planned shift\n",
+        f.source, f.logged_in_agent_hours, f.available_agent_hours, f.unmatched_sessions
+    );
+    for g in &f.groups {
+        let name = if g.group.is_empty() { "all groups" } else { &g.group };
+        let _ = writeln!(
+            s,
+            "  {name}: {} sessions, {} of {} planned person-shifts matched; absence {}; late starts {}{}",
+            g.sessions,
+            g.matched_sessions,
+            g.planned_person_shifts,
+            share(g.absence_share),
+            share(g.late_start_share),
+            g.late_start_min.map_or(String::new(), |m| format!(", {:.1} min late on average (se {:.1})", m.mean, m.se)),
+        );
+        let _ = writeln!(
+            s,
+            "    {:.1} h logged in, {:.1} h on breaks (shrinkage {:.1}%){}",
+            g.logged_in_hours,
+            g.break_hours,
+            100.0 * g.shrinkage,
+            g.wrap_up_s.map_or(String::new(), |w| format!(
+                "; wrap-up {:.1} s on average (se {:.2} s, cv {:.2}, {} rows)",
+                w.mean, w.se, w.cv, w.n
+            )),
+        );
+        for r in &g.break_rules {
+            let _ = writeln!(
+                s,
+                "    break {}: {:.1} min taken on average (planned {:.0}), {} breaks",
+                r.rule, r.taken_min.mean, r.planned_min, r.taken_min.n
+            );
         }
     }
     s

@@ -40,7 +40,7 @@ fn replay_day(month: &Path, day: &str, reps: u64) -> ReplayCheck {
     let cfg = RunConfig { seed: 20261111, replications: 0..reps, threads: None, progress: false };
     let outcome = replay.run(&draws, &cfg).unwrap();
     let report = SimulationReport::new(&replay.scenario, 20261111, &outcome);
-    check(&report, &chats, "log", rows, choice.note())
+    check(&report, &chats, "log", rows, choice.note(&chats))
 }
 
 fn relative_error(c: &ReplayCheck, measure: &str) -> f64 {

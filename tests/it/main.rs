@@ -7,6 +7,7 @@ mod actuals_extremes;
 mod actuals_orders;
 mod actuals_real_day;
 mod actuals_row_order;
+mod agent_states;
 mod availability;
 mod bad_input;
 mod cli;

@@ -4,6 +4,7 @@
 //! anywhere.
 
 use super::orders::OrderFit;
+use super::states::StatesFit;
 use super::ChatFit;
 use crate::scenario::{Scenario, ScenarioError};
 use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table};
@@ -97,6 +98,10 @@ pub fn calibrated_toml(
             }
         }
     }
+    let people_line = match &fit.agent_states {
+        Some(st) => format!("# From the agent-state export: {}.\n", calibrate_people(&mut doc, st).join(", ")),
+        None => String::new(),
+    };
     let order_keys = orders.map(|o| calibrate_orders(&mut doc, o)).unwrap_or_default();
     let order_line = if order_keys.is_empty() {
         String::new()
@@ -106,11 +111,69 @@ pub fn calibrated_toml(
     let header = format!(
         "# Calibrated from actual traffic by `peakplan actuals fit`.\n# {provenance}\n# Fitted: [arrivals] total, profile \
          (volume_cv 0: the volume is known); [chat] deflection_share,\n# patience_s, and each group's handle_s and \
-         slowdown (and wrap_up_s for agents taking one contact at a time, when measured).\n{order_line}# Everything else is the base scenario's.\n\n"
+         slowdown (and wrap_up_s for agents taking one contact at a time, when measured).\n{people_line}{order_line}# Everything else is the base scenario's.\n\n"
     );
     let text = format!("{header}{doc}");
     Scenario::from_toml(&text, "calibrated scenario")?;
     Ok(text)
+}
+
+/// Fewest `wrap_up` rows of a group for its `wrap_up_s` to be written.
+pub const MIN_WRAP_UP_ROWS: u64 = 30;
+
+/// Writes what the agent-state export says of the people into `doc`: each
+/// chat group's `absence_share`, `late_start_share` and `late_start_min`
+/// (exponential), `wrap_up_s` (lognormal, from at least
+/// [`MIN_WRAP_UP_ROWS`] rows), and the length of each break rule taken
+/// (when the base scenario recalls resting agents, only a length longer
+/// than planned: the recall itself explains shorter breaks, and would
+/// shorten them again). Returns what was written.
+pub fn calibrate_people(doc: &mut DocumentMut, fit: &StatesFit) -> Vec<String> {
+    let mut written = Vec::new();
+    let pooled = fit.groups.len() == 1 && fit.groups[0].group.is_empty();
+    if let Some(groups) = doc.get_mut("chat").and_then(|c| c.get_mut("groups")).and_then(Item::as_array_of_tables_mut) {
+        for g in groups.iter_mut() {
+            let name = g.get("name").and_then(Item::as_str).unwrap_or_default().to_string();
+            let Some(f) = fit.groups.iter().find(|f| f.group == name || pooled) else { continue };
+            if let Some(a) = f.absence_share {
+                g["absence_share"] = value(round3(a.share));
+                written.push(format!("{name}.absence_share"));
+            }
+            if let Some(l) = f.late_start_share {
+                g["late_start_share"] = value(round3(l.share));
+                match f.late_start_min.filter(|m| round3(m.mean) > 0.0 && l.share > 0.0) {
+                    Some(m) => g["late_start_min"] = dist("exponential", m.mean, 1.0),
+                    None => {
+                        g.remove("late_start_min");
+                    }
+                }
+                written.push(format!("{name}.late_start_share"));
+            }
+            if let Some(w) = f.wrap_up_s.filter(|w| w.n >= MIN_WRAP_UP_ROWS && usable(w.mean, w.cv)) {
+                g["wrap_up_s"] = dist("lognormal", w.mean, w.cv);
+                written.push(format!("{name}.wrap_up_s"));
+            }
+        }
+    }
+    let recall = doc.get("availability").and_then(|a| a.get("recall_when_waiting_over")).is_some();
+    let rules = doc.get_mut("availability").and_then(|a| a.get_mut("breaks")).and_then(Item::as_array_of_tables_mut);
+    for rule in rules.into_iter().flat_map(|r| r.iter_mut()) {
+        let name = rule.get("name").and_then(Item::as_str).unwrap_or_default().to_string();
+        let (n, sum) = fit
+            .groups
+            .iter()
+            .flat_map(|g| &g.break_rules)
+            .filter(|r| r.rule == name)
+            .fold((0u64, 0.0), |(n, s), r| (n + r.taken_min.n, s + r.taken_min.mean * r.taken_min.n as f64));
+        let planned = rule.get("length_min").and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)));
+        let planned = planned.unwrap_or(0.0);
+        let taken = if n > 0 { round3(sum / n as f64) } else { 0.0 };
+        if taken > 0.0 && (!recall || taken > planned) {
+            rule["length_min"] = value(taken);
+            written.push(format!("break {name}.length_min"));
+        }
+    }
+    written
 }
 
 /// Writes the fitted order parameters into `doc`: `[orders]`

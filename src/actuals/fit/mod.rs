@@ -9,6 +9,7 @@ pub mod handle;
 mod optimise;
 pub mod orders;
 pub mod patience;
+pub mod states;
 
 use super::chat_actuals::ChatActuals;
 use handle::HandleFit;
@@ -40,6 +41,10 @@ pub struct ChatFit {
     /// The periods of the window (0-based) in which the export has no
     /// chat: the export may not cover them.
     pub periods_without_chats: Vec<usize>,
+    /// What an agent-state export says of the people, against the plan;
+    /// `None` (left out of JSON) without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent_states: Option<states::StatesFit>,
 }
 
 /// Fits the chat parameters from accumulated chats.
@@ -80,5 +85,14 @@ pub fn fit_chats(chats: &ChatActuals) -> ChatFit {
         concurrency_note,
         availability: availability::fit(chats),
         periods_without_chats: (0..c.inquiries.len()).filter(|&p| c.inquiries[p] == 0).collect(),
+        agent_states: None,
     }
+}
+
+/// [`fit_chats`], with the agent-state export the chats carry (if any)
+/// held against `plan`.
+pub fn fit_chats_on(chats: &ChatActuals, plan: &crate::scenario::Scenario) -> ChatFit {
+    let mut fit = fit_chats(chats);
+    fit.agent_states = chats.agent_states.as_ref().map(|s| states::fit(s, plan));
+    fit
 }

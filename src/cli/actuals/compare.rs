@@ -35,7 +35,7 @@ pub struct CompareArgs {
 pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     // An --out folder is held before the exports are read.
     let mut folder = if a.output.out.is_some() { a.output.prepare(None)? } else { None };
-    let Imported { scenario, chats, orders, rows } = a.import.import(0.0)?;
+    let Imported { scenario, chats, orders, rows, .. } = a.import.import(0.0)?;
     let file = a.import.inquiries.display().to_string();
     let quiet = a.output.quiet;
     if !quiet {

@@ -1,7 +1,7 @@
 //! `peakplan actuals example`: a synthetic actual-traffic export. One
 //! replication of a known scenario is simulated with per-customer records
-//! on and written as `inquiries.csv`, `orders.csv` and `shipments.csv` in
-//! the canonical format, with a `README.md` saying where they came from, so
+//! on and written as `inquiries.csv`, `orders.csv`, `shipments.csv` and
+//! `agent_states.csv` in the canonical format, with a `README.md` saying where they came from, so
 //! that fitting the export can be checked against the scenario's parameters.
 
 use super::export_csv::{self, Names};
@@ -26,7 +26,8 @@ pub struct ExampleArgs {
     /// The replication simulated (its index under the seed).
     #[arg(long, default_value_t = 0)]
     pub replication: u64,
-    /// Folder to write inquiries.csv, orders.csv, shipments.csv and README.md.
+    /// Folder to write inquiries.csv, orders.csv, shipments.csv,
+    /// agent_states.csv and README.md.
     #[arg(long)]
     pub out: PathBuf,
     /// Replace the files if they exist.
@@ -44,6 +45,7 @@ struct Counts {
     orders: usize,
     paid: usize,
     shipments: usize,
+    agent_states: usize,
 }
 
 impl Counts {
@@ -58,6 +60,7 @@ impl Counts {
             orders: r.orders.len(),
             paid: r.orders.iter().filter(|o| o.paid_s.is_some()).count(),
             shipments: r.shipments.len(),
+            agent_states: r.agent_states.iter().filter(|s| s.end_s > s.start_s).count(),
         }
     }
 }
@@ -93,6 +96,7 @@ fn readme(a: &ExampleArgs, s: &Scenario, seed: u64, volume_multiplier: f64, k: &
          | `inquiries.csv` | {inq} | {defl} deflected, {ab} abandoned, {ans} answered, {un} unanswered at the close |\n\
          | `orders.csv` | {ord} | {paid} paid |\n\
          | `shipments.csv` | {ship} | parcels handed over to a courier |\n\
+         | `agent_states.csv` | {states} | agents' log-ins, breaks and after-chat work |\n\
          \n\
          To regenerate these files exactly:\n\
          \n\
@@ -109,6 +113,7 @@ fn readme(a: &ExampleArgs, s: &Scenario, seed: u64, volume_multiplier: f64, k: &
         ord = k.orders,
         paid = k.paid,
         ship = k.shipments,
+        states = k.agent_states,
         cmd = command(a, seed),
     )
 }
@@ -145,10 +150,11 @@ pub fn exec(a: &ExampleArgs) -> Result<(), Failure> {
         export_csv::inquiries(&records.chats, &names),
         export_csv::orders(&records.orders, &names),
         export_csv::shipments(&records.shipments, &names),
+        export_csv::agent_states(&records.agent_states, &names),
         readme(a, &s, seed, worker.volume_multiplier, &counts),
     ];
     let out: &Path = &a.out;
-    let files = ["inquiries.csv", "orders.csv", "shipments.csv", "README.md"];
+    let files = ["inquiries.csv", "orders.csv", "shipments.csv", "agent_states.csv", "README.md"];
     let named: Vec<(&str, &String)> = files.iter().copied().zip(&contents).collect();
     write_all(out, &named, a.force).input()?;
     eprintln!(

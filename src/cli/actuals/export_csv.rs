@@ -1,12 +1,12 @@
 //! Renders the records of one replication as the canonical actual-traffic
-//! CSV files (`docs/actuals-format.md`): `inquiries.csv`, `orders.csv` and
-//! `shipments.csv`. Timestamps are RFC 3339 to the millisecond with the
+//! CSV files (`docs/actuals-format.md`): `inquiries.csv`, `orders.csv`,
+//! `shipments.csv` and `agent_states.csv`. Timestamps are RFC 3339 to the millisecond with the
 //! window's UTC offset, durations seconds with three decimals, flags `1`/`0`.
 
 use chrono::{DateTime, Duration};
 use chrono_tz::Tz;
 use peakplan::model::orders::OrderSource;
-use peakplan::model::record::{ChatOutcome, ChatRecord, OrderRecord, ShipmentRecord};
+use peakplan::model::record::{AgentActivity, AgentStateRecord, ChatOutcome, ChatRecord, OrderRecord, ShipmentRecord};
 
 /// The header of `inquiries.csv`.
 pub const INQUIRIES_HEADER: [&str; 7] =
@@ -16,6 +16,9 @@ pub const ORDERS_HEADER: [&str; 8] =
     ["order_id", "placed_at", "paid_at", "source", "reminded", "value_cny", "vip", "prepacked"];
 /// The header of `shipments.csv`.
 pub const SHIPMENTS_HEADER: [&str; 4] = ["order_id", "packed_at", "handed_over_at", "carrier"];
+
+/// The header of `agent_states.csv`.
+pub const AGENT_STATES_HEADER: [&str; 5] = ["agent", "group", "state", "start", "end"];
 
 /// How the model's indices and times are written: names of agents, groups
 /// and carriers, and the window's start.
@@ -138,6 +141,31 @@ pub fn shipments(shipments: &[ShipmentRecord], n: &Names) -> String {
     csv_text(SHIPMENTS_HEADER, rows)
 }
 
+/// `agent_states.csv`: one row per log-in, break and after-chat work, by
+/// start (and agent, then state, at equal starts).
+pub fn agent_states(states: &[AgentStateRecord], n: &Names) -> String {
+    let name = |a: AgentActivity| match a {
+        AgentActivity::LoggedIn => "logged_in",
+        AgentActivity::NotReady => "not_ready",
+        AgentActivity::Break => "break",
+        AgentActivity::WrapUp => "wrap_up",
+    };
+    let mut sorted: Vec<&AgentStateRecord> = states.iter().filter(|r| r.end_s > r.start_s).collect();
+    sorted.sort_by(|a, b| {
+        a.start_s.total_cmp(&b.start_s).then(a.agent.cmp(&b.agent)).then(name(a.activity).cmp(name(b.activity)))
+    });
+    let rows = sorted.into_iter().map(|r| {
+        [
+            n.agents[r.agent as usize].clone(),
+            n.groups[r.group as usize].clone(),
+            name(r.activity).into(),
+            n.at(r.start_s),
+            n.at(r.end_s),
+        ]
+    });
+    csv_text(AGENT_STATES_HEADER, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +220,18 @@ mod tests {
         assert_eq!(
             shipments(&[parcel], &n).lines().nth(1),
             Some("D11-000007,2026-11-10T12:01:00.000+08:00,2026-11-11T13:00:00.000+08:00,\"SF, Express\"")
+        );
+        let state = |agent, activity, start_s, end_s| AgentStateRecord { agent, group: 0, activity, start_s, end_s };
+        let states = [
+            state(2, AgentActivity::Break, 600.0, 1500.0),
+            state(2, AgentActivity::LoggedIn, 0.0, 3600.0),
+            state(0, AgentActivity::WrapUp, 5.0, 5.0),
+        ];
+        assert_eq!(
+            agent_states(&states, &n),
+            "agent,group,state,start,end\n\
+             trained-002,trained,logged_in,2026-11-10T12:00:00.000+08:00,2026-11-10T13:00:00.000+08:00\n\
+             trained-002,trained,break,2026-11-10T12:10:00.000+08:00,2026-11-10T12:25:00.000+08:00\n"
         );
     }
 }

@@ -5,7 +5,7 @@ use super::ImportArgs;
 use crate::cli::output::{print, Format};
 use crate::cli::Failure;
 use crate::cli::OrFailure;
-use peakplan::actuals::fit::{calibrate::calibrated_toml, fit_chats};
+use peakplan::actuals::fit::{calibrate::calibrated_toml, fit_chats_on};
 use peakplan::report::actuals_text;
 use peakplan::report::folder::{sanitize, REPORTS_DIR};
 use peakplan::report::write::write_all;
@@ -55,8 +55,8 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
             window_s / 3600.0
         )));
     }
-    let Imported { scenario, chats, orders, rows } = a.import.import(step_s)?;
-    let fit = fit_chats(&chats);
+    let Imported { scenario, chats, orders, rows, state_rows } = a.import.import(step_s)?;
+    let fit = fit_chats_on(&chats, &scenario);
     let empty = &fit.periods_without_chats;
     if !empty.is_empty() {
         let period = chrono::Duration::milliseconds((scenario.window.period_s * 1000.0).round() as i64);
@@ -91,6 +91,9 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
     if let (Some(path), Some(o)) = (&a.import.orders, &orders) {
         provenance += &format!(" and {} ({} orders)", file_name(path), o.orders);
     }
+    if let Some(path) = &a.import.agent_states {
+        provenance += &format!(" and {}", file_name(path));
+    }
     provenance += &format!(" on the base scenario {}.", scenario.name);
     let toml = calibrated_toml(&base_text, &fit, orders.as_ref(), &provenance)
         .map_err(|e| Failure::Runtime(format!("the calibrated scenario is not valid: {e}")))?;
@@ -101,6 +104,11 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
     let printed = match a.format {
         Format::Text => {
             let mut text = actuals_text::fit(file, counts, &fit);
+            if let (Some((file, counts)), Some(st)) = (&state_rows, &fit.agent_states) {
+                text.push('\n');
+                text += &actuals_text::rows(file, counts);
+                text += &actuals_text::agent_states(st);
+            }
             if let Some(o) = &orders {
                 text.push('\n');
                 for (file, counts) in &rows[1..] {
@@ -116,7 +124,10 @@ pub fn exec(a: &FitArgs) -> Result<(), Failure> {
                     rows[1..].iter().map(|(f, c)| serde_json::json!({ "file": f, "rows": c })).collect();
                 serde_json::json!({ "files": files, "fit": o })
             });
-            let doc = serde_json::json!({ "file": file, "rows": counts, "fit": fit, "orders": order_doc });
+            let mut doc = serde_json::json!({ "file": file, "rows": counts, "fit": fit, "orders": order_doc });
+            if let Some((file, counts)) = &state_rows {
+                doc["agent_states"] = serde_json::json!({ "file": file, "rows": counts });
+            }
             serde_json::to_string_pretty(&doc).runtime()? + "\n"
         }
     };

@@ -7,7 +7,8 @@ use peakplan::actuals::fit::orders::{fit_orders, OrderFit};
 use peakplan::actuals::replay::{replay_scenario, ReplayChoice};
 use peakplan::actuals::replay_run::Replay;
 use peakplan::actuals::{
-    import_inquiries, import_orders, import_shipments, ChatActuals, ImportOptions, Mapping, OrderActuals, RowCounts,
+    import_agent_states, import_inquiries, import_orders, import_shipments, ChatActuals, ImportOptions, Mapping,
+    OrderActuals, RowCounts,
 };
 use peakplan::Scenario;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,12 @@ pub struct ImportArgs {
     /// times and parcels per carrier.
     #[arg(long, value_name = "FILE", requires = "orders")]
     pub shipments: Option<PathBuf>,
+    /// Agent-state export (log-ins, breaks, after-contact work; format in
+    /// docs/actuals-format.md): the agents available are measured, not
+    /// estimated from the contacts, and absence, late starts, breaks and
+    /// wrap-up are fitted against the plan.
+    #[arg(long, value_name = "FILE")]
+    pub agent_states: Option<PathBuf>,
     /// Column mapping for exports not in the canonical format (TOML).
     #[arg(long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
@@ -76,6 +83,20 @@ pub fn import(scenario: &Scenario, path: &Path, opts: &ImportOptions) -> Result<
     Ok((chats, counts))
 }
 
+/// Reads the agent-state export, if given, into `chats`; returns its rows.
+fn import_states(
+    scenario: &Scenario,
+    path: Option<&Path>,
+    opts: &ImportOptions,
+    chats: &mut ChatActuals,
+) -> Result<Option<(String, RowCounts)>, Failure> {
+    let Some(path) = path else { return Ok(None) };
+    let (states, counts) = import_agent_states(path, scenario, opts).input()?;
+    some_in_window(path, scenario, &counts)?;
+    chats.agent_states = Some(states);
+    Ok(Some((path.display().to_string(), counts)))
+}
+
 /// Reads the orders export (and the shipments joined to it), if given.
 fn import_order_files(
     scenario: &Scenario,
@@ -112,6 +133,8 @@ pub struct ReplayFiles<'a> {
     pub orders: Option<&'a Path>,
     /// The shipments export (needs `orders`).
     pub shipments: Option<&'a Path>,
+    /// The agent-state export.
+    pub agent_states: Option<&'a Path>,
     /// The column mapping.
     pub mapping: Option<&'a Path>,
     /// Skip bad rows.
@@ -139,6 +162,7 @@ pub fn replay_with_actuals(
     let opts = options(files.mapping, files.skip_bad_rows, true, 0.0)?;
     let (mut chats, counts) = import(&plan, files.inquiries, &opts)?;
     let mut rows = vec![(files.inquiries.display().to_string(), counts)];
+    rows.extend(import_states(&plan, files.agent_states, &opts, &mut chats)?);
     let orders = import_order_files(&plan, files.orders, files.shipments, &opts, &mut rows)?;
     let order_fit = orders.as_ref().map(|o| fit_orders(o, Some(&chats)));
     let provenance = format!("Replay of {} on the plan {}.", files.inquiries.display(), plan.name);
@@ -156,8 +180,10 @@ pub struct Imported {
     pub chats: ChatActuals,
     /// The orders (with the shipments joined), if given.
     pub orders: Option<OrderFit>,
-    /// The rows read from each file.
+    /// The rows read from the inquiries, orders and shipments files.
     pub rows: FileRows,
+    /// The rows read from the agent-state export, if any.
+    pub state_rows: Option<(String, RowCounts)>,
 }
 
 impl ImportArgs {
@@ -167,6 +193,7 @@ impl ImportArgs {
             inquiries: &self.inquiries,
             orders: self.orders.as_deref(),
             shipments: self.shipments.as_deref(),
+            agent_states: self.agent_states.as_deref(),
             mapping: self.mapping.as_deref(),
             skip_bad_rows: self.skip_bad_rows,
         }
@@ -177,11 +204,12 @@ impl ImportArgs {
     pub fn import(&self, profile_step_s: f64) -> Result<Imported, Failure> {
         let scenario = load_scenario(self.scenario.as_deref())?;
         let opts = options(self.mapping.as_deref(), self.skip_bad_rows, false, profile_step_s)?;
-        let (chats, counts) = import(&scenario, &self.inquiries, &opts)?;
+        let (mut chats, counts) = import(&scenario, &self.inquiries, &opts)?;
         let mut rows = vec![(self.inquiries.display().to_string(), counts)];
+        let state_rows = import_states(&scenario, self.agent_states.as_deref(), &opts, &mut chats)?;
         let orders =
             import_order_files(&scenario, self.orders.as_deref(), self.shipments.as_deref(), &opts, &mut rows)?;
         let orders = orders.map(|o| fit_orders(&o, Some(&chats)));
-        Ok(Imported { scenario, chats, orders, rows })
+        Ok(Imported { scenario, chats, orders, rows, state_rows })
     }
 }

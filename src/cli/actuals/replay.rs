@@ -60,7 +60,7 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
         for (file, counts) in &rows {
             eprint!("{}", actuals_text::rows(file, counts));
         }
-        eprintln!("{}", choice.note());
+        eprintln!("{}", choice.note(&chats));
     }
     let (seed, reps, cfg) = a.run.config(scenario, quiet);
     if folder.is_none() {
@@ -73,7 +73,7 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
     let mut verdict = String::new();
     let o = ReportOptions { output: &a.output, page: &a.page };
     write_report_with(scenario, seed, reps, &outcome, o, folder, |report| {
-        let checked = check(report, &chats, &file, counts, choice.note());
+        let checked = check(report, &chats, &file, counts, choice.note(&chats));
         verdict = replay_check::text(&checked);
         check_files(&checked, scenario.targets.service_level, a.page.charts.no_plots)
     })?;

@@ -16,10 +16,12 @@ mod observer;
 mod pool;
 mod queue;
 mod staffing;
+mod state_log;
 
 pub use observer::ChatObserver;
 pub use pool::AgentPool;
 pub use queue::{WaitQueue, Waiting};
+pub use state_log::StateLog;
 
 use crate::engine::{EventQueue, StreamRng};
 use crate::model::availability::{place_breaks, Attendance, BreakPolicy, Role, ShiftBreaks};
@@ -101,6 +103,8 @@ pub struct ChatStage<'p> {
     pub observer: ChatObserver,
     /// One record per chat of this replication, when on (off by default).
     pub records: RecordSink<ChatRecord>,
+    /// The agents' log-ins, breaks and after-chat work, when on.
+    pub state_log: StateLog,
 }
 
 impl<'p> ChatStage<'p> {
@@ -132,6 +136,7 @@ impl<'p> ChatStage<'p> {
             has_wrap_up: params.groups.iter().any(|g| g.wrap_up_s.is_some()),
             observer: ChatObserver::new(periods, params.response_within_s),
             records: RecordSink::default(),
+            state_log: StateLog::default(),
         }
     }
 
@@ -149,6 +154,7 @@ impl<'p> ChatStage<'p> {
         self.queue.reset();
         self.observer.reset();
         self.records.clear();
+        self.state_log.clear();
         self.resting.clear();
         self.state.fill(staffing::OFF_SHIFT);
         for (i, s) in self.params.shifts.iter().enumerate() {
@@ -222,6 +228,7 @@ impl<'p> ChatStage<'p> {
     #[inline]
     pub fn done(&mut self, now: f64, agent: u32, events: &mut EventQueue<Event>) {
         self.pool.release(agent);
+        self.state_log.freed(now, agent, self.agent_group[agent as usize], self.pool.load(agent));
         self.observer.busy_slots.add(now, -1.0);
         self.dispatch(now, events);
     }
@@ -253,12 +260,16 @@ impl<'p> ChatStage<'p> {
             outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
         });
         match &group.wrap_up_s {
-            None => events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent)),
-            Some(wrap) => {
-                events.schedule(now + duration, priority::COMPLETION, Event::ChatEnds(agent));
-                events.schedule(now + duration + wrap.quantile(u.1), priority::COMPLETION, Event::WrapUpDone(agent))
+            None => {
+                events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent));
             }
-        };
+            Some(wrap) => {
+                let (ends, wrapped) = (now + duration, now + duration + wrap.quantile(u.1));
+                events.schedule(ends, priority::COMPLETION, Event::ChatEnds(agent));
+                events.schedule(wrapped, priority::COMPLETION, Event::WrapUpDone(agent));
+                self.state_log.wrap_up(agent, g, ends, wrapped);
+            }
+        }
         self.observer.answered(arrival_s, now - arrival_s);
         self.observer.busy_slots.add(now, 1.0);
     }
@@ -274,5 +285,12 @@ impl<'p> ChatStage<'p> {
             });
         }
         self.observer.close(now);
+        self.state_log.close(now, &self.state, &self.agent_group);
+    }
+
+    /// Turns per-chat records and the agents' state log on or off.
+    pub fn set_recording(&mut self, on: bool) {
+        self.records.set_on(on);
+        self.state_log.set_on(on, self.state.len());
     }
 }

@@ -14,7 +14,9 @@ const ABSENT: u8 = 2;
 /// In the shift but not arrived yet.
 const NOT_ARRIVED: u8 = 4;
 /// On a break.
-const ON_BREAK: u8 = 8;
+pub(super) const ON_BREAK: u8 = 8;
+/// The reasons that keep an agent from being logged in at all.
+pub(super) const OUT: u8 = OFF_SHIFT | ABSENT | NOT_ARRIVED;
 
 impl ChatStage<'_> {
     /// Sets the reasons `agent` is not available to `state` at `now`,
@@ -25,6 +27,7 @@ impl ChatStage<'_> {
         if old == state {
             return;
         }
+        self.state_log.change(now, agent, self.agent_group[a], (old, state), self.pool.load(agent));
         if (old == 0) != (state == 0) {
             let sign = if state == 0 { 1.0 } else { -1.0 };
             self.pool.set_on_duty(agent, state == 0);
