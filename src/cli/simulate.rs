@@ -182,7 +182,7 @@ fn report_files(
     let rendered = if page.charts.no_plots {
         None
     } else {
-        Some(plots::render(&plots::simulation::plots(report), true).runtime()?)
+        Some(plots::render(&plots::simulation::plots(report, page.lang), true).runtime()?)
     };
     files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
     // The scenario as simulated, with the seed and replications of this run,
@@ -201,6 +201,6 @@ fn report_files(
 /// `--force --no-plots`, an earlier run's charts go in the same switch as
 /// the new files arrive, so the folder never mixes two runs.
 fn plot_files(report: &SimulationReport) -> Vec<String> {
-    let names = plots::simulation::plots(report).into_iter().map(|p| p.name);
+    let names = plots::simulation::plots(report, peakplan::report::i18n::Lang::En).into_iter().map(|p| p.name);
     names.flat_map(|n| ["svg", "png"].map(|ext| format!("plots/{n}.{ext}"))).collect()
 }

@@ -55,7 +55,9 @@ fn service_level_chart_draws_the_json_figures() {
     }
 
     // The chart draws exactly that band, that mean and the JSON's target.
-    let Chart::Series(chart) = simulation::service_level_chart(&r) else { panic!("a series chart") };
+    let Chart::Series(chart) = simulation::service_level_chart(&r, peakplan::report::i18n::Lang::En) else {
+        panic!("a series chart")
+    };
     let [Layer::Band { low, high, .. }, Layer::Line { y, .. }, Layer::Reference { y: target, .. }] = &chart.layers[..]
     else {
         panic!("band, mean, target: {:?}", chart.layers)
@@ -77,7 +79,9 @@ fn response_histogram_in_the_json_is_what_the_chart_draws() {
     assert_eq!(bins[0]["lower_s"].as_f64(), Some(0.0));
     assert!(bins.windows(2).all(|w| w[0]["upper_s"] == w[1]["lower_s"]), "buckets are adjacent");
 
-    let Chart::Distribution(chart) = simulation::response_time_chart(&r) else { panic!("a distribution chart") };
+    let Chart::Distribution(chart) = simulation::response_time_chart(&r, peakplan::report::i18n::Lang::En) else {
+        panic!("a distribution chart")
+    };
     let drawn: Vec<(f64, f64, f64)> = chart.buckets.iter().map(|b| (b.lower, b.upper, b.count)).collect();
     assert_eq!(drawn.len(), bins.len().min(peakplan::result::RESPONSE_BINS));
     for ((lo, hi, n), b) in drawn.iter().zip(bins) {
