@@ -206,3 +206,46 @@ fn generic_charts_draw_over_numeric_positions() {
     let png = plots::png(&chart).unwrap();
     assert_eq!(png_size(&png), (plots::draw::WIDTH, plots::draw::HEIGHT));
 }
+
+/// The rows of a CSV text (byte-order mark dropped), header first.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut r = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    std::iter::once(header).chain(r.records().map(|x| x.unwrap().iter().map(String::from).collect())).collect()
+}
+
+#[test]
+fn long_csv_holds_the_wide_values() {
+    use peakplan::report::csv as sheets;
+    let s = Scenario::default_double11();
+    let r = peakplan::cost::costed_report(&s, 3, &simulate(&s, 3, 3, None)).unwrap();
+    let (wide, long, periods) =
+        (csv_rows(&sheets::kpis(&r)), csv_rows(&sheets::kpis_long(&r)), csv_rows(&sheets::per_period(&r)));
+    assert_eq!(long[0], ["figure", "period", "statistic", "value"]);
+    // kpis.csv has the cost rows.
+    assert!(wide.iter().any(|row| row[0] == "total_cny"), "cost rows in kpis.csv");
+    // Every cell of kpis.csv is one row of the long form, and back.
+    let window: Vec<&Vec<String>> = long[1..].iter().filter(|row| row[1].is_empty()).collect();
+    assert_eq!(window.len(), (wide.len() - 1) * (wide[0].len() - 1));
+    for row in &wide[1..] {
+        for (stat, value) in wide[0][1..].iter().zip(&row[1..]) {
+            assert!(window.iter().any(|l| l[0] == row[0] && &l[2] == stat && &l[3] == value), "{} {stat}", row[0]);
+        }
+    }
+    // Periods carry their year, and the per-period means are per_period.csv's.
+    assert_eq!(periods[1][0], "2026-11-10 12:00");
+    let col = periods[0].iter().position(|c| c == "service_level_mean").unwrap();
+    for p in &periods[1..] {
+        let hit = long.iter().find(|l| l[0] == "service_level" && l[1] == p[0] && l[2] == "mean").unwrap();
+        assert_eq!(hit[3], p[col], "{}", p[0]);
+    }
+}
+
+#[test]
+fn periods_past_new_year_carry_the_next_year() {
+    let s = Scenario::default_double11();
+    let mut r = peakplan::cost::costed_report(&s, 3, &simulate(&s, 3, 2, None)).unwrap();
+    r.run.window_start = "2026-12-31 23:00".into();
+    r.periods = vec!["12-31 23:00".into(), "01-01 00:00".into()];
+    assert_eq!(peakplan::report::csv::dated_periods(&r), ["2026-12-31 23:00", "2027-01-01 00:00"]);
+}
