@@ -9,6 +9,7 @@ mod actuals_real_day;
 mod actuals_row_order;
 mod availability;
 mod bad_input;
+mod browser;
 mod cli;
 mod common;
 mod cost;
