@@ -107,6 +107,92 @@ impl PooledLead {
     }
 }
 
+/// One bucket of the pooled dispatch lead-time histogram.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadBin {
+    /// Lower edge, included [h].
+    pub lower_h: f64,
+    /// Upper edge, excluded; the last bucket includes it [h].
+    pub upper_h: f64,
+    /// Dispatched orders of all replications whose lead time lies in the
+    /// bucket [count].
+    pub count: u64,
+}
+
+/// Regular buckets of the pooled dispatch lead-time histogram
+/// ([`SimulationReport::dispatch_lead_histogram`]).
+pub const LEAD_BINS: usize = 40;
+
+/// Round bucket widths of the lead-time histogram [s]: 15 and 30 minutes,
+/// then 1, 2, 3, 6, 12 and 24 hours.
+const LEAD_WIDTHS_S: [u64; 8] = [900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
+
+/// Buckets of the total-cost histogram.
+pub const COST_BINS: usize = 20;
+
+/// One bucket of the histogram of the total cost across replications.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostBin {
+    /// Lower edge, included [CNY].
+    pub lower_cny: f64,
+    /// Upper edge, excluded; the last bucket includes it [CNY].
+    pub upper_cny: f64,
+    /// Replications whose total cost lies in the bucket [count].
+    pub count: u64,
+}
+
+/// One group's part of a listed shift.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupLabour {
+    /// Group name, as in the scenario.
+    pub group: String,
+    /// People of the group on the shift [people].
+    pub headcount: u32,
+    /// Their pay, premiums included [CNY].
+    pub cost_cny: f64,
+}
+
+/// The labour of one listed shift.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShiftLabour {
+    /// `agents` or `packers`.
+    pub role: &'static str,
+    /// Shift name.
+    pub shift: String,
+    /// Local start, `MM-DD HH:MM`.
+    pub start: String,
+    /// Local end, `MM-DD HH:MM`.
+    pub end: String,
+    /// Hours paid to one person on the shift [h].
+    pub paid_h: f64,
+    /// Each group's headcount and pay, in the scenario's group order.
+    pub groups: Vec<GroupLabour>,
+}
+
+impl ShiftLabour {
+    /// People on the shift, all groups [people].
+    pub fn headcount(&self) -> u32 {
+        self.groups.iter().map(|g| g.headcount).sum()
+    }
+
+    /// Pay of the shift, all groups [CNY].
+    pub fn cost_cny(&self) -> f64 {
+        self.groups.iter().fold(0.0, |acc, g| acc + g.cost_cny)
+    }
+}
+
+/// The cost detail of a run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostDetail {
+    /// Total cost of the replications in [`COST_BINS`] equal buckets from
+    /// the smallest to the largest (one bucket when all are equal).
+    pub total_cost_histogram: Vec<CostBin>,
+    /// Every listed agent shift, then every listed packer shift; the packer
+    /// shifts repeated after the window are the cost figure
+    /// `labour_packer_repeats_cny`.
+    pub labour_by_shift: Vec<ShiftLabour>,
+}
+
 /// One agent group's planned headcount.
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupPlan {
@@ -151,11 +237,22 @@ pub struct SimulationReport {
     /// Pooled dispatch lead-time quantiles; absent without a dispatch side.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dispatch_lead_pooled: Option<PooledLead>,
+    /// Pooled dispatch lead times of all dispatched orders as a histogram:
+    /// [`LEAD_BINS`] buckets of equal, round width from 0 h (15 min to 24 h,
+    /// chosen so that they cover the pooled 99th percentile and 30 h), then,
+    /// when some orders took longer, one bucket from there to the longest.
+    /// Empty without a dispatch side or without dispatched orders.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dispatch_lead_histogram: Vec<LeadBin>,
     /// Cost figures across replications, computed on top of the run's
     /// figures by `cost` and attached with [`SimulationReport::with_cost`]:
     /// labour, courier, compensation, lost margin, fixed costs and their
     /// total [CNY], and the staffing they pay for. Empty until attached.
     pub cost: Named<Summary>,
+    /// The distribution of the total cost across replications and the
+    /// labour of every listed shift; absent until attached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_detail: Option<CostDetail>,
 }
 
 impl SimulationReport {
@@ -223,13 +320,20 @@ impl SimulationReport {
                     .collect()
             }),
             dispatch_lead_pooled: m.dispatch.as_ref().map(|_| PooledLead::of(&outcome.dispatch_lead_s)),
+            dispatch_lead_histogram: if m.dispatch.is_some() {
+                lead_bins(&outcome.dispatch_lead_s)
+            } else {
+                Vec::new()
+            },
             cost: Named(Vec::new()),
+            cost_detail: None,
         }
     }
 
-    /// This result with the cost figures `cost` across replications.
-    pub fn with_cost(self, cost: Named<Summary>) -> Self {
-        Self { cost, ..self }
+    /// This result with the cost figures `cost` across replications and
+    /// their `detail`.
+    pub fn with_cost(self, cost: Named<Summary>, detail: CostDetail) -> Self {
+        Self { cost, cost_detail: Some(detail), ..self }
     }
 
     /// The summary of per-period figure `name`, one per period.
@@ -258,9 +362,32 @@ fn bin_width_ms(span_ms: u64) -> u64 {
     }
 }
 
+/// Counts of the values of `h` in `n` buckets of width `w` from 0, and one
+/// more for the values beyond. Recorded values are taken at the top of
+/// their HDR bucket (as the pooled quantiles are), so every value lies at or
+/// below the maximum.
+fn bucket_counts(h: &Histogram<u64>, w: u64, n: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; n + 1];
+    for v in h.iter_recorded() {
+        let i = ((v.value_iterated_to() / w) as usize).min(n);
+        counts[i] += v.count_at_value();
+    }
+    counts
+}
+
+/// `(lower, upper, count)` of the buckets of `h` of width `w` in `h`'s
+/// unit: `n` regular ones, then the tail up to the maximum if it holds any.
+fn buckets(h: &Histogram<u64>, w: u64, n: usize) -> Vec<(u64, u64, u64)> {
+    let counts = bucket_counts(h, w, n);
+    let end = w * n as u64;
+    let mut out: Vec<(u64, u64, u64)> = (0..n).map(|i| (i as u64 * w, (i as u64 + 1) * w, counts[i])).collect();
+    if counts[n] > 0 {
+        out.push((end, h.max().max(end), counts[n]));
+    }
+    out
+}
+
 /// The pooled histogram of first-response times `h` [ms] in seconds.
-/// Recorded values are taken at the top of their HDR bucket (as the pooled
-/// quantiles are), so every value lies at or below the maximum.
 fn response_bins(h: &Histogram<u64>, within_s: f64) -> Vec<ResponseBin> {
     if h.is_empty() {
         return Vec::new();
@@ -268,25 +395,28 @@ fn response_bins(h: &Histogram<u64>, within_s: f64) -> Vec<ResponseBin> {
     let p99_ms = h.value_at_quantile(0.99);
     let target_ms = (within_s * 1250.0).ceil() as u64;
     let w = bin_width_ms(p99_ms.max(target_ms).max(1));
-    let regular_end = w * RESPONSE_BINS as u64;
-    let mut counts = vec![0u64; RESPONSE_BINS + 1];
-    for v in h.iter_recorded() {
-        let ms = v.value_iterated_to();
-        let i = ((ms / w) as usize).min(RESPONSE_BINS);
-        counts[i] += v.count_at_value();
-    }
     let s = |ms: u64| ms as f64 / 1000.0;
-    let mut bins: Vec<ResponseBin> = (0..RESPONSE_BINS)
-        .map(|i| ResponseBin { lower_s: s(i as u64 * w), upper_s: s((i as u64 + 1) * w), count: counts[i] })
-        .collect();
-    if counts[RESPONSE_BINS] > 0 {
-        bins.push(ResponseBin {
-            lower_s: s(regular_end),
-            upper_s: s(h.max().max(regular_end)),
-            count: counts[RESPONSE_BINS],
-        });
+    buckets(h, w, RESPONSE_BINS)
+        .into_iter()
+        .map(|(lo, hi, count)| ResponseBin { lower_s: s(lo), upper_s: s(hi), count })
+        .collect()
+}
+
+/// The pooled histogram of dispatch lead times `h` [s] in hours: buckets
+/// covering the 99th percentile and 30 h (the 24-hour target and a
+/// quarter more).
+fn lead_bins(h: &Histogram<u64>) -> Vec<LeadBin> {
+    if h.is_empty() {
+        return Vec::new();
     }
-    bins
+    let span_s = h.value_at_quantile(0.99).max(30 * 3600);
+    let need = span_s.div_ceil(LEAD_BINS as u64);
+    let w = LEAD_WIDTHS_S.iter().copied().find(|&w| w >= need).unwrap_or(need.div_ceil(86_400) * 86_400);
+    let hours = |s: u64| s as f64 / 3600.0;
+    buckets(h, w, LEAD_BINS)
+        .into_iter()
+        .map(|(lo, hi, count)| LeadBin { lower_h: hours(lo), upper_h: hours(hi), count })
+        .collect()
 }
 
 #[cfg(test)]
@@ -323,5 +453,25 @@ mod tests {
         assert!(bins.windows(2).all(|p| p[0].upper_s == p[1].lower_s));
         assert_eq!(bins[0].lower_s, 0.0);
         assert!(response_bins(&empty_histogram(), 30.0).is_empty());
+    }
+
+    #[test]
+    fn lead_histogram_counts_every_dispatched_order_once_in_round_hours() {
+        let mut h = crate::model::courier::empty_lead_histogram();
+        for s in [60, 3_000, 7_200, 20 * 3600, 50 * 3600] {
+            h.record(s).unwrap();
+        }
+        let bins = lead_bins(&h);
+        assert_eq!(bins.iter().map(|b| b.count).sum::<u64>(), h.len());
+        // The 99th percentile, 50 h, over 40 buckets needs 1.25 h: 2-hour
+        // buckets, no tail.
+        assert_eq!((bins[0].lower_h, bins[0].upper_h, bins[0].count), (0.0, 2.0, 2));
+        assert_eq!(bins.len(), LEAD_BINS);
+        assert_eq!(bins[25].count, 1, "50 h");
+        // Without the long one, 30 h sets the span: 1-hour buckets.
+        let mut h = crate::model::courier::empty_lead_histogram();
+        h.record(20 * 3600).unwrap();
+        assert_eq!(lead_bins(&h)[1].upper_h, 2.0);
+        assert!(lead_bins(&crate::model::courier::empty_lead_histogram()).is_empty());
     }
 }

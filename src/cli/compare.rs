@@ -6,14 +6,15 @@
 //! writes `compare.json`, `compare.csv`, `summary.txt` and `plots/` (or
 //! `sweep.*` with `--sweep`).
 
-use super::output::{ChartArgs, OutputArgs};
+use super::output::{OutputArgs, PageArgs};
 use super::{load_scenario, Failure};
 use crate::cli::OrFailure;
 use peakplan::cost::compare::{compare, scaled, sweep, Measured};
 use peakplan::experiment::{run, RunConfig};
+use peakplan::report::html::Page;
 use peakplan::report::plots::{self, compare as charts, Plot};
-use peakplan::report::{compare as render, json};
-use peakplan::Scenario;
+use peakplan::report::{compare as render, compare_html, json};
+use peakplan::{Scenario, SimulationReport};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -39,15 +40,15 @@ pub struct CompareArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
-    /// Where the files go (compare.json, compare.csv, summary.txt and
-    /// plots/, or sweep.* with --sweep; none without --out) and what
+    /// Where the files go (compare.json, compare.csv, summary.txt,
+    /// report.html and plots/, or sweep.* with --sweep; none without --out) and what
     /// standard output shows (`--format csv`: one row per scenario or
     /// point, UTF-8 with a byte-order mark).
     #[command(flatten)]
     pub output: OutputArgs,
-    /// The charts.
+    /// The charts and the language of report.html.
     #[command(flatten)]
-    pub charts: ChartArgs,
+    pub page: PageArgs,
 }
 
 /// Most points of a sweep.
@@ -76,8 +77,9 @@ fn factors(spec: &str) -> Result<Vec<f64>, Failure> {
     Ok((0..n).map(|i| ((from + i as f64 * step) * 1e9).round() / 1e9).collect())
 }
 
-/// Runs replications `0..reps` of `s` with `seed` and measures its cost.
-fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<Measured, Failure> {
+/// Runs replications `0..reps` of `s` with `seed` and measures its cost;
+/// with the run's report.
+fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<(Measured, SimulationReport), Failure> {
     let cfg = RunConfig {
         seed,
         replications: 0..reps,
@@ -85,13 +87,36 @@ fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<Measur
         progress: !a.output.quiet && std::io::stderr().is_terminal(),
     };
     let outcome = run(&s.model, &s.targets, &cfg).runtime()?;
-    Ok(Measured::new(s, &outcome.samples)?)
+    Ok((Measured::new(s, &outcome.samples)?, peakplan::cost::costed_report(s, seed, &outcome)?))
 }
+
+/// The data files of a comparison, linked from its page.
+const DATA_FILES: [&str; 3] = ["compare.json", "compare.csv", "summary.txt"];
 
 /// The charts as `plots/<name>.svg` and `plots/<name>.png` files.
 fn chart_files(charts: &[Plot]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     let rendered = plots::render(charts, true).runtime()?;
     Ok(plots::files(&rendered))
+}
+
+/// report.html of comparison `r` (`reports[i]`: row `i` simulated) and its
+/// charts.
+fn page_files(
+    a: &CompareArgs,
+    r: &peakplan::cost::CompareReport,
+    reports: &[SimulationReport],
+) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let rendered = if a.page.charts.no_plots {
+        None
+    } else {
+        let mut list = charts::compare_plots(r, a.page.lang);
+        list.extend(compare_html::plan_plots(reports, a.page.lang));
+        Some(plots::render(&list, true).runtime()?)
+    };
+    let page = Page { scenario_toml: "", plots: rendered.as_deref(), files: &DATA_FILES, lang: a.page.lang };
+    let mut files = vec![("report.html".to_string(), compare_html::render(r, reports, &page).into_bytes())];
+    files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
+    Ok(files)
 }
 
 /// Runs `peakplan compare`.
@@ -107,28 +132,32 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     let first = &scenarios[0];
     let seed = a.seed.unwrap_or(first.run.seed);
     let reps = a.replications.unwrap_or(first.run.replications);
-    let (summary, json_text, csv_text, charts) = match sweep_factors {
+    let lang = a.page.lang;
+    let (summary, json_text, csv_text, charts, page) = match sweep_factors {
         Some(fs) => {
             let mut points = Vec::new();
             for f in fs {
                 if !a.output.quiet {
                     eprintln!("{} × {f}: {reps} replications...", first.name);
                 }
-                points.push((f, measure(&scaled(first, f), seed, reps, a)?));
+                points.push((f, measure(&scaled(first, f), seed, reps, a)?.0));
             }
             let r = sweep(first, points, seed, reps);
-            (render::sweep_text(&r), json::render(&r), render::sweep_csv(&r), charts::sweep_plots(&r))
+            (render::sweep_text(&r), json::render(&r), render::sweep_csv(&r), charts::sweep_plots(&r, lang), Vec::new())
         }
         None => {
-            let mut plans = Vec::new();
+            let (mut plans, mut reports) = (Vec::new(), Vec::new());
             for s in &scenarios {
                 if !a.output.quiet {
                     eprintln!("{}: {reps} replications...", s.name);
                 }
-                plans.push((s, measure(s, seed, reps, a)?));
+                let (measured, report) = measure(s, seed, reps, a)?;
+                plans.push((s, measured));
+                reports.push(report);
             }
             let r = compare(plans, seed, reps);
-            (render::text(&r), json::render(&r), render::csv(&r), charts::compare_plots(&r))
+            let page = if folder.is_some() { page_files(a, &r, &reports)? } else { Vec::new() };
+            (render::text(&r), json::render(&r), render::csv(&r), Vec::new(), page)
         }
     };
     let json_text = json_text.runtime()?;
@@ -138,9 +167,10 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
             (format!("{stem}.csv"), csv_text.clone().into_bytes()),
             ("summary.txt".to_string(), summary.clone().into_bytes()),
         ];
-        if !a.charts.no_plots {
+        if !a.page.charts.no_plots && !charts.is_empty() {
             files.extend(chart_files(&charts)?);
         }
+        files.extend(page);
         a.output.write(folder, &files, &[])?;
     }
     a.output.print(&summary, &json_text, &csv_text)

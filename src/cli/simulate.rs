@@ -2,7 +2,7 @@
 //!
 //! Every run writes its report into a folder: `--out DIR`, or by default a
 //! new `reports/<scenario>/seed<seed>-n<replications>/` (`-2`, `-3`, ... when
-//! taken): report.json, kpis.csv, per_period.csv, summary.txt, report.html
+//! taken): report.json, kpis.csv, kpis_long.csv, per_period.csv, summary.txt, report.html
 //! and plots/*.svg and plots/*.png (unless `--no-plots`).
 //!
 //! With `--shard K/N` it runs only the K-th of N slices of the replications
@@ -54,7 +54,7 @@ pub struct SimulateArgs {
 }
 
 /// The data files, linked from the HTML report.
-const DATA_FILES: [&str; 4] = ["report.json", "kpis.csv", "per_period.csv", "summary.txt"];
+const DATA_FILES: [&str; 5] = ["report.json", "kpis.csv", "kpis_long.csv", "per_period.csv", "summary.txt"];
 
 /// Runs `peakplan simulate`.
 pub fn exec(a: &SimulateArgs) -> Result<(), Failure> {
@@ -176,13 +176,14 @@ fn report_files(
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("report.json".into(), json_text.as_bytes().to_vec()),
         ("kpis.csv".into(), csv::kpis(report).into_bytes()),
+        ("kpis_long.csv".into(), csv::kpis_long(report).into_bytes()),
         ("per_period.csv".into(), csv::per_period(report).into_bytes()),
         ("summary.txt".into(), summary.as_bytes().to_vec()),
     ];
     let rendered = if page.charts.no_plots {
         None
     } else {
-        Some(plots::render(&plots::simulation::plots(report), true).runtime()?)
+        Some(plots::render(&plots::simulation::plots(report, page.lang), true).runtime()?)
     };
     files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
     // The scenario as simulated, with the seed and replications of this run,
@@ -201,6 +202,6 @@ fn report_files(
 /// `--force --no-plots`, an earlier run's charts go in the same switch as
 /// the new files arrive, so the folder never mixes two runs.
 fn plot_files(report: &SimulationReport) -> Vec<String> {
-    let names = plots::simulation::plots(report).into_iter().map(|p| p.name);
+    let names = plots::simulation::plots(report, peakplan::report::i18n::Lang::En).into_iter().map(|p| p.name);
     names.flat_map(|n| ["svg", "png"].map(|ext| format!("plots/{n}.{ext}"))).collect()
 }

@@ -1,9 +1,11 @@
 //! `peakplan size`: the least-cost agents per shift that meet the targets.
 
-use super::output::OutputArgs;
+use super::output::{OutputArgs, PageArgs};
 use super::{load_scenario, Failure};
 use crate::cli::OrFailure;
-use peakplan::report::{json, sizing_text};
+use peakplan::experiment::{run, RunConfig};
+use peakplan::report::html::Page;
+use peakplan::report::{json, plots, sizing_html, sizing_text};
 use peakplan::scenario::Scenario;
 use peakplan::sizing::plan_file::plan_toml;
 use peakplan::sizing::{sensitivity, size, SizingConfig, SizingReport};
@@ -31,11 +33,14 @@ pub struct SizeArgs {
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
     pub threads: Option<u32>,
     /// Where the files go (sizing.json, plan.csv, per_period.csv,
-    /// summary.txt and plan.toml, the recommended plan as a scenario file;
-    /// none without --out) and what standard output shows (`--format csv`:
-    /// plan.csv).
+    /// summary.txt, plan.toml, the recommended plan as a scenario file, and
+    /// report.html with plots/, the plan simulated; none without --out) and
+    /// what standard output shows (`--format csv`: plan.csv).
     #[command(flatten)]
     pub output: OutputArgs,
+    /// The charts and the language of report.html.
+    #[command(flatten)]
+    pub page: PageArgs,
     /// Size on the actual traffic of this inquiries export instead of the
     /// forecast: its arrival times replayed, patience and handle times
     /// fitted to it (see `peakplan actuals`).
@@ -99,6 +104,35 @@ fn plan_file(a: &SizeArgs, sized: &Scenario, report: &SizingReport) -> Result<St
     plan_toml(&text, &input, report, Some(&note)).runtime()
 }
 
+/// The files written beside the report, linked from it.
+const DATA_FILES: [&str; 5] = ["sizing.json", "plan.csv", "per_period.csv", "summary.txt", "plan.toml"];
+
+/// report.html and its charts: the recommended plan as written to
+/// `plan_text`, simulated on the verification's seed and number of
+/// replications (what `peakplan simulate plan.toml` gives).
+fn report_page(a: &SizeArgs, r: &SizingReport, plan_text: &str) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let plan = Scenario::from_toml(plan_text, "plan.toml").runtime()?;
+    let cfg = RunConfig {
+        seed: r.run.seed,
+        replications: 0..r.run.replications,
+        threads: a.threads.map(|t| t as usize),
+        progress: false,
+    };
+    let outcome = run(&plan.model, &plan.targets, &cfg).runtime()?;
+    let simulated = peakplan::cost::costed_report(&plan, r.run.seed, &outcome)?;
+    let rendered = if a.page.charts.no_plots {
+        None
+    } else {
+        let mut charts = plots::sizing::plots(r, a.page.lang);
+        charts.extend(plots::simulation::plots(&simulated, a.page.lang));
+        Some(plots::render(&charts, true).runtime()?)
+    };
+    let page = Page { scenario_toml: plan_text, plots: rendered.as_deref(), files: &DATA_FILES, lang: a.page.lang };
+    let mut files = vec![("report.html".to_string(), sizing_html::render(r, &simulated, &page).into_bytes())];
+    files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
+    Ok(files)
+}
+
 /// Runs `peakplan size`.
 pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
     let scenario = match &a.actuals {
@@ -147,13 +181,15 @@ pub fn exec(a: &SizeArgs) -> Result<(), Failure> {
     let json_text = json::render(&report).runtime()?;
     let plan = plan_csv(&report);
     if let Some(folder) = folder {
-        let files: Vec<(String, Vec<u8>)> = vec![
+        let plan_text = plan_file(a, &scenario, &report)?;
+        let mut files: Vec<(String, Vec<u8>)> = vec![
             ("sizing.json".into(), json_text.clone().into_bytes()),
             ("plan.csv".into(), plan.clone().into_bytes()),
             ("per_period.csv".into(), periods_csv(&report).into_bytes()),
             ("summary.txt".into(), summary.clone().into_bytes()),
-            ("plan.toml".into(), plan_file(a, &scenario, &report)?.into_bytes()),
         ];
+        files.extend(report_page(a, &report, &plan_text)?);
+        files.push(("plan.toml".into(), plan_text.into_bytes()));
         a.output.write(folder, &files, &[])?;
     }
     a.output.print(&summary, &json_text, &plan)?;

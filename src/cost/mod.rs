@@ -11,6 +11,8 @@
 //!   minimum paid hours) and how many people a set of shifts needs.
 //! * [`pool`]: people per group with an hours limit, and whether a pool holds them.
 //! * [`breakdown`]: the cost figures of one replication.
+//! * [`detail`]: the distribution of the total cost and the labour of
+//!   every listed shift, for the reports.
 //! * [`compare`]: several scenarios (or one scaled) side by side on common
 //!   random numbers, with the cheapest plan meeting the targets marked.
 //!
@@ -20,11 +22,13 @@
 
 pub mod breakdown;
 pub mod compare;
+pub mod detail;
 pub mod pay;
 pub mod pool;
 
 pub use breakdown::{per_replication, CostModel, RoleStaffing, FIGURES};
 pub use compare::{CompareReport, CompareRow, Measured, Staffing, SweepPoint, SweepReport};
+pub use detail::{CostBin, CostDetail, GroupLabour, ShiftLabour};
 
 use crate::experiment::Outcome;
 use crate::figures::MissingFigure;
@@ -40,5 +44,7 @@ pub fn summaries(s: &Scenario, samples: &Samples) -> Result<Named<Summary>, Miss
 
 /// The result of `outcome`, a run of `s` with `seed`, with its cost.
 pub fn costed_report(s: &Scenario, seed: u64, outcome: &Outcome) -> Result<SimulationReport, MissingFigure> {
-    Ok(SimulationReport::new(s, seed, outcome).with_cost(summaries(s, &outcome.samples)?))
+    let costs = per_replication(s, &outcome.samples)?;
+    let detail = CostDetail::new(s, costs.require(crate::figures::TOTAL_CNY)?);
+    Ok(SimulationReport::new(s, seed, outcome).with_cost(Named(costs.scalar_summaries()), detail))
 }

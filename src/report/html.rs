@@ -44,7 +44,8 @@ pub struct Page<'a> {
 
 /// Nothing may be fetched: styles and charts are inline. A browser reports
 /// any attempt as a console error, which the screenshot script checks.
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/// Fonts only from the page itself (the Chinese page embeds its font).
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -75,12 +76,12 @@ details summary { cursor: pointer; font-weight: 600; margin: 8px 0; }
 footer { color: #57606a; margin-top: 32px; font-size: 13px; }
 "#;
 
-fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     pairs.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
 }
 
 /// A probability's interval, clipped to 0–100%.
-fn ci_share(s: &Summary, l: &Labels) -> String {
+pub(crate) fn ci_share(s: &Summary, l: &Labels) -> String {
     match (s.ci95_low, s.ci95_high) {
         (Some(lo), Some(hi)) => {
             let (lo, hi) = (show(lo.clamp(0.0, 1.0), Fmt::Share), show(hi.clamp(0.0, 1.0), Fmt::Share));
@@ -90,15 +91,34 @@ fn ci_share(s: &Summary, l: &Labels) -> String {
     }
 }
 
+/// The style that gives a Chinese page the bundled Chinese font (embedded,
+/// so that the page reads the same on a machine without Chinese fonts), for
+/// its text and its charts.
+fn cjk_style() -> &'static str {
+    static STYLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    STYLE.get_or_init(|| {
+        use base64::Engine as _;
+        let data = base64::engine::general_purpose::STANDARD.encode(super::plots::CJK_OTF);
+        let family = super::plots::CJK_FAMILY;
+        format!(
+            "@font-face {{ font-family: \"{family}\"; src: url(data:font/otf;base64,{data}) format(\"opentype\"); }}\n\
+             body {{ font-family: \"{family}\", sans-serif; }}\n"
+        )
+    })
+}
+
 /// Opens a page: the document head (title escaped, the styles, the
-/// content-security policy) and the body's main element.
-pub(crate) fn page_head(o: &mut String, title: &str, lang: &str) {
+/// content-security policy, a Chinese page's font) and the body's main
+/// element.
+pub(crate) fn page_head(o: &mut String, title: &str, lang: Lang) {
+    let font = if lang == Lang::Zh { cjk_style() } else { "" };
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
-         <link rel=\"icon\" href=\"data:,\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+         <link rel=\"icon\" href=\"data:,\">\n<title>{}</title>\n<style>{STYLE}{font}</style>\n</head>\n<body>\n<main>\n",
+        lang.html_lang(),
         escape(title)
     );
 }
@@ -113,7 +133,7 @@ pub fn render(r: &SimulationReport, page: &Page) -> String {
     let l = page.lang.labels();
     let mut o = String::new();
     let name = escape(&r.run.scenario);
-    page_head(&mut o, &format!("{} — {}", l.title, r.run.scenario), page.lang.html_lang());
+    page_head(&mut o, &format!("{} — {}", l.title, r.run.scenario), page.lang);
     let _ = writeln!(o, "<header>\n<h1>{} — {name}</h1>", l.title);
     if !r.run.description.is_empty() {
         let _ = writeln!(o, "<p class=\"sub\">{}</p>", escape(&r.run.description));
@@ -132,7 +152,8 @@ pub fn render(r: &SimulationReport, page: &Page) -> String {
     );
     let generated = o.len();
     answer(&mut o, r, l, page.lang);
-    charts(&mut o, r, page, l);
+    super::html_plan::cost_and_shifts(&mut o, r, page.lang);
+    charts(&mut o, page, l);
     by_period(&mut o, r, l);
     // The labels speak of hours; other periods are named as such (in the
     // generated parts only, never in the scenario's own text).
@@ -149,7 +170,7 @@ pub fn render(r: &SimulationReport, page: &Page) -> String {
     o
 }
 
-fn show_num(x: f64) -> String {
+pub(crate) fn show_num(x: f64) -> String {
     super::plots::draw::number(x)
 }
 
@@ -181,7 +202,7 @@ fn answer(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
 }
 
 /// Each target and how often it was met.
-fn targets_met(o: &mut String, r: &SimulationReport, l: &Labels) {
+pub(crate) fn targets_met(o: &mut String, r: &SimulationReport, l: &Labels) {
     let t = &r.targets;
     let _ = writeln!(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th></tr>", l.targets, l.target, l.probability);
     let rows = [
@@ -211,22 +232,49 @@ fn targets_met(o: &mut String, r: &SimulationReport, l: &Labels) {
     let _ = writeln!(o, "</table>");
 }
 
-/// Key figures with intervals.
-fn key_figures(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
+/// How a figure's value is written.
+pub(crate) type Show = fn(f64) -> String;
+
+/// A table of figures: per row its label, mean, 95% interval of the mean
+/// and the spread between replications; figures absent from the result
+/// (a chat-only scenario has no orders) are left out.
+pub(crate) fn summary_table<'a>(
+    o: &mut String,
+    l: &Labels,
+    rows: impl IntoIterator<Item = (&'a str, Option<&'a Summary>, Show)>,
+) {
     let _ = writeln!(
         o,
-        "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        l.key_figures, l.figure, l.mean, l.ci95, l.spread
+        "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        l.figure, l.mean, l.ci95, l.spread
     );
-    type Show = fn(f64) -> String;
+    for (label, s, f) in rows {
+        let Some(s) = s else { continue };
+        let interval = match (s.ci95_low, s.ci95_high) {
+            (Some(lo), Some(hi)) => format!("{} – {}", f(lo), f(hi)),
+            _ => "—".into(),
+        };
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{interval}</td><td>{} – {}</td></tr>",
+            escape(label),
+            f(s.mean),
+            f(s.p5),
+            f(s.p95)
+        );
+    }
+    let _ = writeln!(o, "</table>");
+}
+
+/// Key figures with intervals.
+pub(crate) fn key_figures(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
+    let _ = writeln!(o, "<h3>{}</h3>", l.key_figures);
     let count: Show = |x| show(x, Fmt::Count);
     // A share's interval (Student's t) may reach past 0 or 1: clipped.
     let share: Show = |x| show(x.clamp(0.0, 1.0), Fmt::Share);
     let secs: Show = |x| show(x, Fmt::Seconds);
     let decimal: Show = |x| if x.is_finite() { format!("{x:.1}") } else { "—".into() };
     let hours: Show = |x| show(x, Fmt::Hours);
-    // Figures absent from the result (a chat-only scenario has no orders)
-    // are left out.
     let figures: [(Figure, Show); 24] = [
         (fig::INQUIRIES, count),
         (fig::OFFERED, count),
@@ -253,23 +301,7 @@ fn key_figures(o: &mut String, r: &SimulationReport, l: &Labels, lang: Lang) {
         (fig::PACKER_HOURS_AVAILABLE, count),
         (fig::PACKER_SHRINKAGE_SHARE, share),
     ];
-    for (key, f) in figures {
-        if let Some(s) = r.kpi(key) {
-            let interval = match (s.ci95_low, s.ci95_high) {
-                (Some(lo), Some(hi)) => format!("{} – {}", f(lo), f(hi)),
-                _ => "—".into(),
-            };
-            let _ = writeln!(
-                o,
-                "<tr><td>{}</td><td>{}</td><td>{interval}</td><td>{} – {}</td></tr>",
-                escape(lang.figure(key)),
-                f(s.mean),
-                f(s.p5),
-                f(s.p95)
-            );
-        }
-    }
-    let _ = writeln!(o, "</table>");
+    summary_table(o, l, figures.iter().map(|&(key, f)| (lang.figure(key), r.kpi(key), f)));
 }
 
 /// The plan: headcount per group.
@@ -324,7 +356,7 @@ pub(crate) fn inline_svg(svg: &str, title: &str) -> String {
     }
 }
 
-fn charts(o: &mut String, _r: &SimulationReport, page: &Page, l: &Labels) {
+fn charts(o: &mut String, page: &Page, l: &Labels) {
     let _ = writeln!(o, "<section id=\"charts\">\n<h2>{}</h2>", l.charts);
     let Some(plots) = page.plots else {
         let _ = writeln!(o, "<p>{}</p>\n</section>", l.no_plots);
@@ -333,6 +365,13 @@ fn charts(o: &mut String, _r: &SimulationReport, page: &Page, l: &Labels) {
     if !l.charts_note.is_empty() {
         let _ = writeln!(o, "<p class=\"sub\">{}</p>", l.charts_note);
     }
+    figures(o, plots.iter(), l);
+    let _ = writeln!(o, "</section>");
+}
+
+/// Each drawn chart as a figure: the SVG inline, its caption and a link to
+/// its PNG file.
+pub(crate) fn figures<'a>(o: &mut String, plots: impl Iterator<Item = &'a Rendered>, l: &Labels) {
     for p in plots {
         let _ = writeln!(o, "<figure id=\"plot-{}\">\n{}", escape(&p.name), inline_svg(&p.svg, &p.title));
         let caption = l.caption(&p.name).unwrap_or("");
@@ -343,10 +382,10 @@ fn charts(o: &mut String, _r: &SimulationReport, page: &Page, l: &Labels) {
         };
         let _ = writeln!(o, "<figcaption>{caption}{link}</figcaption>\n</figure>");
     }
-    let _ = writeln!(o, "</section>");
 }
 
-fn by_period(o: &mut String, r: &SimulationReport, l: &Labels) {
+/// The hour-by-hour table.
+pub(crate) fn by_period(o: &mut String, r: &SimulationReport, l: &Labels) {
     let get = |k: &str| r.series(k);
     let (Some(inq), Some(agents), Some(sl), Some(ab)) = (
         get(fig::INQUIRIES.name),

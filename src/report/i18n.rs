@@ -1,7 +1,7 @@
 //! Labels of the HTML report in English and Chinese (`--lang en|zh`): the
-//! shops' planners read Chinese. Chart images keep English text (their
-//! bundled font has no Chinese glyphs); the report's text around them is
-//! translated. Placeholders in braces (`{met}`) are filled in by the report.
+//! shops' planners read Chinese. Charts are drawn in the same language
+//! (with a bundled Chinese font, [`crate::report::plots::CJK_FAMILY`]).
+//! Placeholders in braces (`{met}`) are filled in by the report.
 
 use crate::figures::{self as fig, Figure};
 use std::str::FromStr;
@@ -42,6 +42,15 @@ impl Lang {
         match self {
             Lang::En => f.en,
             Lang::Zh => f.zh,
+        }
+    }
+
+    /// The labels of the cost and shift sections and of the `size` and
+    /// `compare` pages in this language.
+    pub fn pages(self) -> &'static super::i18n_pages::PageLabels {
+        match self {
+            Lang::En => &super::i18n_pages::EN,
+            Lang::Zh => &super::i18n_pages::ZH,
         }
     }
 
@@ -140,8 +149,10 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// The caption of plot `name`, if any.
+    /// The caption of plot `name` (a page with several plans prefixes it
+    /// with `<plan>-`), if any.
     pub fn caption(&self, name: &str) -> Option<&'static str> {
+        let name = name.rsplit('-').next().unwrap_or(name);
         self.captions.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
     }
 }
@@ -197,6 +208,25 @@ pub static EN: Labels = Labels {
             "Paid orders waiting to be packed, and packed parcels waiting for a courier pickup: time-average per \
              hour.",
         ),
+        ("packers", "Packers on duty per hour from the shift plan, stacked by group."),
+        (
+            "dispatch_lead_time",
+            "How long paid orders took from payment to the hand-over to a courier, all replications pooled; the \
+             red line marks 24 hours.",
+        ),
+        (
+            "total_cost",
+            "Total cost of each replication (labour, courier, compensation, lost margin, fixed costs): bars share \
+             of replications per bucket, black line the cumulative share.",
+        ),
+        (
+            "requirement",
+            "Agents required per hour (in reference agents) found by simulation and by Erlang formulas, against \
+             the capacity each plan puts on duty.",
+        ),
+        ("compare_cost", "Total cost of each scenario: mean, and the spread between replications; labour beside it."),
+        ("sweep_cost", "Cost against the headcount factor applied to every shift."),
+        ("sweep_p_meet", "Share of replications meeting all targets against the headcount factor."),
     ],
     png: "PNG",
     by_period: "Hour by hour",
@@ -246,7 +276,7 @@ pub static ZH: Labels = Labels {
     agent_hours: "工时",
     total: "合计",
     charts: "图表",
-    charts_note: "图中文字为英文，说明见每张图下方。",
+    charts_note: "",
     no_plots: "已跳过图表（--no-plots）。",
     captions: &[
         (
@@ -262,6 +292,13 @@ pub static ZH: Labels = Labels {
         ("queue", "等待首次响应的排队会话数：每小时的时间平均值及最长排队。"),
         ("abandonment", "逐小时放弃率：转人工后在首次响应前离开的顾客占比。"),
         ("warehouse", "仓库：每小时等待打包的已付款订单，以及已打包、等待快递揽收的包裹（时间平均值）。"),
+        ("packers", "按排班计划每小时在岗打包员人数，按组堆叠。"),
+        ("dispatch_lead_time", "已付款订单从付款到交给快递所用时间（汇总所有仿真轮次）；红线为 24 小时。"),
+        ("total_cost", "每轮仿真的总成本（人工、快递、赔付、流失毛利、固定成本）：柱为各区间的仿真轮次占比，黑线为累计占比。"),
+        ("requirement", "仿真与 Erlang 公式得出的每小时所需坐席（以标准坐席计），以及两个方案的在岗能力。"),
+        ("compare_cost", "各场景总成本：均值及各轮仿真的分布；旁边为人工成本。"),
+        ("sweep_cost", "成本与各班次人数系数的关系。"),
+        ("sweep_p_meet", "同时达到所有目标的仿真轮次占比与人数系数的关系。"),
     ],
     png: "PNG 图片",
     by_period: "逐小时明细",

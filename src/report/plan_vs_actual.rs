@@ -181,7 +181,7 @@ pub fn html(r: &PlanVsActual, plots: Option<&[Rendered]>, lang: Lang) -> String 
     };
     let mut o = String::new();
     let title = format!("{} — {}", w.title, r.plan.scenario);
-    page_head(&mut o, &title, lang.html_lang());
+    page_head(&mut o, &title, lang);
     let _ = writeln!(
         o,
         "<header>\n<h1>{}</h1>\n<p class=\"sub\">{} · {} {} · {} h · {} replications · seed {}</p>\n</header>",

@@ -138,7 +138,7 @@ pub fn html(r: &ReplayCheck, plots: Option<&[Rendered]>) -> String {
     let p = &r.periods;
     let mut o = String::new();
     let title = format!("Replay against the actual day — {}", p.plan.scenario);
-    page_head(&mut o, &title, "en");
+    page_head(&mut o, &title, super::i18n::Lang::En);
     let _ = writeln!(
         o,
         "<header>\n<h1>{}</h1>\n<p class=\"sub\">{} · {} {} · {} h · {} replications · seed {}</p>\n</header>",

@@ -10,6 +10,7 @@ mod actuals_row_order;
 mod agent_states;
 mod availability;
 mod bad_input;
+mod browser;
 mod cli;
 mod common;
 mod cost;

@@ -55,7 +55,9 @@ fn service_level_chart_draws_the_json_figures() {
     }
 
     // The chart draws exactly that band, that mean and the JSON's target.
-    let Chart::Series(chart) = simulation::service_level_chart(&r) else { panic!("a series chart") };
+    let Chart::Series(chart) = simulation::service_level_chart(&r, peakplan::report::i18n::Lang::En) else {
+        panic!("a series chart")
+    };
     let [Layer::Band { low, high, .. }, Layer::Line { y, .. }, Layer::Reference { y: target, .. }] = &chart.layers[..]
     else {
         panic!("band, mean, target: {:?}", chart.layers)
@@ -77,7 +79,9 @@ fn response_histogram_in_the_json_is_what_the_chart_draws() {
     assert_eq!(bins[0]["lower_s"].as_f64(), Some(0.0));
     assert!(bins.windows(2).all(|w| w[0]["upper_s"] == w[1]["lower_s"]), "buckets are adjacent");
 
-    let Chart::Distribution(chart) = simulation::response_time_chart(&r) else { panic!("a distribution chart") };
+    let Chart::Distribution(chart) = simulation::response_time_chart(&r, peakplan::report::i18n::Lang::En) else {
+        panic!("a distribution chart")
+    };
     let drawn: Vec<(f64, f64, f64)> = chart.buckets.iter().map(|b| (b.lower, b.upper, b.count)).collect();
     assert_eq!(drawn.len(), bins.len().min(peakplan::result::RESPONSE_BINS));
     for ((lo, hi, n), b) in drawn.iter().zip(bins) {
@@ -201,4 +205,47 @@ fn generic_charts_draw_over_numeric_positions() {
     assert!(svg.contains("P(targets met) against headcount"));
     let png = plots::png(&chart).unwrap();
     assert_eq!(png_size(&png), (plots::draw::WIDTH, plots::draw::HEIGHT));
+}
+
+/// The rows of a CSV text (byte-order mark dropped), header first.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut r = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    std::iter::once(header).chain(r.records().map(|x| x.unwrap().iter().map(String::from).collect())).collect()
+}
+
+#[test]
+fn long_csv_holds_the_wide_values() {
+    use peakplan::report::csv as sheets;
+    let s = Scenario::default_double11();
+    let r = peakplan::cost::costed_report(&s, 3, &simulate(&s, 3, 3, None)).unwrap();
+    let (wide, long, periods) =
+        (csv_rows(&sheets::kpis(&r)), csv_rows(&sheets::kpis_long(&r)), csv_rows(&sheets::per_period(&r)));
+    assert_eq!(long[0], ["figure", "period", "statistic", "value"]);
+    // kpis.csv has the cost rows.
+    assert!(wide.iter().any(|row| row[0] == "total_cny"), "cost rows in kpis.csv");
+    // Every cell of kpis.csv is one row of the long form, and back.
+    let window: Vec<&Vec<String>> = long[1..].iter().filter(|row| row[1].is_empty()).collect();
+    assert_eq!(window.len(), (wide.len() - 1) * (wide[0].len() - 1));
+    for row in &wide[1..] {
+        for (stat, value) in wide[0][1..].iter().zip(&row[1..]) {
+            assert!(window.iter().any(|l| l[0] == row[0] && &l[2] == stat && &l[3] == value), "{} {stat}", row[0]);
+        }
+    }
+    // Periods carry their year, and the per-period means are per_period.csv's.
+    assert_eq!(periods[1][0], "2026-11-10 12:00");
+    let col = periods[0].iter().position(|c| c == "service_level_mean").unwrap();
+    for p in &periods[1..] {
+        let hit = long.iter().find(|l| l[0] == "service_level" && l[1] == p[0] && l[2] == "mean").unwrap();
+        assert_eq!(hit[3], p[col], "{}", p[0]);
+    }
+}
+
+#[test]
+fn periods_past_new_year_carry_the_next_year() {
+    let s = Scenario::default_double11();
+    let mut r = peakplan::cost::costed_report(&s, 3, &simulate(&s, 3, 2, None)).unwrap();
+    r.run.window_start = "2026-12-31 23:00".into();
+    r.periods = vec!["12-31 23:00".into(), "01-01 00:00".into()];
+    assert_eq!(peakplan::report::csv::dated_periods(&r), ["2026-12-31 23:00", "2027-01-01 00:00"]);
 }

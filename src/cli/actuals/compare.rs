@@ -58,7 +58,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     let rendered = if a.page.charts.no_plots {
         None
     } else {
-        let charts = plots::plan_vs_actual::plots(&result, scenario.targets.service_level);
+        let charts = plots::plan_vs_actual::plots(&result, scenario.targets.service_level, a.page.lang);
         Some(plots::render(&charts, true).runtime()?)
     };
     let mut files: Vec<(String, Vec<u8>)> = vec![

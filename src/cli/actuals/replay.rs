@@ -92,7 +92,8 @@ fn check_files(r: &ReplayCheck, sl_target: f64, no_plots: bool) -> Result<Vec<(S
     let rendered = if no_plots {
         None
     } else {
-        let mut charts = plots::plan_vs_actual::plots_of(&r.periods, sl_target, "replay");
+        let mut charts =
+            plots::plan_vs_actual::plots_of(&r.periods, sl_target, "replay", peakplan::report::i18n::Lang::En);
         for c in &mut charts {
             c.name = c.name.replace("actual_", "replay_vs_actual_");
         }

@@ -236,6 +236,28 @@ pub enum Chart {
 }
 
 impl Chart {
+    /// Every piece of text the chart draws.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Chart::Series(c) => {
+                let x = match &c.x {
+                    XAxis::Periods { label, starts } => std::iter::once(label).chain(starts).collect::<Vec<_>>(),
+                    XAxis::Values { label, .. } => vec![label],
+                };
+                let layers = c.layers.iter().map(|l| match l {
+                    Layer::Band { label, .. } | Layer::Line { label, .. } | Layer::Reference { label, .. } => label,
+                });
+                [&c.title, &c.y.label].into_iter().chain(x).chain(layers).map(String::as_str).collect()
+            }
+            Chart::Distribution(c) => {
+                let fixed =
+                    [&c.title, &c.x_label, &c.y_label, &c.cdf_label, &c.bar_legend, &c.cdf_legend, &c.empty_note];
+                let tail = c.tail.iter().map(|t| &t.0);
+                fixed.into_iter().chain(tail).chain(c.markers.iter().map(|m| &m.label)).map(String::as_str).collect()
+            }
+        }
+    }
+
     /// The chart's title.
     pub fn title(&self) -> &str {
         match self {

@@ -19,7 +19,6 @@ const LEGEND_ROW_H: u32 = 26;
 const BAR_OPACITY: f64 = 0.55;
 /// Opacity of the histogram's tail bar.
 const TAIL_OPACITY: f64 = 0.8;
-const FONT: &str = "sans-serif";
 
 fn rgb(c: Colour) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -39,15 +38,16 @@ enum Swatch {
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) -> Result<(), PlotError> {
     root.fill(&WHITE).map_err(err)?;
     let (w_px, h_px) = root.dim_in_pixel();
+    let font = super::family(chart);
     let entries = legend_of(chart);
-    let rows = legend_rows(root, &entries, w_px.saturating_sub(40));
+    let rows = legend_rows(root, &entries, w_px.saturating_sub(40), font);
     let legend_h = LEGEND_ROW_H * rows.len().max(1) as u32 + 12;
     let (plot, legend) = root.split_vertically(h_px.saturating_sub(legend_h));
     match chart {
-        Chart::Series(c) => series(&plot, c)?,
-        Chart::Distribution(c) => distribution(&plot, c)?,
+        Chart::Series(c) => series(&plot, c, font)?,
+        Chart::Distribution(c) => distribution(&plot, c, font)?,
     }
-    draw_legend(&legend, &entries, &rows)
+    draw_legend(&legend, &entries, &rows, font)
 }
 
 /// The legend entries of `chart`, in drawing order.
@@ -75,8 +75,8 @@ fn legend_of(chart: &Chart) -> Vec<(String, Swatch)> {
     }
 }
 
-fn legend_style() -> TextStyle<'static> {
-    TextStyle::from((FONT, 15).into_font()).color(&BLACK)
+fn legend_style(font: &str) -> TextStyle<'_> {
+    TextStyle::from((font, 15).into_font()).color(&BLACK)
 }
 
 /// Space of one legend entry besides its text: swatch, padding, gap [px].
@@ -88,8 +88,9 @@ fn legend_rows<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: &[(String, Swatch)],
     width: u32,
+    font: &str,
 ) -> Vec<Vec<(usize, u32)>> {
-    let style = legend_style();
+    let style = legend_style(font);
     let mut rows: Vec<Vec<(usize, u32)>> = Vec::new();
     let mut used = 0;
     for (i, (label, _)) in entries.iter().enumerate() {
@@ -110,8 +111,9 @@ fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: &[(String, Swatch)],
     rows: &[Vec<(usize, u32)>],
+    font: &str,
 ) -> Result<(), PlotError> {
-    let style = legend_style();
+    let style = legend_style(font);
     let (w_px, _) = area.dim_in_pixel();
     for (r, row) in rows.iter().enumerate() {
         let total: u32 = row.iter().map(|(_, w)| w + ENTRY_EXTRA).sum::<u32>().saturating_sub(22);
@@ -251,7 +253,7 @@ impl Ranged for KeyedAxis {
     }
 }
 
-fn series<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &SeriesChart) -> Result<(), PlotError> {
+fn series<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &SeriesChart, font: &str) -> Result<(), PlotError> {
     let n = c.x.len();
     let (x0, x1, keys) = match &c.x {
         XAxis::Periods { .. } => (0.0, n.max(1) as f64, period_ticks(n)),
@@ -264,7 +266,7 @@ fn series<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &SeriesChart) ->
     };
     let (y0, y1) = y_range(&c.y, c.layers.iter().flat_map(Layer::values));
     let mut ch = ChartBuilder::on(area)
-        .caption(&c.title, (FONT, 24))
+        .caption(&c.title, (font, 24))
         .margin(14)
         .x_label_area_size(52)
         .y_label_area_size(78)
@@ -284,8 +286,8 @@ fn series<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &SeriesChart) ->
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
         .y_labels(8)
-        .label_style((FONT, 14))
-        .axis_desc_style((FONT, 16))
+        .label_style((font, 14))
+        .axis_desc_style((font, 16))
         .light_line_style(TRANSPARENT)
         .bold_line_style(RGBColor(215, 215, 215))
         .draw()
@@ -324,13 +326,17 @@ fn series<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &SeriesChart) ->
     Ok(())
 }
 
-fn distribution<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &DistributionChart) -> Result<(), PlotError> {
+fn distribution<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &DistributionChart,
+    font: &str,
+) -> Result<(), PlotError> {
     let total = c.total();
     if c.buckets.is_empty() || total <= 0.0 {
-        let title = TextStyle::from((FONT, 24).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
+        let title = TextStyle::from((font, 24).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
         let (w, h) = area.dim_in_pixel();
         area.draw(&Text::new(c.title.clone(), (w as i32 / 2, 14), title)).map_err(err)?;
-        let note = TextStyle::from((FONT, 18).into_font()).pos(Pos::new(HPos::Center, VPos::Center));
+        let note = TextStyle::from((font, 18).into_font()).pos(Pos::new(HPos::Center, VPos::Center));
         area.draw(&Text::new(c.empty_note.clone(), (w as i32 / 2, h as i32 / 2), note)).map_err(err)?;
         return Ok(());
     }
@@ -350,7 +356,7 @@ fn distribution<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &Distribut
     let y_top = if second > 0.0 && top > 3.0 * second { second * 1.6 } else { top * 1.1 };
     let y_top = y_top.max(1e-6);
     let mut ch = ChartBuilder::on(area)
-        .caption(&c.title, (FONT, 24))
+        .caption(&c.title, (font, 24))
         .margin(14)
         .x_label_area_size(52)
         .y_label_area_size(78)
@@ -366,8 +372,8 @@ fn distribution<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &Distribut
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&pct)
         .x_labels(12)
-        .label_style((FONT, 14))
-        .axis_desc_style((FONT, 16))
+        .label_style((font, 14))
+        .axis_desc_style((font, 16))
         .light_line_style(TRANSPARENT)
         .bold_line_style(RGBColor(215, 215, 215))
         .draw()
@@ -375,8 +381,8 @@ fn distribution<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &Distribut
     ch.configure_secondary_axes()
         .y_desc(c.cdf_label.clone())
         .y_label_formatter(&pct)
-        .label_style((FONT, 14))
-        .axis_desc_style((FONT, 16))
+        .label_style((font, 14))
+        .axis_desc_style((font, 16))
         .draw()
         .map_err(err)?;
     let blue = rgb(palette::BLUE);
@@ -395,7 +401,7 @@ fn distribution<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &Distribut
         cut.iter().map(|&&(lo, hi, ..)| Rectangle::new([(lo, y_top * 0.90), (hi, y_top * 0.93)], WHITE.filled())),
     )
     .map_err(err)?;
-    let label = TextStyle::from((FONT, 15).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+    let label = TextStyle::from((font, 15).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
     ch.draw_series(cut.iter().map(|&&(lo, hi, share, _)| {
         let text = tick((share * 1000.0).round() / 1000.0, Ticks::Percent);
         Text::new(text, (hi + 0.3 * (hi - lo), y_top * 0.95), label.clone())

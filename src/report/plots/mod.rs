@@ -8,27 +8,60 @@
 //!
 //! Charts read only the result: every series a chart draws is a field of
 //! the result (or a sum of fields), never recomputed from the simulation.
-//! Text in PNG images is drawn with DejaVu Sans, compiled into the binary
-//! (`assets/fonts/`), so images render the same on a machine without fonts.
-//! That font has no Chinese glyphs: chart text is English, and the HTML
-//! report carries the translated captions.
+//! Text in charts is drawn with fonts compiled into the binary
+//! (`assets/fonts/`), so images render the same on a machine without fonts:
+//! DejaVu Sans, or for a chart with Chinese text a subset of Noto Sans CJK
+//! SC ([`CJK_FAMILY`]; `scripts/make-cjk-font.sh` makes it). SVG charts name
+//! the family; the Chinese HTML report embeds the font under that name.
 
 pub mod chart;
 pub mod compare;
 pub mod draw;
 pub mod plan_vs_actual;
 pub mod simulation;
+pub mod sizing;
 
 pub use chart::{Axis, Bucket, Chart, Colour, DistributionChart, Layer, Marker, SeriesChart, Ticks, XAxis};
 pub use simulation::BandPoint;
 
+use crate::report::i18n::Lang;
 use plotters::prelude::*;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
-/// DejaVu Sans, the font of all chart text.
+/// DejaVu Sans, the font of chart text without Chinese.
 static FONT_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+
+/// The Noto Sans CJK SC subset (OFL 1.1): Latin, the Chinese of every
+/// label, and the 3,755 common characters of GB 2312 level 1.
+pub static CJK_OTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-subset.otf");
+
+/// The family name under which charts with Chinese text name
+/// [`CJK_OTF`], in plotters and in SVG (the HTML report embeds the font
+/// under this name).
+pub const CJK_FAMILY: &str = "peakplan-sc";
+
+/// The family of chart text without Chinese.
+const LATIN_FAMILY: &str = "sans-serif";
+
+/// The font family of `chart`: [`CJK_FAMILY`] when some of its text is
+/// Chinese (or other text from U+2E80 on, which DejaVu Sans lacks).
+pub fn family(chart: &Chart) -> &'static str {
+    if chart.texts().iter().any(|t| t.chars().any(|c| c >= '\u{2E80}')) {
+        CJK_FAMILY
+    } else {
+        LATIN_FAMILY
+    }
+}
+
+/// `en` or `zh`, as `lang` asks: a chart's two texts written side by side.
+pub fn say(lang: Lang, en: impl Into<String>, zh: impl Into<String>) -> String {
+    match lang {
+        Lang::En => en.into(),
+        Lang::Zh => zh.into(),
+    }
+}
 
 /// Why a chart could not be drawn.
 #[derive(Debug, thiserror::Error)]
@@ -41,11 +74,13 @@ pub enum PlotError {
     Scratch(PathBuf, std::io::Error),
 }
 
-/// Registers the bundled font as plotters' `sans-serif`, once per process.
+/// Registers the bundled fonts with plotters, once per process.
 pub fn register_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        if plotters::style::register_font("sans-serif", FontStyle::Normal, FONT_TTF).is_err() {
+        let latin = plotters::style::register_font(LATIN_FAMILY, FontStyle::Normal, FONT_TTF);
+        let cjk = plotters::style::register_font(CJK_FAMILY, FontStyle::Normal, CJK_OTF);
+        if latin.is_err() || cjk.is_err() {
             // The font is compiled in and parsed in tests: unreachable in a
             // built binary, and charts would then fail with a named error.
             eprintln!("warning: the bundled chart font could not be read");
@@ -170,5 +205,6 @@ mod tests {
     #[test]
     fn the_bundled_font_parses() {
         assert!(plotters::style::register_font("peakplan-test", FontStyle::Normal, FONT_TTF).is_ok());
+        assert!(plotters::style::register_font("peakplan-test-sc", FontStyle::Normal, CJK_OTF).is_ok());
     }
 }
