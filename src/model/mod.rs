@@ -20,6 +20,7 @@ pub mod arrivals;
 pub mod availability;
 pub mod chat;
 pub mod courier;
+pub mod demand;
 pub mod dist;
 pub mod event;
 pub mod observe;

@@ -12,6 +12,7 @@ mod bad_input;
 mod cli;
 mod common;
 mod cost;
+mod demand;
 mod determinism;
 mod dispatch;
 mod docs;
