@@ -260,3 +260,49 @@ fn without_a_limit_and_no_answer_the_offered_volume_is_first_over_one_minus_r() 
     assert!((m - 3.0).abs() < 4.0 * se, "offered / first {m} ± {se}, expected 3");
     assert!(col(&o, "answered").iter().all(|&a| a == 1.0));
 }
+
+#[test]
+fn the_uncertain_scenario_forecasts_what_the_default_does() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/double11-uncertain.toml");
+    let s = Scenario::load(std::path::Path::new(path)).expect("valid");
+    let d = Scenario::default_double11();
+    let (a, b) = (&s.model.inquiry_rate, &d.model.inquiry_rate);
+    let h = 3600.0;
+    for p in 0..36 {
+        let (x, y) = (
+            a.expected_between(p as f64 * h, (p + 1) as f64 * h),
+            b.expected_between(p as f64 * h, (p + 1) as f64 * h),
+        );
+        assert!((x - y).abs() < 1e-6 * y, "hour {p}: {x} vs {y}");
+    }
+    assert!(s.model.demand.is_some() && s.model.chat.returns.is_some());
+}
+
+/// The 5% quantile of `xs`.
+fn p5(xs: &[f64]) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    v[(0.05 * (v.len() - 1) as f64).round() as usize]
+}
+
+#[test]
+fn peak_timing_uncertainty_widens_the_service_level_band_beside_the_peak() {
+    // 60 inquiries an hour, four times as many from 10:00 to 12:00; agents
+    // for the base rate only.
+    let base = stationary_toml(60.0, 120.0, 3, 1, r#"{ kind = "exponential", mean = 120 }"#, 30.0, 24);
+    let peak = |sd_min: f64| {
+        let text = format!(
+            "{base}\n[[arrivals.peaks]]\nname = \"p\"\nstart = \"2026-11-10 10:00\"\nend = \"2026-11-10 12:00\"\n\
+             multiplier = 4\nshift_sd_min = {sd_min}\n"
+        );
+        Scenario::from_toml(&text, "peak.toml").expect("valid")
+    };
+    let band = |sd_min: f64, hour: usize| {
+        let o = simulate(&peak(sd_min), 8, 200, None);
+        p5(&o.samples.series("service_level").unwrap()[hour])
+    };
+    for hour in [9, 12] {
+        let (fixed, moving) = (band(0.0, hour), band(60.0, hour));
+        assert!(moving < fixed - 0.1, "hour {hour}: p5 {fixed} with the peak fixed, {moving} with it moving");
+    }
+}
