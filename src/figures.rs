@@ -153,6 +153,8 @@ catalogue! {
     INQUIRIES = "inquiries", Count, Chat, Count, "inquiries", "咨询量";
     DEFLECTED = "deflected", Count, Chat, Count, "deflected to self-service", "自助分流";
     OFFERED = "offered", Count, Chat, Count, "offered to agents", "转人工咨询量";
+    FIRST_CONTACTS = "first_contacts", Count, Chat, Count, "offered: first contacts", "首次咨询";
+    RETURNS = "returns", Count, Chat, Count, "offered: returns after abandoning", "放弃后再次咨询";
     ANSWERED = "answered", Count, Chat, Count, "answered", "已应答";
     ANSWERED_ON_TIME = "answered_on_time", Count, Chat, Count, "answered within the target time", "及时应答";
     ABANDONED = "abandoned", Count, Chat, Count, "abandoned", "放弃";
@@ -199,6 +201,7 @@ catalogue! {
     ORDERS_UNPAID = "orders_unpaid", Count, Orders, Count, "never paid", "未付款";
     ORDERS_PAID = "orders_paid", Count, Orders, Count, "paid orders", "已付款订单";
     PAID_VALUE_CNY = "paid_value_cny", Cny, Orders, Count, "paid value [CNY]", "已付款金额 [元]";
+    SALES_CNY = "sales_cny", Cny, Orders, Count, "sales: value of orders placed [CNY]", "销售额（下单金额）[元]";
     ORDERS_REVIEWED = "orders_reviewed", Count, Warehouse, Count, "orders reviewed", "已审核订单";
     ORDERS_PACKED = "orders_packed", Count, Warehouse, Count, "orders packed", "已打包订单";
     ORDERS_LABELLED_PREPACKED = "orders_labelled_prepacked", Count, Warehouse, Count,
@@ -244,6 +247,7 @@ catalogue! {
     PACKERS_LATE = "packers_late", People, Staffing, Decimal, "packer-shifts started late", "迟到打包员班次";
     PACKERS_AVAILABLE = "packers_available", People, Staffing, Decimal, "packers available", "可用打包员";
     PACKERS_ON_BREAK = "packers_on_break", People, Staffing, Decimal, "packers on a break", "休息中打包员";
+    PACK_WORK_H = "pack_work_h", Hours, Warehouse, Hours, "packer hours packing and labelling", "打包作业工时";
     PACKER_UTILISATION = "packer_utilisation", Share, Warehouse, Share, "packer utilisation", "打包员利用率";
     PACKERS_ON_DUTY = "packers_on_duty", People, Warehouse, Decimal, "packers on duty", "在岗打包员";
     DRAIN_H = "drain_h", Hours, Courier, Hours, "hours after the window to dispatch all", "窗口结束后清空时长";

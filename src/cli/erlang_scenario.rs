@@ -61,5 +61,12 @@ pub fn write_report(path: &Path, args: &ErlangArgs, out: &mut dyn Write) -> anyh
         )?;
     }
     writeln!(out, "(equivalent: on-duty agents counted by chat capacity relative to {}; < short)", g.name)?;
+    if s.model.chat.returns.is_some() || s.model.demand.is_some() {
+        writeln!(
+            out,
+            "(the formulas see the forecast's first contacts only: they ignore customers who come back and the \
+             drawn peaks, bursts and period factors; `simulate` and `size` include them)"
+        )?;
+    }
     Ok(())
 }

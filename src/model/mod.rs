@@ -7,6 +7,11 @@
 //!                                         paid / reminded
 //! ```
 //!
+//! The arrivals' rate is the forecast, or, when the forecast has spreads,
+//! one drawn per replication around it ([demand](crate::model::demand));
+//! the silent orders follow the same rate. A customer who abandons may come
+//! back later as a new contact (`ChatReturn`).
+//!
 //! Each stage lives in its own module and owns its state and observations;
 //! [`Replication`] wires them to one event queue and runs one replication.
 //! On request ([`Replication::set_recording`]) the stages also keep a
@@ -20,6 +25,7 @@ pub mod arrivals;
 pub mod availability;
 pub mod chat;
 pub mod courier;
+pub mod demand;
 pub mod dist;
 pub mod event;
 pub mod observe;

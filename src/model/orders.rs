@@ -169,6 +169,8 @@ pub struct OrderObserver {
     pub unpaid: u32,
     /// Value of paid orders [CNY].
     pub paid_value_cny: f64,
+    /// Value of orders placed, paid or not: the sales [CNY].
+    pub placed_value_cny: f64,
 }
 
 impl OrderObserver {
@@ -183,6 +185,7 @@ impl OrderObserver {
             recovered: 0,
             unpaid: 0,
             paid_value_cny: 0.0,
+            placed_value_cny: 0.0,
         }
     }
 
@@ -195,6 +198,7 @@ impl OrderObserver {
         self.recovered = 0;
         self.unpaid = 0;
         self.paid_value_cny = 0.0;
+        self.placed_value_cny = 0.0;
     }
 
     /// Orders placed [count].
@@ -379,6 +383,7 @@ impl<'p> OrderStage<'p> {
             order.prepack_u = if c.prepacked { 0.0 } else { 1.0 };
         }
         self.observer.placed_by_source[source as usize] += 1;
+        self.observer.placed_value_cny += order.value_cny;
         if let Some(i) = self.observer.periods.index_in(now) {
             self.observer.placed[i] += 1;
         }

@@ -6,6 +6,7 @@ use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
 use crate::model::availability::BreakPolicy;
 use crate::model::chat::{ChatParams, ChatStage, ChatStreams};
 use crate::model::courier::{Courier, CourierParams};
+use crate::model::demand::{Demand, DemandStreams};
 use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
@@ -22,6 +23,9 @@ pub struct ModelParams {
     pub periods: Periods,
     /// Expected inquiry rate over the window [1/s].
     pub inquiry_rate: PiecewiseRate,
+    /// The forecast's spreads, drawn per replication around
+    /// `inquiry_rate`; `None`: every replication sees the forecast rate.
+    pub demand: Option<Demand>,
     /// Actual arrival times to replay instead of drawing inquiries from
     /// `inquiry_rate` (which then only shapes a traffic scale above 1).
     #[serde(skip)]
@@ -44,6 +48,9 @@ impl ModelParams {
         match &mut self.inquiry_trace {
             Some(trace) => trace.scale *= factor,
             None => self.inquiry_rate = self.inquiry_rate.scaled(factor),
+        }
+        if let Some(d) = &mut self.demand {
+            d.scale(factor);
         }
     }
 }
@@ -95,6 +102,14 @@ pub enum StreamId {
     Pickups = 12,
     /// Chat wrap-up times.
     WrapUp = 13,
+    /// Peak heights and timings.
+    PeakDraws = 14,
+    /// Per-period overdispersion factors.
+    PeriodDraws = 15,
+    /// Live-stream bursts.
+    BurstDraws = 16,
+    /// Returns of customers who abandoned.
+    Returns = 17,
 }
 
 /// Where a replication's inquiries come from: drawn, or replayed.
@@ -190,8 +205,19 @@ struct DispatchDraws<'a> {
 
 impl<'a> DispatchDraws<'a> {
     /// The streams of `d` from `stream`, silent orders scaled by the
-    /// replication's `volume` multiplier.
-    fn new(d: &'a DispatchParams, stream: impl Fn(StreamId) -> StreamRng, volume: f64) -> Self {
+    /// replication's `volume` multiplier; `drawn`: the replication's drawn
+    /// inquiry rate and the silent orders per inquiry, when its traffic is
+    /// drawn around the forecast.
+    fn new(
+        d: &'a DispatchParams,
+        stream: impl Fn(StreamId) -> StreamRng,
+        volume: f64,
+        drawn: Option<(&'a PiecewiseRate, f64)>,
+    ) -> Self {
+        let silent = match drawn {
+            None => ArrivalStream::new(&d.orders.silent_rate, volume),
+            Some((rate, per_inquiry)) => ArrivalStream::new(rate, volume * per_inquiry),
+        };
         Self {
             orders: OrderStreams {
                 conversion: stream(StreamId::ChatConversion),
@@ -201,7 +227,7 @@ impl<'a> DispatchDraws<'a> {
                 scheduled: stream(StreamId::ScheduledOrders),
             },
             pickups: stream(StreamId::Pickups),
-            silent: Some(ArrivalStream::new(&d.orders.silent_rate, volume)),
+            silent: (drawn.is_none() || d.orders.silent_rate.expected_total() > 0.0).then_some(silent),
             silent_rng: stream(StreamId::SilentArrivals),
             presale: d.orders.presale_rate.as_ref().map(|r| ArrivalStream::new(r, 1.0)),
             presale_rng: stream(StreamId::PresaleArrivals),
@@ -277,6 +303,17 @@ impl DispatchStages<'_> {
     }
 }
 
+/// The chat stage's streams from `stream`.
+fn chat_streams(stream: impl Fn(StreamId) -> StreamRng) -> ChatStreams {
+    ChatStreams {
+        deflection: stream(StreamId::Deflection),
+        patience: stream(StreamId::Patience),
+        handle: stream(StreamId::ChatHandle),
+        wrap: stream(StreamId::WrapUp),
+        returns: stream(StreamId::Returns),
+    }
+}
+
 /// A reusable worker that runs replications of one model. Keeps its memory
 /// between replications: the hot path does not allocate.
 pub struct Replication<'p> {
@@ -290,6 +327,9 @@ pub struct Replication<'p> {
     pub dispatch: Option<DispatchStages<'p>>,
     /// The volume multiplier drawn for the last replication.
     pub volume_multiplier: f64,
+    /// The inquiry rate drawn for the last replication around the forecast
+    /// [1/s]; `None` when the forecast has no spread.
+    pub drawn_rate: Option<PiecewiseRate>,
     /// Events processed in the last replication [count].
     pub events_processed: u64,
     /// Time of the last event of the last replication [s].
@@ -307,6 +347,7 @@ impl<'p> Replication<'p> {
             chat: ChatStage::new(&params.chat, &params.breaks, params.periods),
             dispatch: params.dispatch.as_ref().map(|d| DispatchStages::new(d, &params.breaks, params.periods)),
             volume_multiplier: 1.0,
+            drawn_rate: None,
             events_processed: 0,
             end_s: 0.0,
         }
@@ -333,6 +374,20 @@ impl<'p> Replication<'p> {
         Records { chats: self.chat.records.take(), agent_states: self.chat.state_log.sink.take(), orders, shipments }
     }
 
+    /// The inquiry rate of this replication drawn around the forecast, from
+    /// `stream`; `None` when the forecast has no spread or a replayed trace
+    /// (the actual traffic) gives the arrivals.
+    fn draw_demand(&self, stream: impl Fn(StreamId) -> StreamRng) -> Option<PiecewiseRate> {
+        match (&self.params.demand, &self.params.inquiry_trace) {
+            (Some(demand), None) => Some(demand.draw(DemandStreams {
+                peaks: &mut stream(StreamId::PeakDraws),
+                periods: &mut stream(StreamId::PeriodDraws),
+                bursts: &mut stream(StreamId::BurstDraws),
+            })),
+            _ => None,
+        }
+    }
+
     /// Runs replication `rep` under `seed`; the observations are left in the
     /// stages' observers.
     pub fn run(&mut self, seed: u64, rep: u64) {
@@ -342,15 +397,12 @@ impl<'p> Replication<'p> {
             None => 1.0,
         };
         let mut arrival_rng = stream(StreamId::InquiryArrivals);
-        let mut chat_rng = ChatStreams {
-            deflection: stream(StreamId::Deflection),
-            patience: stream(StreamId::Patience),
-            handle: stream(StreamId::ChatHandle),
-            wrap: stream(StreamId::WrapUp),
-        };
+        let mut chat_rng = chat_streams(stream);
+        self.drawn_rate = self.draw_demand(stream);
+        let rate = self.drawn_rate.as_ref().unwrap_or(&self.params.inquiry_rate);
         let mut arrivals = match &self.params.inquiry_trace {
             Some(trace) => InquirySource::Replayed(TraceStream::new(trace, &self.params.inquiry_rate)),
-            None => InquirySource::Drawn(ArrivalStream::new(&self.params.inquiry_rate, self.volume_multiplier)),
+            None => InquirySource::Drawn(ArrivalStream::new(rate, self.volume_multiplier)),
         };
 
         let events = &mut self.events;
@@ -362,13 +414,19 @@ impl<'p> Replication<'p> {
 
         // The dispatch side: its streams and its two arrival processes.
         let volume = self.volume_multiplier;
-        let mut d_rng = self.params.dispatch.as_ref().map(|d| DispatchDraws::new(d, stream, volume));
+        let forecast_total = self.params.inquiry_rate.expected_total();
+        let drawn = |d: &DispatchParams| {
+            let per_inquiry = d.orders.silent_rate.expected_total() / forecast_total;
+            self.drawn_rate.as_ref().map(|r| (r, if per_inquiry.is_finite() { per_inquiry } else { 0.0 }))
+        };
+        let mut d_rng = self.params.dispatch.as_ref().map(|d| DispatchDraws::new(d, stream, volume, drawn(d)));
         if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
             d.reset(events, seed, rep);
             r.schedule_next(OrderSource::Silent, events);
             r.schedule_next(OrderSource::Presale, events);
         }
 
+        let horizon = self.params.periods.length_s * self.params.periods.count as f64;
         let mut processed = 0u64;
         let mut now = 0.0;
         while let Some((t, event)) = events.pop() {
@@ -387,11 +445,16 @@ impl<'p> Replication<'p> {
                     self.chat.arrive(t, events, &mut chat_rng, ranks);
                 }
                 Event::ChatPatience(seq) => {
-                    let abandoned = self.chat.patience_ends(t, seq);
-                    if let (true, Some(d), Some(r)) = (abandoned, &mut self.dispatch, &mut d_rng) {
+                    // A customer who will come back has not ended the chat yet.
+                    let Some(returns) = self.chat.patience_ends(t, seq) else { continue };
+                    if self.chat.will_return(t, returns, horizon, events, &mut chat_rng) {
+                        continue;
+                    }
+                    if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
                         d.chat_ended(t, false, r, events);
                     }
                 }
+                Event::ChatReturn(returns) => self.chat.come_back(t, returns, events, &mut chat_rng),
                 Event::ChatDone(agent) | Event::ChatEnds(agent) => {
                     if event == Event::ChatDone(agent) {
                         self.chat.done(t, agent, events);
@@ -413,7 +476,6 @@ impl<'p> Replication<'p> {
                 }
             }
         }
-        let horizon = self.params.periods.length_s * self.params.periods.count as f64;
         self.chat.close(now.max(horizon));
         if let Some(d) = &mut self.dispatch {
             d.close(now.max(horizon));

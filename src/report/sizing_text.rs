@@ -215,7 +215,11 @@ fn formula_plan(o: &mut String, r: &SizingReport) {
         let _ = writeln!(o, "  total cost {ft:.0} CNY ({:+.0} CNY against the recommended plan)", ft - pt);
     }
     let sizes = if r.packer_groups.is_empty() { "agents" } else { "agents only: its packers are the scenario's" };
-    let _ = writeln!(o, "  (it sizes {sizes};\n   the labour compared is that of the listed shifts)");
+    let _ = writeln!(
+        o,
+        "  (it sizes {sizes};\n   the labour compared is that of the listed shifts;\n   the formulas see the forecast's \
+         first contacts only: no returns, no drawn peaks or bursts)"
+    );
     let missed: Vec<&str> = r
         .periods
         .iter()

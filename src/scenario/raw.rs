@@ -126,6 +126,21 @@ pub struct RawArrivals {
     /// Named peaks.
     #[serde(default)]
     pub peaks: Vec<RawPeak>,
+    /// Coefficient of variation of each peak's height factor (lognormal,
+    /// mean 1), unless the peak gives its own; default 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub peak_height_cv: f64,
+    /// Standard deviation of each peak's timing [min], unless the peak gives
+    /// its own; default 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub peak_shift_sd_min: f64,
+    /// Coefficient of variation of each period's rate (gamma–Poisson);
+    /// default 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub period_cv: f64,
+    /// Live-stream bursts; none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bursts: Option<super::raw_demand::RawBursts>,
 }
 
 fn default_volume_cv() -> f64 {
@@ -151,6 +166,14 @@ pub struct RawPeak {
     pub multiplier: Option<f64>,
     /// Sets the rate in `[start, end)` [inquiries/h].
     pub rate_per_h: Option<f64>,
+    /// Coefficient of variation of this peak's height factor; default
+    /// `arrivals.peak_height_cv`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height_cv: Option<f64>,
+    /// Standard deviation of this peak's timing [min]; default
+    /// `arrivals.peak_shift_sd_min`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift_sd_min: Option<f64>,
 }
 
 /// A distribution as written: `{ kind = "lognormal", mean = 300, cv = 0.8 }`.
@@ -196,10 +219,34 @@ pub struct RawChat {
     /// Customer patience [s].
     #[serde(default = "default_patience")]
     pub patience_s: RawDist,
+    /// Probability that a customer who abandons comes back [share];
+    /// default 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub return_share: f64,
+    /// Delay from abandoning to coming back [min]; default exponential,
+    /// mean 10 (typical).
+    #[serde(default = "default_return_after", skip_serializing_if = "is_default_return_after")]
+    pub return_after_min: RawDist,
+    /// Most returns of one customer [count]; default 3 (typical).
+    #[serde(default = "default_max_returns", skip_serializing_if = "is_default_max_returns")]
+    pub max_returns: u32,
     /// Agent groups.
     pub groups: Vec<RawGroup>,
     /// Agent shifts.
     pub shifts: Vec<RawShift>,
+}
+
+fn default_return_after() -> RawDist {
+    RawDist::Exponential { mean: 10.0 }
+}
+fn is_default_return_after(d: &RawDist) -> bool {
+    matches!(d, RawDist::Exponential { mean } if *mean == 10.0)
+}
+fn default_max_returns() -> u32 {
+    3
+}
+fn is_default_max_returns(n: &u32) -> bool {
+    *n == 3
 }
 
 fn default_deflection() -> f64 {

@@ -18,8 +18,17 @@ pub struct RawOrders {
     /// 0 (an abandoned chat loses its order).
     pub abandoned_conversion: f64,
     /// Expected orders placed without a chat over the window, following the
-    /// inquiry profile's shape [count]; default 0.
+    /// inquiry profile's shape [count]; default 0. Instead of it,
+    /// `conversion_rate`.
+    #[serde(skip_serializing_if = "super::raw::is_zero")]
     pub silent_total: f64,
+    /// Orders per visitor over the window [share] (needs
+    /// `arrivals.visitors`): the silent orders are what is left of
+    /// `visitors × conversion_rate` once the chat orders (every offered chat
+    /// answered) and the pre-sale balances are taken out; 0.03 [003]. None:
+    /// `silent_total` as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversion_rate: Option<f64>,
     /// Share of chat and silent orders paid when placed [share]; default
     /// 0.73 (with the reminder, about 80% of orders are paid [003]).
     pub paid_at_once_share: f64,
@@ -51,6 +60,7 @@ impl Default for RawOrders {
             chat_conversion: 0.30,
             abandoned_conversion: 0.0,
             silent_total: 0.0,
+            conversion_rate: None,
             paid_at_once_share: 0.73,
             remind_after_h: 1.0,
             remind_paid_share: 0.25,

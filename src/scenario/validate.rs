@@ -7,7 +7,8 @@ use super::raw::{RawArrivals, RawChat, RawDist, RawScenario, RawShift};
 use super::time::{parse_local, parse_zone};
 use super::{RunSettings, Scenario, Window};
 use crate::model::arrivals::PiecewiseRate;
-use crate::model::chat::{AgentGroup, ChatParams};
+use crate::model::chat::{AgentGroup, ChatParams, Returns};
+use crate::model::demand::{with_peaks, Peak, PeakOp};
 use crate::model::dist::Dist;
 use crate::model::observe::Periods;
 use crate::model::shifts::Shift;
@@ -25,6 +26,8 @@ pub const MAX_PERIODS: usize = 100_000;
 pub const MAX_INQUIRIES: f64 = 100_000_000.0;
 /// Largest accepted headcount of one group in one shift.
 pub const MAX_HEADCOUNT: u32 = 100_000;
+/// Most returns of one customer.
+pub const MAX_RETURNS: u32 = 100;
 /// Largest accepted number of replications.
 pub const MAX_REPLICATIONS: u64 = 10_000_000;
 
@@ -235,14 +238,14 @@ fn base_segments(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<Vec<(f64, f64
     }
 }
 
-/// A peak: `(start [s], end [s], (multiplies, multiplier or rate [per s]))`.
-type Peak = (f64, f64, (bool, f64));
-
-/// The checked `[[arrivals.peaks]]`, in file order.
+/// The checked `[[arrivals.peaks]]`, in file order, each with its spread
+/// (its own or the `[arrivals]` default).
 fn peaks(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<Vec<Peak>, ScenarioError> {
     let base = p(&["arrivals"]);
     let end = w.length_s;
     ctx.unique_names(&key(&base, "peaks"), a.peaks.iter().map(|pk| pk.name.as_str()))?;
+    let height_cv = ctx.finite(&key(&base, "peak_height_cv"), a.peak_height_cv, 0.0, 10.0)?;
+    let shift_sd_min = ctx.finite(&key(&base, "peak_shift_sd_min"), a.peak_shift_sd_min, 0.0, end / 60.0)?;
     let mut peaks = Vec::new();
     for (i, pk) in a.peaks.iter().enumerate() {
         let at = with(&key(&base, "peaks"), Seg::Index(i));
@@ -255,34 +258,16 @@ fn peaks(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<Vec<Peak>, ScenarioEr
             ));
         }
         let op = match (pk.multiplier, pk.rate_per_h) {
-            (Some(m), None) => (true, ctx.finite(&key(&at, "multiplier"), m, 0.0, 1e6)?),
-            (None, Some(r)) => (false, ctx.finite(&key(&at, "rate_per_h"), r, 0.0, 1e9)? / 3600.0),
+            (Some(m), None) => PeakOp::Multiply(ctx.finite(&key(&at, "multiplier"), m, 0.0, 1e6)?),
+            (None, Some(r)) => PeakOp::SetRate(ctx.finite(&key(&at, "rate_per_h"), r, 0.0, 1e9)? / 3600.0),
             _ => return Err(ctx.err(&at, "give exactly one of `multiplier` or `rate_per_h`")),
         };
-        peaks.push((s, e, op));
+        let cv = pk.height_cv.map_or(Ok(height_cv), |v| ctx.finite(&key(&at, "height_cv"), v, 0.0, 10.0))?;
+        let sd =
+            pk.shift_sd_min.map_or(Ok(shift_sd_min), |v| ctx.finite(&key(&at, "shift_sd_min"), v, 0.0, end / 60.0))?;
+        peaks.push(Peak { start_s: s, end_s: e, op, height_cv: cv, shift_sd_s: sd * 60.0 });
     }
     Ok(peaks)
-}
-
-/// The rate of `segments` with `peaks` applied: the profile split at every
-/// peak bound, then the peaks applied in file order.
-fn with_peaks(segments: Vec<(f64, f64)>, peaks: &[Peak], end: f64) -> PiecewiseRate {
-    let mut bounds: Vec<f64> =
-        segments.iter().map(|s| s.0).chain(peaks.iter().flat_map(|pk| [pk.0, pk.1])).filter(|&t| t < end).collect();
-    bounds.sort_by(f64::total_cmp);
-    bounds.dedup();
-    let profile = PiecewiseRate::new(segments, end);
-    let segments = bounds
-        .into_iter()
-        .map(|t| {
-            let rate = peaks
-                .iter()
-                .filter(|pk| pk.0 <= t && t < pk.1)
-                .fold(profile.rate_at(t), |r, &(_, _, (mul, v))| if mul { r * v } else { v });
-            (t, rate)
-        })
-        .collect();
-    PiecewiseRate::new(segments, end)
 }
 
 /// The expected inquiries over the window the rate is scaled to: `total`,
@@ -305,28 +290,47 @@ fn inquiry_total(ctx: &Ctx, a: &RawArrivals) -> Result<Option<f64>, ScenarioErro
     }
 }
 
-fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<PiecewiseRate, ScenarioError> {
+/// The forecast inquiry rate [1/s], and the profile and peaks it is made
+/// of, scaled like it.
+fn inquiry_rate(ctx: &Ctx, a: &RawArrivals, w: &Window) -> Result<Forecast, ScenarioError> {
     let base = p(&["arrivals"]);
-    let segments = base_segments(ctx, a, w)?;
-    let peaks = peaks(ctx, a, w)?;
-    let rate = with_peaks(segments, &peaks, w.length_s);
-    let rate = match inquiry_total(ctx, a)? {
-        Some(t) if rate.expected_total() > 0.0 => rate.scaled(t / rate.expected_total()),
+    let mut profile = base_segments(ctx, a, w)?;
+    let mut peaks = peaks(ctx, a, w)?;
+    let rate = with_peaks(&profile, &peaks, w.length_s);
+    let factor = match inquiry_total(ctx, a)? {
+        Some(t) if rate.expected_total() > 0.0 => t / rate.expected_total(),
         Some(t) if t > 0.0 => {
             return Err(ctx.err(
                 &key(&base, "profile"),
                 "the rate is zero over the whole window, so it cannot be scaled to the total",
             ))
         }
-        _ => rate,
+        _ => 1.0,
     };
+    let rate = if factor == 1.0 { rate } else { rate.scaled(factor) };
     if rate.expected_total() > MAX_INQUIRIES {
         return Err(ctx.err(
             &base,
             format!("{:.0} expected inquiries is more than the {MAX_INQUIRIES} allowed", rate.expected_total()),
         ));
     }
-    Ok(rate)
+    profile.iter_mut().for_each(|s| s.1 *= factor);
+    for pk in &mut peaks {
+        if let PeakOp::SetRate(r) = &mut pk.op {
+            *r *= factor;
+        }
+    }
+    Ok(Forecast { rate, profile, peaks })
+}
+
+/// The forecast of `[arrivals]`.
+pub(super) struct Forecast {
+    /// The inquiry rate [1/s].
+    pub rate: PiecewiseRate,
+    /// The profile's steps, scaled like the rate.
+    pub profile: Vec<(f64, f64)>,
+    /// The named peaks, scaled like the rate.
+    pub peaks: Vec<Peak>,
 }
 
 fn shifts(
@@ -451,7 +455,26 @@ fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams,
         response_within_s: within_s,
         shifts: shifts(ctx, &c.shifts, &groups, w, &key(&base, "shifts"))?,
         groups,
+        returns: returns(ctx, c)?,
     })
+}
+
+/// Customers who come back (`return_share`, `return_after_min`,
+/// `max_returns`); `None` when none do.
+fn returns(ctx: &Ctx, c: &RawChat) -> Result<Option<Returns>, ScenarioError> {
+    let base = p(&["chat"]);
+    let share = ctx.share(&key(&base, "return_share"), c.return_share)?;
+    let after_s = super::validate_dispatch::dist(ctx, &key(&base, "return_after_min"), &c.return_after_min, 60.0)?;
+    if !(1..=MAX_RETURNS).contains(&c.max_returns) {
+        return Err(ctx.err(
+            &key(&base, "max_returns"),
+            format!("must be from 1 to {MAX_RETURNS} returns, got {}", c.max_returns),
+        ));
+    }
+    if share == 0.0 {
+        return Ok(None);
+    }
+    Ok(Some(Returns { share, after_s, max_returns: c.max_returns as u8 }))
 }
 
 /// Checks `raw` (read from `text`, named `source`) and converts it.
@@ -476,15 +499,18 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     if !(1..=MAX_REPLICATIONS).contains(&reps) {
         return Err(ctx.err(&p(&["run", "replications"]), format!("must be from 1 to {MAX_REPLICATIONS}, got {reps}")));
     }
+    let forecast = inquiry_rate(&ctx, &raw.arrivals, &w)?;
     let mut model = ModelParams {
         periods: Periods { length_s: w.period_s, count: (w.length_s / w.period_s).round() as usize },
-        inquiry_rate: inquiry_rate(&ctx, &raw.arrivals, &w)?,
+        inquiry_rate: forecast.rate.clone(),
+        demand: None,
         inquiry_trace: None,
         volume_cv: ctx.finite(&p(&["arrivals", "volume_cv"]), raw.arrivals.volume_cv, 0.0, 10.0)?,
         chat: chat(&ctx, &raw.chat, targets.response_within_s, &w)?,
         breaks: super::validate_availability::break_policy(&ctx, &raw.availability, &w)?,
         dispatch: None,
     };
+    model.demand = super::validate_demand::demand(&ctx, &raw.arrivals, &w, model.periods, forecast)?;
     model.dispatch = super::validate_dispatch::dispatch(&ctx, &raw, &w, &targets, &model)?;
     super::validate_limits::volume(&ctx, &model)?;
     let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);

@@ -66,7 +66,7 @@ pub(super) fn dispatch(
     let drain_days = ctx.positive(&key(&wp, "max_drain_days"), wh.max_drain_days, MAX_DRAIN_DAYS)?;
     let max_drain_s = drain_days * DAY_S;
     Ok(Some(DispatchParams {
-        orders: orders(ctx, o, w, &model.inquiry_rate)?,
+        orders: orders(ctx, o, w, &model.inquiry_rate, super::validate_conversion::silent_total(ctx, raw, model)?)?,
         warehouse: warehouse(ctx, wh, w, max_drain_s)?,
         courier: courier(ctx, o, wh, couriers, w, targets)?,
         max_drain_s,
@@ -91,10 +91,17 @@ pub(super) fn dist(ctx: &Ctx, path: &Path, raw: &RawDist, unit: f64) -> Result<D
     }
 }
 
-fn orders(ctx: &Ctx, o: &RawOrders, w: &Window, inquiry_rate: &PiecewiseRate) -> Result<OrderParams, ScenarioError> {
+/// The order stage of `o`; `silent_total`: the expected silent orders
+/// [count], checked.
+fn orders(
+    ctx: &Ctx,
+    o: &RawOrders,
+    w: &Window,
+    inquiry_rate: &PiecewiseRate,
+    silent_total: f64,
+) -> Result<OrderParams, ScenarioError> {
     let base = p(&["orders"]);
     let at = |k: &str| key(&base, k);
-    let silent_total = ctx.finite(&at("silent_total"), o.silent_total, 0.0, MAX_ORDERS)?;
     let silent_rate = if silent_total == 0.0 {
         inquiry_rate.scaled(0.0)
     } else if inquiry_rate.expected_total() > 0.0 {

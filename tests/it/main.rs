@@ -14,6 +14,7 @@ mod browser;
 mod cli;
 mod common;
 mod cost;
+mod demand;
 mod determinism;
 mod dispatch;
 mod docs;

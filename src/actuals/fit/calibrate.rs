@@ -63,6 +63,7 @@ pub fn calibrated_toml(
         field: None,
         message: e.to_string(),
     })?;
+    fix_silent_orders(&mut doc, base_text);
     let arrivals = table(&mut doc, "arrivals");
     for old in ["visitors", "inquiry_share", "baseline_per_h", "peaks"] {
         arrivals.remove(old);
@@ -174,6 +175,19 @@ pub fn calibrate_people(doc: &mut DocumentMut, fit: &StatesFit) -> Vec<String> {
         }
     }
     written
+}
+
+/// The visitors give way to the fitted inquiry count, so an
+/// `orders.conversion_rate` (orders per visitor) is replaced with the
+/// silent orders it gave the base scenario, `silent_total`.
+fn fix_silent_orders(doc: &mut DocumentMut, base_text: &str) {
+    let Some(orders) = doc.get_mut("orders").and_then(Item::as_table_mut) else { return };
+    if orders.remove("conversion_rate").is_none() {
+        return;
+    }
+    let base = Scenario::from_toml(base_text, "base scenario").ok();
+    let silent = base.as_ref().and_then(|s| s.model.dispatch.as_ref()).map(|d| d.orders.silent_rate.expected_total());
+    orders["silent_total"] = value(silent.unwrap_or(0.0).round() as i64);
 }
 
 /// Writes the fitted order parameters into `doc`: `[orders]`

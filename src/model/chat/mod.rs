@@ -65,6 +65,23 @@ pub struct ChatParams {
     pub groups: Vec<AgentGroup>,
     /// Agent shifts; `headcount` is per group.
     pub shifts: Vec<Shift>,
+    /// Customers who come back after abandoning; `None`: none do.
+    pub returns: Option<Returns>,
+}
+
+/// Customers who come back: a customer whose patience ends before a first
+/// response comes back after a delay with a probability, up to a number of
+/// returns (seed 002's repeat inquiries). A return skips the auto-reply (the
+/// customer wants an agent) and waits with a fresh patience. A return that
+/// would come after the window's end is not made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Returns {
+    /// Probability that an abandoning customer comes back [share].
+    pub share: f64,
+    /// Delay from abandoning to coming back [s].
+    pub after_s: Dist,
+    /// Most returns of one customer [count].
+    pub max_returns: u8,
 }
 
 /// Random streams of the chat stage, each drawn in arrival order so that two
@@ -78,6 +95,10 @@ pub struct ChatStreams {
     pub handle: StreamRng,
     /// Wrap-up uniforms (drawn only when some group has wrap-up time).
     pub wrap: StreamRng,
+    /// Returns: whether and when an abandoning customer comes back, and the
+    /// returning contact's patience, handle and wrap-up draws (drawn only
+    /// when customers return).
+    pub returns: StreamRng,
 }
 
 /// The chat stage's state in one replication. Built once per worker and
@@ -194,34 +215,77 @@ impl<'p> ChatStage<'p> {
         let drawn: f64 = rng.handle.random();
         let handle_u = ranks.and_then(|r| r.handle_u).unwrap_or(drawn);
         let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
+        self.offer(now, Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns: 0 }, patience, events);
+    }
+
+    /// A customer who abandoned comes back at `now`, for the `returns`-th
+    /// time; the contact's draws come from the returns stream.
+    #[inline]
+    pub fn come_back(&mut self, now: f64, returns: u8, events: &mut EventQueue<Event>, rng: &mut ChatStreams) {
+        self.observer.returned(now);
+        let r = &mut rng.returns;
+        let patience = self.params.patience_s.as_ref().map(|d| d.sample(r));
+        let handle_u: f64 = r.random();
+        let wrap_u: f64 = if self.has_wrap_up { r.random() } else { 0.0 };
+        self.offer(now, Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns }, patience, events);
+    }
+
+    /// Decides whether the customer of a contact abandoned at `now`, after
+    /// `returns` earlier returns, comes back; if so schedules the return
+    /// (before `close_s`, the window's end) and returns true.
+    #[inline]
+    pub fn will_return(
+        &mut self,
+        now: f64,
+        returns: u8,
+        close_s: f64,
+        events: &mut EventQueue<Event>,
+        rng: &mut ChatStreams,
+    ) -> bool {
+        let Some(rt) = &self.params.returns else { return false };
+        if returns >= rt.max_returns || rng.returns.random::<f64>() >= rt.share {
+            return false;
+        }
+        let at = now + rt.after_s.sample(&mut rng.returns);
+        if at >= close_s {
+            return false;
+        }
+        events.schedule(at, priority::ARRIVAL, Event::ChatReturn(returns + 1));
+        true
+    }
+
+    /// A contact `w` is offered to the agents at `now`: answered at once by
+    /// a free slot, or queued with its `patience` [s].
+    #[inline]
+    fn offer(&mut self, now: f64, mut w: Waiting, patience: Option<f64>, events: &mut EventQueue<Event>) {
         if self.queue.is_empty() {
             if let Some((agent, load)) = self.pool.take() {
-                self.start(now, now, agent, load, (handle_u, wrap_u), events);
+                self.start(now, now, agent, load, (w.handle_u, w.wrap_u), events);
                 return;
             }
         }
-        let timer =
+        w.timer =
             patience.map(|p| events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq())));
-        self.queue.push(Waiting { arrival_s: now, handle_u, wrap_u, timer });
+        self.queue.push(w);
         self.observer.queue_len.add(now, 1.0);
         if self.recall_when_waiting_over.is_some_and(|limit| self.queue.len() > limit as usize) {
             self.recall(now, events);
         }
     }
 
-    /// The patience of waiting chat `seq` ends at `now`. Returns whether the
-    /// chat was abandoned (it was still waiting), so that the order stage
-    /// can hear of it.
+    /// The patience of waiting chat `seq` ends at `now`. Returns, if the
+    /// chat was abandoned (it was still waiting), the returns its customer
+    /// had made before it, so that a return or the order stage can follow.
     #[inline]
-    pub fn patience_ends(&mut self, now: f64, seq: u32) -> bool {
-        let Some(w) = self.queue.abandon(seq) else { return false };
+    pub fn patience_ends(&mut self, now: f64, seq: u32) -> Option<u8> {
+        let w = self.queue.abandon(seq)?;
         self.observer.abandoned(w.arrival_s);
         self.records.push_with(|| ChatRecord {
             arrival_s: w.arrival_s,
             outcome: ChatOutcome::Abandoned { wait_s: now - w.arrival_s },
         });
         self.observer.queue_len.add(now, -1.0);
-        true
+        Some(w.returns)
     }
 
     /// `agent` frees a chat slot at `now` (the chat and its wrap-up done).

@@ -14,6 +14,9 @@ pub struct ChatObserver {
     within_s: f64,
     /// Inquiries by arrival period.
     pub arrivals: Vec<u32>,
+    /// Returns of customers who abandoned (counted in `arrivals`, never
+    /// deflected), by arrival period.
+    pub returns: Vec<u32>,
     /// Inquiries closed by deflection, by arrival period.
     pub deflected: Vec<u32>,
     /// Chats that got a first response, by arrival period.
@@ -60,6 +63,7 @@ impl ChatObserver {
             periods,
             within_s,
             arrivals: vec![0; n],
+            returns: vec![0; n],
             deflected: vec![0; n],
             answered: vec![0; n],
             on_time: vec![0; n],
@@ -85,6 +89,7 @@ impl ChatObserver {
     pub fn reset(&mut self) {
         for v in [
             &mut self.arrivals,
+            &mut self.returns,
             &mut self.deflected,
             &mut self.answered,
             &mut self.on_time,
@@ -112,6 +117,13 @@ impl ChatObserver {
         let i = self.periods.index(now);
         self.arrivals[i] += 1;
         self.deflected[i] += u32::from(deflected);
+    }
+
+    #[inline]
+    pub(super) fn returned(&mut self, now: f64) {
+        let i = self.periods.index(now);
+        self.arrivals[i] += 1;
+        self.returns[i] += 1;
     }
 
     #[inline]

@@ -16,6 +16,8 @@ pub struct Waiting {
     pub wrap_u: f64,
     /// The patience timer, if the customer may abandon.
     pub timer: Option<EventId>,
+    /// Returns the customer made before this contact (0: a first contact).
+    pub returns: u8,
 }
 
 /// Waiting chats in arrival order. Abandoned entries are marked and skipped.
@@ -94,7 +96,7 @@ mod tests {
     use super::*;
 
     fn w(t: f64) -> Waiting {
-        Waiting { arrival_s: t, handle_u: 0.5, wrap_u: 0.0, timer: None }
+        Waiting { arrival_s: t, handle_u: 0.5, wrap_u: 0.0, timer: None, returns: 0 }
     }
 
     #[test]
