@@ -118,6 +118,7 @@ fn recommended(o: &mut String, r: &SizingReport) {
         "  labour of the listed shifts {:.0} CNY for {:.0} agent-hours and {:.0} packer-hours",
         p.labour_cost_cny, p.agent_hours, p.packer_hours
     );
+    let _ = writeln!(o, "  {}", r.efficiency.summary_line());
     if let Some(rep) = p.cost.get(fig::LABOUR_PACKER_REPEATS_CNY) {
         let _ = writeln!(o, "  packer shifts repeated after the window {:.0} CNY (mean; not listed above)", rep.mean);
     }

@@ -34,6 +34,7 @@
 pub mod cover;
 pub mod curve;
 pub mod design;
+pub mod efficiency;
 pub mod evaluate;
 pub mod explain;
 pub mod formula_table;
@@ -515,7 +516,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         pools: pools::Pools::new(s),
     };
     let start = ctx.with_packers(covered.plan.clone());
-    let found = search_and_verify(&ctx, &mut ev, &mut stages, &lim, cfg, start, &simulated)?;
+    let found = search_and_verify(&ctx, &mut ev, &mut stages, &lim, cfg, start.clone(), &simulated)?;
 
     let formula_plan = ctx.with_packers(ctx.cover(&as_f64(&formula))?.plan);
     let k = cfg.sensitivity_replications.min(v);
@@ -553,6 +554,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         pools,
         binding_periods: explain::binding_periods(&found.verified, &s.targets, &labels),
         scope_shares: explain::scope_shares(&found.verified, &s.targets),
+        efficiency: efficiency::Efficiency::of(&ctx.rows, plan, &start, &simulated, m.periods.length_s, &m.breaks),
         sensitivity,
         stages: stages.done,
     })

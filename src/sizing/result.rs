@@ -144,6 +144,9 @@ pub struct SizingReport {
     /// The plan's share of verification replications meeting the chat
     /// targets under each scope of the service-level target.
     pub scope_shares: super::explain::ScopeShares,
+    /// Schedule efficiency of the plan's agents against the requirement
+    /// curve, paid and on duty.
+    pub efficiency: super::efficiency::Efficiency,
     /// Replications of each sensitivity row: the first of the verification set.
     pub sensitivity_replications: u64,
     /// The plan itself, the plan minus one person per shift, and under +20%

@@ -151,7 +151,8 @@ pub fn repair(
 
 /// Lowers `plan` (which meets the targets), most expensive capacity first,
 /// keeping every removal after which it still meets them, until removing a
-/// single person of any group from any shift would break them.
+/// single person of any group from any shift would break them (or, for a
+/// designed shift at its least headcount, closing it would).
 ///
 /// Each try asks only whether the plan still meets the targets
 /// ([`Evaluator::meets`]): a clear failure is known after a few
@@ -184,6 +185,29 @@ pub fn tighten(ev: &mut Evaluator, mut plan: Plan, lim: &Limits, reps: Range<u64
                 step /= 2;
             }
         }
+        close_at_least(ev, &mut plan, lim, r, reps.clone())?;
     }
     Ok(plan)
+}
+
+/// A designed shift `r` held at its least headcount (so no single person
+/// may go) is closed, all its people at once, when the plan still meets
+/// the targets without it.
+fn close_at_least(
+    ev: &mut Evaluator,
+    plan: &mut Plan,
+    lim: &Limits,
+    r: usize,
+    reps: Range<u64>,
+) -> Result<(), RunError> {
+    let row = &lim.rows[r];
+    let people: u32 = plan[r].iter().sum();
+    if !row.designed || people == 0 || people > row.min_people {
+        return Ok(());
+    }
+    let kept = std::mem::replace(&mut plan[r], vec![0; row.capacity.len()]);
+    if !ev.meets(plan, lim.required, reps)? {
+        plan[r] = kept;
+    }
+    Ok(())
 }

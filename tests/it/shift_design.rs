@@ -187,6 +187,13 @@ fn designed_plan_meets_targets_on_fresh_replications() {
     // No dispatch side here: all targets are the chat targets, whose
     // abandonment cap over the window is looser than the same cap per hour.
     assert!(sc.every_period_jointly <= r.plan.p_meet_all + 1e-9);
+    // Efficiency: the curve and the paid hours the report gives elsewhere;
+    // breaks are only ever taken off the paid hours.
+    let e = &r.efficiency;
+    let curve: f64 = r.periods.iter().map(|p| f64::from(p.required_sim)).sum();
+    assert_eq!((e.requirement_agent_hours, e.paid_agent_hours), (curve, r.plan.agent_hours));
+    assert!(e.break_agent_hours >= 0.0 && e.on_duty_efficiency >= e.paid_efficiency);
+    assert!((e.paid_efficiency - curve / r.plan.agent_hours).abs() < 1e-12);
     // Each hour needs 6 to 9 agents on duty (see the listed-shift test).
     for p in &r.periods {
         assert!((6.0..=9.0).contains(&p.plan_capacity), "{}: {}", p.period, p.plan_capacity);

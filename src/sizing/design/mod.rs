@@ -208,8 +208,14 @@ impl Designer<'_, '_> {
         if !ok || !first_round {
             return Ok((best, ok));
         }
+        let mut tried = vec![start];
         for _ in 0..RESHAPES {
             let req: Vec<f64> = covered(ctx, &best).iter().zip(&self.curve).map(|(c, r)| c.min(*r)).collect();
+            // The same requirement gives the same program, cuts and plan.
+            if tried.contains(&req) {
+                break;
+            }
+            tried.push(req.clone());
             let (next, ok) = self.one_pass(ev, &req, reps.clone(), &best)?;
             if !ok || ctx.labour_cost(&next) >= ctx.labour_cost(&best) - 1e-6 {
                 break;

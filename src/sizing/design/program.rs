@@ -13,10 +13,18 @@
 //! penalty far above any wage on every unit of shortfall (so a shortfall
 //! appears only where no plan within the limits covers the requirement).
 
-use good_lp::{constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable};
+use good_lp::{
+    constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithTimeLimit,
+};
 
 /// Penalty per reference agent of shortfall per interval [CNY].
 const SHORTFALL_PENALTY: f64 = 1.0e6;
+
+/// Guard on one solve's branch and bound [s]: when it runs out, the best
+/// plan found so far is taken (on the default window a solve takes well
+/// under a second, so the guard does not bind there; where it does, the
+/// plan may depend on the machine's speed).
+const TIME_LIMIT_S: f64 = 20.0;
 
 /// One candidate shift of the program.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +125,7 @@ impl Program<'_> {
         for &v in &short {
             cost += SHORTFALL_PENALTY * v;
         }
-        let mut problem = vars.minimise(cost).using(microlp);
+        let mut problem = vars.minimise(cost).using(microlp).with_time_limit(TIME_LIMIT_S);
         for (&(a, b, p), &sv) in intervals.iter().zip(&short) {
             let mut supply = Expression::from(0.0);
             for (c, row) in self.candidates.iter().zip(&x) {
