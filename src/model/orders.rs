@@ -96,6 +96,9 @@ pub struct OrderParams {
     pub value_cny: Dist,
     /// Share of VIP orders [share].
     pub vip_share: f64,
+    /// Coefficient of variation of the replication's conversion factor
+    /// (lognormal, mean 1) [ratio]; 0: no factor drawn.
+    pub conversion_cv: f64,
 }
 
 /// One order on its way from payment to the courier: plain data copied
@@ -242,6 +245,8 @@ pub struct OrderStage<'p> {
     pub records: RecordSink<OrderRecord>,
     /// The warehouse's pre-packed share, to class recorded orders.
     prepacked_share: f64,
+    /// This replication's factor on the chat conversions (1: as forecast).
+    pub conversion_factor: f64,
 }
 
 impl<'p> OrderStage<'p> {
@@ -254,6 +259,7 @@ impl<'p> OrderStage<'p> {
             observer: OrderObserver::new(periods),
             records: RecordSink::default(),
             prepacked_share: 0.0,
+            conversion_factor: 1.0,
         }
     }
 
@@ -313,7 +319,7 @@ impl<'p> OrderStage<'p> {
     ) -> Option<Order> {
         let u: f64 = rng.conversion.random();
         let share = if answered { self.params.chat_conversion } else { self.params.abandoned_conversion };
-        if u < share {
+        if u < share * self.conversion_factor {
             self.place(now, OrderSource::Chat, rng, events)
         } else {
             None
@@ -442,6 +448,7 @@ mod tests {
             remind_paid_share: recovered,
             value_cny: Dist::fixed(399.0).unwrap(),
             vip_share: 0.1,
+            conversion_cv: 0.0,
         }
     }
 

@@ -110,6 +110,10 @@ pub enum StreamId {
     BurstDraws = 16,
     /// Returns of customers who abandoned.
     Returns = 17,
+    /// The replication's handle-time factor.
+    HandleFactor = 18,
+    /// The replication's conversion factor.
+    ConversionFactor = 19,
 }
 
 /// Where a replication's inquiries come from: drawn, or replayed.
@@ -388,6 +392,18 @@ impl<'p> Replication<'p> {
         }
     }
 
+    /// Draws this replication's handle-time factor (set on the chat stage)
+    /// and returns its conversion factor, from `stream`: 1 where the
+    /// scenario sets no spread (nothing drawn).
+    fn draw_factors(&mut self, stream: impl Fn(StreamId) -> StreamRng) -> f64 {
+        let factor = |cv: f64, id| match Dist::lognormal(1.0, cv) {
+            Ok(d) if cv > 0.0 => d.sample(&mut stream(id)),
+            _ => 1.0,
+        };
+        self.chat.handle_factor = factor(self.params.chat.handle_time_cv, StreamId::HandleFactor);
+        self.params.dispatch.as_ref().map_or(1.0, |d| factor(d.orders.conversion_cv, StreamId::ConversionFactor))
+    }
+
     /// Runs replication `rep` under `seed`; the observations are left in the
     /// stages' observers.
     pub fn run(&mut self, seed: u64, rep: u64) {
@@ -399,6 +415,7 @@ impl<'p> Replication<'p> {
         let mut arrival_rng = stream(StreamId::InquiryArrivals);
         let mut chat_rng = chat_streams(stream);
         self.drawn_rate = self.draw_demand(stream);
+        let conversion = self.draw_factors(stream);
         let rate = self.drawn_rate.as_ref().unwrap_or(&self.params.inquiry_rate);
         let mut arrivals = match &self.params.inquiry_trace {
             Some(trace) => InquirySource::Replayed(TraceStream::new(trace, &self.params.inquiry_rate)),
@@ -413,7 +430,7 @@ impl<'p> Replication<'p> {
         }
 
         // The dispatch side: its streams and its two arrival processes.
-        let volume = self.volume_multiplier;
+        let volume = self.volume_multiplier * conversion;
         let forecast_total = self.params.inquiry_rate.expected_total();
         let drawn = |d: &DispatchParams| {
             let per_inquiry = d.orders.silent_rate.expected_total() / forecast_total;
@@ -422,6 +439,7 @@ impl<'p> Replication<'p> {
         let mut d_rng = self.params.dispatch.as_ref().map(|d| DispatchDraws::new(d, stream, volume, drawn(d)));
         if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
             d.reset(events, seed, rep);
+            d.orders.conversion_factor = conversion;
             r.schedule_next(OrderSource::Silent, events);
             r.schedule_next(OrderSource::Presale, events);
         }

@@ -230,6 +230,12 @@ pub struct RawChat {
     /// Most returns of one customer [count]; default 3 (typical).
     #[serde(default = "default_max_returns", skip_serializing_if = "is_default_max_returns")]
     pub max_returns: u32,
+    /// Spread of the handle times from one replication to the next: every
+    /// chat's handle time in a replication is multiplied by one lognormal
+    /// factor with mean 1 and this coefficient of variation [ratio];
+    /// default 0 (handle times known).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub handle_time_cv: f64,
     /// Agent groups.
     pub groups: Vec<RawGroup>,
     /// Agent shifts.

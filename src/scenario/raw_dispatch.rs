@@ -29,6 +29,13 @@ pub struct RawOrders {
     /// `silent_total` as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conversion_rate: Option<f64>,
+    /// Spread of the conversion from one replication to the next: chat
+    /// conversion, abandoned conversion and silent orders of a replication
+    /// are multiplied by one lognormal factor with mean 1 and this
+    /// coefficient of variation [ratio] (a conversion capped at 1);
+    /// default 0.
+    #[serde(default, skip_serializing_if = "super::raw::is_zero")]
+    pub conversion_cv: f64,
     /// Share of chat and silent orders paid when placed [share]; default
     /// 0.73 (with the reminder, about 80% of orders are paid [003]).
     pub paid_at_once_share: f64,
@@ -61,6 +68,7 @@ impl Default for RawOrders {
             abandoned_conversion: 0.0,
             silent_total: 0.0,
             conversion_rate: None,
+            conversion_cv: 0.0,
             paid_at_once_share: 0.73,
             remind_after_h: 1.0,
             remind_paid_share: 0.25,

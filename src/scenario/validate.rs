@@ -456,6 +456,7 @@ fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams,
         shifts: shifts(ctx, &c.shifts, &groups, w, &key(&base, "shifts"))?,
         groups,
         returns: returns(ctx, c)?,
+        handle_time_cv: ctx.finite(&key(&base, "handle_time_cv"), c.handle_time_cv, 0.0, 5.0)?,
     })
 }
 

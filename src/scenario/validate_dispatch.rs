@@ -159,6 +159,7 @@ fn orders(
         remind_paid_share: ctx.share(&at("remind_paid_share"), o.remind_paid_share)?,
         value_cny: dist(ctx, &at("value_cny"), &o.value_cny, 1.0)?,
         vip_share: ctx.share(&at("vip_share"), o.vip_share)?,
+        conversion_cv: ctx.finite(&at("conversion_cv"), o.conversion_cv, 0.0, 5.0)?,
     })
 }
 

@@ -90,8 +90,13 @@ fn default_with_zeros() -> String {
     let zeros = "peak_height_cv = 0\npeak_shift_sd_min = 0\nperiod_cv = 0\n\
                  [arrivals.bursts]\nmean_count = 0\nstart = \"2026-11-11 19:00\"\nend = \"2026-11-11 23:00\"\n\
                  extra_inquiries = { kind = \"lognormal\", mean = 800, cv = 0.5 }\n\n[chat]\n\
-                 return_share = 0\nreturn_after_min = { kind = \"exponential\", mean = 7 }\nmax_returns = 2\n";
-    DEFAULT_TOML.replacen("\n[chat]\n", &format!("\n{zeros}"), 1)
+                 return_share = 0\nreturn_after_min = { kind = \"exponential\", mean = 7 }\nmax_returns = 2\n\
+                 handle_time_cv = 0\n";
+    DEFAULT_TOML.replacen("\n[chat]\n", &format!("\n{zeros}"), 1).replacen(
+        "\n[orders]\n",
+        "\n[orders]\nconversion_cv = 0\n",
+        1,
+    )
 }
 
 #[test]
@@ -304,5 +309,42 @@ fn peak_timing_uncertainty_widens_the_service_level_band_beside_the_peak() {
     for hour in [9, 12] {
         let (fixed, moving) = (band(0.0, hour), band(60.0, hour));
         assert!(moving < fixed - 0.1, "hour {hour}: p5 {fixed} with the peak fixed, {moving} with it moving");
+    }
+}
+
+#[test]
+fn handle_time_and_conversion_are_drawn_per_replication_with_mean_one_and_their_spread() {
+    let text = DEFAULT_TOML.replacen("\n[chat]\n", "\n[chat]\nhandle_time_cv = 0.2\n", 1).replacen(
+        "\n[orders]\n",
+        "\n[orders]\nconversion_cv = 0.3\n",
+        1,
+    );
+    let s = Scenario::from_toml(&text, "spread.toml").expect("valid");
+    assert_eq!((s.model.chat.handle_time_cv, s.model.dispatch.as_ref().unwrap().orders.conversion_cv), (0.2, 0.3));
+    let mut rep = peakplan::model::Replication::new(&s.model);
+    let n = 300;
+    let (mut handle, mut conversion) = (Vec::new(), Vec::new());
+    for r in 0..n {
+        rep.run(11, r);
+        let d = rep.dispatch.as_ref().unwrap();
+        let f = d.orders.conversion_factor;
+        // Every answered chat converts with 0.1 × the factor (binomial).
+        let answered = rep.chat.observer.answered.iter().map(|&a| f64::from(a)).sum::<f64>();
+        let chat_orders = f64::from(d.orders.observer.placed_by_source[0]);
+        let p = (0.1 * f).min(1.0);
+        let se = (p * (1.0 - p) / answered).sqrt();
+        assert!(
+            (chat_orders / answered - p).abs() < 4.0 * se + 2.0 / answered,
+            "rep {r}: {chat_orders}/{answered} vs {p}"
+        );
+        handle.push(rep.chat.handle_factor);
+        conversion.push(f);
+    }
+    for (x, cv) in [(&handle, 0.2), (&conversion, 0.3)] {
+        let mean = x.iter().sum::<f64>() / n as f64;
+        let sd = (x.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt();
+        assert!((mean - 1.0).abs() < 4.0 * cv / (n as f64).sqrt(), "mean {mean}");
+        // The standard error of a standard deviation is about sd / sqrt(2n).
+        assert!((sd / cv - 1.0).abs() < 4.0 / (2.0 * n as f64).sqrt() + 0.05, "sd {sd} for cv {cv}");
     }
 }

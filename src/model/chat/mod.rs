@@ -67,6 +67,9 @@ pub struct ChatParams {
     pub shifts: Vec<Shift>,
     /// Customers who come back after abandoning; `None`: none do.
     pub returns: Option<Returns>,
+    /// Coefficient of variation of the replication's handle-time factor
+    /// (lognormal, mean 1) [ratio]; 0: no factor drawn.
+    pub handle_time_cv: f64,
 }
 
 /// Customers who come back: a customer whose patience ends before a first
@@ -126,6 +129,8 @@ pub struct ChatStage<'p> {
     pub records: RecordSink<ChatRecord>,
     /// The agents' log-ins, breaks and after-chat work, when on.
     pub state_log: StateLog,
+    /// This replication's factor on every handle time (1: as forecast).
+    pub handle_factor: f64,
 }
 
 impl<'p> ChatStage<'p> {
@@ -158,6 +163,7 @@ impl<'p> ChatStage<'p> {
             observer: ChatObserver::new(periods, params.response_within_s),
             records: RecordSink::default(),
             state_log: StateLog::default(),
+            handle_factor: 1.0,
         }
     }
 
@@ -318,7 +324,7 @@ impl<'p> ChatStage<'p> {
         let g = self.agent_group[agent as usize];
         let group = &self.params.groups[g as usize];
         let stretch = 1.0 + group.slowdown_per_extra_chat * f64::from(load - 1);
-        let duration = group.handle_s.quantile(u.0) * stretch;
+        let duration = group.handle_s.quantile(u.0) * stretch * self.handle_factor;
         self.records.push_with(|| ChatRecord {
             arrival_s,
             outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
