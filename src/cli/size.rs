@@ -86,10 +86,12 @@ fn plan_csv(r: &SizingReport) -> String {
     format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
 }
 
+/// The per-period rows of `sizing.json`, each period with its year.
 fn periods_csv(r: &SizingReport) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in &r.periods {
-        w.serialize(row).expect("memory");
+        let period = peakplan::report::csv::dated(&r.run.window_start, &row.period);
+        w.serialize(peakplan::sizing::PeriodRow { period, ..row.clone() }).expect("memory");
     }
     format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
 }
