@@ -3,8 +3,8 @@
 //! of meeting all targets and the cost broken down, with the cheapest plan
 //! that meets the targets marked. `--sweep FROM:TO:STEP` instead scales
 //! every headcount of one scenario: cost against service. `--out DIR`
-//! writes `compare.json`, `compare.csv`, `summary.txt` and `plots/` (or
-//! `sweep.*` with `--sweep`).
+//! writes `compare.json`, `compare.csv`, `summary.txt`, `report.html` and
+//! `plots/` (or `sweep.*` with `--sweep`).
 
 use super::output::{OutputArgs, PageArgs};
 use super::{load_scenario, Failure};
@@ -12,7 +12,7 @@ use crate::cli::OrFailure;
 use peakplan::cost::compare::{compare, scaled, sweep, Measured};
 use peakplan::experiment::{run, RunConfig};
 use peakplan::report::html::Page;
-use peakplan::report::plots::{self, compare as charts, Plot};
+use peakplan::report::plots::{self, compare as charts};
 use peakplan::report::{compare as render, compare_html, json};
 use peakplan::{Scenario, SimulationReport};
 use std::io::IsTerminal;
@@ -93,11 +93,21 @@ fn measure(s: &Scenario, seed: u64, reps: u64, a: &CompareArgs) -> Result<(Measu
 /// The data files of a comparison, linked from its page.
 const DATA_FILES: [&str; 3] = ["compare.json", "compare.csv", "summary.txt"];
 
-/// The charts as `plots/<name>.svg` and `plots/<name>.png` files.
-fn chart_files(charts: &[Plot]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    let rendered = plots::render(charts, true).runtime()?;
-    Ok(plots::files(&rendered))
+/// report.html of sweep `r` and its charts.
+fn sweep_page(a: &CompareArgs, r: &peakplan::cost::SweepReport) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let rendered = if a.page.charts.no_plots {
+        None
+    } else {
+        Some(plots::render(&charts::sweep_plots(r, a.page.lang), true).runtime()?)
+    };
+    let page = Page { scenario_toml: "", plots: rendered.as_deref(), files: &SWEEP_FILES, lang: a.page.lang };
+    let mut files = vec![("report.html".to_string(), compare_html::render_sweep(r, &page).into_bytes())];
+    files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
+    Ok(files)
 }
+
+/// The data files of a sweep.
+const SWEEP_FILES: [&str; 3] = ["sweep.json", "sweep.csv", "summary.txt"];
 
 /// report.html of comparison `r` (`reports[i]`: row `i` simulated) and its
 /// charts.
@@ -132,8 +142,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
     let first = &scenarios[0];
     let seed = a.seed.unwrap_or(first.run.seed);
     let reps = a.replications.unwrap_or(first.run.replications);
-    let lang = a.page.lang;
-    let (summary, json_text, csv_text, charts, page) = match sweep_factors {
+    let (summary, json_text, csv_text, page) = match sweep_factors {
         Some(fs) => {
             let mut points = Vec::new();
             for f in fs {
@@ -143,7 +152,8 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
                 points.push((f, measure(&scaled(first, f), seed, reps, a)?.0));
             }
             let r = sweep(first, points, seed, reps);
-            (render::sweep_text(&r), json::render(&r), render::sweep_csv(&r), charts::sweep_plots(&r, lang), Vec::new())
+            let page = if folder.is_some() { sweep_page(a, &r)? } else { Vec::new() };
+            (render::sweep_text(&r), json::render(&r), render::sweep_csv(&r), page)
         }
         None => {
             let (mut plans, mut reports) = (Vec::new(), Vec::new());
@@ -157,7 +167,7 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
             }
             let r = compare(plans, seed, reps);
             let page = if folder.is_some() { page_files(a, &r, &reports)? } else { Vec::new() };
-            (render::text(&r), json::render(&r), render::csv(&r), Vec::new(), page)
+            (render::text(&r), json::render(&r), render::csv(&r), page)
         }
     };
     let json_text = json_text.runtime()?;
@@ -167,9 +177,6 @@ pub fn exec(a: &CompareArgs) -> Result<(), Failure> {
             (format!("{stem}.csv"), csv_text.clone().into_bytes()),
             ("summary.txt".to_string(), summary.clone().into_bytes()),
         ];
-        if !a.page.charts.no_plots && !charts.is_empty() {
-            files.extend(chart_files(&charts)?);
-        }
         files.extend(page);
         a.output.write(folder, &files, &[])?;
     }

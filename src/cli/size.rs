@@ -54,30 +54,31 @@ pub struct SizeArgs {
     pub skip_bad_rows: bool,
 }
 
+/// Both plans, one row per shift: its headcount per group in columns named
+/// `<role>.<group>` (the group as in the scenario; empty for the other
+/// role's groups), times with their year.
 fn plan_csv(r: &SizingReport) -> String {
+    use peakplan::report::csv::{dated, rounded};
     let mut w = csv::Writer::from_writer(Vec::new());
-    // Agent and packer groups share the headcount columns by position.
-    let width = r.agent_groups.len().max(r.packer_groups.len());
-    let mut header =
-        vec!["plan".to_string(), "role".into(), "shift".into(), "start".into(), "end".into(), "hours".into()];
-    header.extend((0..width).map(|g| format!("group{}_headcount", g + 1)));
+    let mut header: Vec<String> = ["plan", "role", "shift", "start", "end", "hours"].map(String::from).to_vec();
+    header.extend(r.agent_groups.iter().map(|g| format!("agents.{g}")));
+    header.extend(r.packer_groups.iter().map(|g| format!("packers.{g}")));
     header.push("cost_cny".into());
     w.write_record(&header).expect("memory");
+    let at = |label: &str| dated(&r.run.window_start, label);
+    let cells = |n: &[u32], width: usize| -> Vec<String> {
+        (0..width).map(|g| n.get(g).map_or(String::new(), u32::to_string)).collect()
+    };
     for (name, p) in [("recommended", &r.plan), ("erlang_formula", &r.formula_plan)] {
         for s in &p.shifts {
-            let role = match s.role {
-                peakplan::sizing::Role::Agents => "agents",
-                peakplan::sizing::Role::Packers => "packers",
+            let (role, agents, packers): (&str, &[u32], &[u32]) = match s.role {
+                peakplan::sizing::Role::Agents => ("agents", &s.headcount, &[]),
+                peakplan::sizing::Role::Packers => ("packers", &[], &s.headcount),
             };
-            let mut row = vec![
-                name.to_string(),
-                role.into(),
-                s.shift.clone(),
-                s.start.clone(),
-                s.end.clone(),
-                s.hours.to_string(),
-            ];
-            row.extend((0..width).map(|g| s.headcount.get(g).map_or(String::new(), u32::to_string)));
+            let mut row =
+                vec![name.to_string(), role.into(), s.shift.clone(), at(&s.start), at(&s.end), rounded(s.hours)];
+            row.extend(cells(agents, r.agent_groups.len()));
+            row.extend(cells(packers, r.packer_groups.len()));
             row.push(format!("{:.2}", s.cost_cny));
             w.write_record(&row).expect("memory");
         }
@@ -85,10 +86,12 @@ fn plan_csv(r: &SizingReport) -> String {
     format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
 }
 
+/// The per-period rows of `sizing.json`, each period with its year.
 fn periods_csv(r: &SizingReport) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in &r.periods {
-        w.serialize(row).expect("memory");
+        let period = peakplan::report::csv::dated(&r.run.window_start, &row.period);
+        w.serialize(peakplan::sizing::PeriodRow { period, ..row.clone() }).expect("memory");
     }
     format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
 }

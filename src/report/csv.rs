@@ -92,23 +92,23 @@ pub fn kpis(r: &SimulationReport) -> String {
     finish(w)
 }
 
-/// The period labels of `r` (`MM-DD HH:MM`) with their year
-/// (`YYYY-MM-DD HH:MM`), from the window's start: a label whose month comes
-/// before the one of the period before it is in the next year.
+/// The local label `MM-DD HH:MM` of a moment of a window starting at
+/// `window_start` (`YYYY-MM-DD HH:MM`) with its year, `YYYY-MM-DD HH:MM`: the
+/// window's year, or the next one for a month before the window's (a
+/// window is shorter than a year).
+pub fn dated(window_start: &str, label: &str) -> String {
+    let number = |s: Option<&str>| s.and_then(|x| x.parse::<i32>().ok());
+    let (Some(year), Some(start_month), Some(month)) =
+        (number(window_start.get(..4)), number(window_start.get(5..7)), number(label.get(..2)))
+    else {
+        return label.to_string();
+    };
+    format!("{:04}-{label}", if month < start_month { year + 1 } else { year })
+}
+
+/// The period labels of `r` with their year ([`dated`]).
 pub fn dated_periods(r: &SimulationReport) -> Vec<String> {
-    let mut year: i32 = r.run.window_start.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-    let mut month_before = r.run.window_start.get(5..7).and_then(|m| m.parse::<u32>().ok()).unwrap_or(1);
-    r.periods
-        .iter()
-        .map(|label| {
-            let month = label.get(..2).and_then(|m| m.parse::<u32>().ok()).unwrap_or(month_before);
-            if month < month_before {
-                year += 1;
-            }
-            month_before = month;
-            format!("{year:04}-{label}")
-        })
-        .collect()
+    r.periods.iter().map(|p| dated(&r.run.window_start, p)).collect()
 }
 
 /// The long form: one row per figure, period and statistic (`figure`,

@@ -115,7 +115,7 @@ pub struct Labels {
     pub total: &'static str,
     /// Heading of the charts.
     pub charts: &'static str,
-    /// Note that chart text is English (empty in English).
+    /// A note under the charts heading (empty when none is needed).
     pub charts_note: &'static str,
     /// Shown instead of charts with `--no-plots`.
     pub no_plots: &'static str,

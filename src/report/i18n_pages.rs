@@ -60,6 +60,12 @@ pub struct PageLabels {
     pub choice_mark: &'static str,
     /// `{n}` replications, `{seed}`.
     pub compare_run: &'static str,
+    /// Title of the `compare --sweep` page.
+    pub sweep_title: &'static str,
+    /// Column: the headcount factor.
+    pub factor: &'static str,
+    /// `{factor}` of the choice.
+    pub sweep_chosen: &'static str,
 }
 
 /// English.
@@ -104,6 +110,9 @@ pub static EN: PageLabels = PageLabels {
     ],
     choice_mark: "choice",
     compare_run: "{n} replications per scenario, seed {seed}",
+    sweep_title: "Cost against headcount",
+    factor: "headcount factor",
+    sweep_chosen: "The choice: factor {factor}, the cheapest meeting the targets.",
 };
 
 /// Simplified Chinese.
@@ -144,4 +153,7 @@ pub static ZH: PageLabels = PageLabels {
     ],
     choice_mark: "选择",
     compare_run: "每个场景 {n} 轮仿真，随机种子 {seed}",
+    sweep_title: "成本与人数",
+    factor: "人数系数",
+    sweep_chosen: "选择：系数 {factor}，达到目标的方案中成本最低。",
 };

@@ -1,5 +1,5 @@
-//! Every kind of HTML report (simulate, size, compare, actuals compare,
-//! actuals replay) rendered in headless Chromium: it loads without console
+//! Every kind of HTML report (simulate, size, compare, compare --sweep,
+//! actuals compare, actuals replay) rendered in headless Chromium: it loads without console
 //! errors, every image and chart has a size, it fits a 1280-pixel window
 //! (no horizontal scroll), and a Chinese page draws its Chinese text with
 //! the font it embeds. Skipped, with a message, where no Chromium is found
@@ -136,11 +136,13 @@ fn every_html_report_loads_cleanly_in_chromium() {
     let compare: &[&str] = &["compare", "scenarios/double11.toml", "scenarios/double11-lean.toml", "-n", "3"];
     let zh: &[&str] = &["--lang", "zh"];
     // (the command, its folder, the page, whether it is Chinese)
-    let pages: [(Vec<&[&str]>, &str, &str, bool); 6] = [
+    let sweep: &[&str] = &["compare", "scenarios/double11.toml", "--sweep", "0.9:1.1:0.1", "-n", "2"];
+    let pages: [(Vec<&[&str]>, &str, &str, bool); 7] = [
         (vec![&["simulate", "-n", "3"]], "sim", "report.html", false),
         (vec![&["size"], small, zh], "size", "report.html", true),
         (vec![compare], "cmp", "report.html", false),
         (vec![compare, zh], "cmpzh", "report.html", true),
+        (vec![sweep, zh], "sweep", "report.html", true),
         (vec![&["actuals", "compare", "-n", "3"], ex, zh], "vs", "plan_vs_actual.html", true),
         (vec![&["actuals", "replay", "-n", "3"], ex], "replay", "replay_vs_actual.html", false),
     ];

@@ -249,3 +249,33 @@ fn periods_past_new_year_carry_the_next_year() {
     r.periods = vec!["12-31 23:00".into(), "01-01 00:00".into()];
     assert_eq!(peakplan::report::csv::dated_periods(&r), ["2026-12-31 23:00", "2027-01-01 00:00"]);
 }
+
+/// Every character of `dir`'s Rust sources from U+2E80 on (the Chinese of
+/// labels and charts).
+fn chinese_of(dir: &Path, out: &mut std::collections::BTreeSet<char>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            chinese_of(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.extend(std::fs::read_to_string(&path).unwrap().chars().filter(|&c| c >= '\u{2E80}'));
+        }
+    }
+}
+
+#[test]
+fn the_cjk_font_covers_every_chinese_label() {
+    let font = ttf_parser::Face::parse(plots::CJK_OTF, 0).expect("the bundled Chinese font parses");
+    let mut chars = std::collections::BTreeSet::new();
+    chinese_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut chars);
+    assert!(chars.len() > 100, "the labels were read: {}", chars.len());
+    let missing: String = chars.into_iter().filter(|&c| font.glyph_index(c).is_none()).collect();
+    assert!(missing.is_empty(), "run scripts/make-cjk-font.sh: the font lacks {missing}");
+    // A Chinese chart is drawn with it, an English one with DejaVu Sans.
+    let s = Scenario::default_double11();
+    let r = peakplan::cost::costed_report(&s, 1, &simulate(&s, 1, 2, None)).unwrap();
+    let zh = simulation::service_level_chart(&r, peakplan::report::i18n::Lang::Zh);
+    let en = simulation::service_level_chart(&r, peakplan::report::i18n::Lang::En);
+    assert_eq!((plots::family(&zh), plots::family(&en)), (plots::CJK_FAMILY, "sans-serif"));
+    assert!(plots::svg(&zh).unwrap().contains(plots::CJK_FAMILY));
+}
