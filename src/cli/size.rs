@@ -83,7 +83,7 @@ fn plan_csv(r: &SizingReport) -> String {
             w.write_record(&row).expect("memory");
         }
     }
-    format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
+    peakplan::report::csv::finish(w)
 }
 
 /// The per-period rows of `sizing.json`, each period with its year.
@@ -93,7 +93,7 @@ fn periods_csv(r: &SizingReport) -> String {
         let period = peakplan::report::csv::dated(&r.run.window_start, &row.period);
         w.serialize(peakplan::sizing::PeriodRow { period, ..row.clone() }).expect("memory");
     }
-    format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
+    peakplan::report::csv::finish(w)
 }
 
 /// The recommended plan as a scenario file: the input scenario's text with

@@ -3,14 +3,12 @@
 //! byte-order mark, one row per scenario or point, so a spreadsheet reads
 //! the Chinese names). JSON is [`super::json::render`] of the same structs.
 
-use super::csv::{num, opt};
+use super::csv::{finish, num, opt};
 use super::text::{show, Fmt};
 use crate::cost::compare::{CompareReport, Measured, RoleRow, SweepReport};
 use crate::figures as fig;
 use crate::stats::Summary;
 use std::fmt::Write;
-
-const BOM: &str = "\u{feff}";
 
 fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
@@ -328,11 +326,6 @@ fn measured_cells(plans: &[&Measured]) -> (Vec<String>, Vec<Vec<String>>) {
         })
         .collect();
     (header, rows)
-}
-
-fn finish(w: csv::Writer<Vec<u8>>) -> String {
-    let bytes = w.into_inner().expect("writing to memory cannot fail");
-    format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
 }
 
 /// One row per scenario: its name, whether it is the choice, the staffing,

@@ -8,9 +8,13 @@
 use crate::result::SimulationReport;
 use crate::stats::Summary;
 
-const BOM: &str = "\u{feff}";
+/// The UTF-8 byte-order mark that starts every CSV file peakplan writes
+/// for spreadsheets.
+pub const BOM: &str = "\u{feff}";
 
-fn finish(w: csv::Writer<Vec<u8>>) -> String {
+/// The text of the CSV written into `w`, starting with [`BOM`]: the one
+/// place every spreadsheet CSV (reports, sizing, actuals checks) is finished.
+pub fn finish(w: csv::Writer<Vec<u8>>) -> String {
     let bytes = w.into_inner().expect("writing to memory cannot fail");
     format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
 }

@@ -115,7 +115,7 @@ pub fn csv(r: &PlanVsActual) -> String {
         }
         w.write_record(&row).expect("memory");
     }
-    format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
+    super::csv::finish(w)
 }
 
 /// The fixed text of the HTML page in one language.

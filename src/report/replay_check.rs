@@ -130,7 +130,7 @@ pub fn csv(r: &ReplayCheck) -> String {
         ])
         .expect("memory");
     }
-    format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("memory")).expect("utf-8"))
+    super::csv::finish(w)
 }
 
 /// The HTML page: the verdict, the day, the charts, the periods.
