@@ -160,7 +160,7 @@ const ZH_WORDS: Words = Words {
 
 /// The label of measure `name` in `lang`: the report's figure name, and
 /// for `agents` the agents available.
-fn measure_label(name: &str, lang: Lang) -> &str {
+pub(super) fn measure_label(name: &str, lang: Lang) -> &str {
     match (name, lang) {
         ("agents", Lang::En) => "agents available",
         ("agents", Lang::Zh) => "可用坐席",

@@ -4,6 +4,7 @@
 //! periods).
 
 use super::html::{escape, inline_svg, page_foot, page_head};
+use super::i18n::Lang;
 use super::plots::Rendered;
 use super::text::{show, Fmt};
 use crate::actuals::plan_vs_actual::PlanVsActual;
@@ -23,10 +24,10 @@ fn opt(x: Option<f64>, f: Fmt) -> String {
     x.map_or_else(|| "—".into(), |v| show(v, f))
 }
 
-fn inside(b: Option<bool>) -> &'static str {
+fn inside(b: Option<bool>, w: &Words) -> &'static str {
     match b {
-        Some(true) => "yes",
-        Some(false) => "no",
+        Some(true) => w.yes,
+        Some(false) => w.no,
         None => "—",
     }
 }
@@ -35,28 +36,87 @@ fn relative(x: Option<f64>) -> String {
     x.map_or_else(|| "—".into(), |e| format!("{:+.1}%", 100.0 * e))
 }
 
-/// The day's figures as rows of text cells.
-fn day_rows(r: &ReplayCheck) -> Vec<[String; 5]> {
+/// The fixed text of the replay's page and summary in one language.
+struct Words {
+    title: &'static str,
+    day_head: [&'static str; 5],
+    yes: &'static str,
+    no: &'static str,
+    charts: &'static str,
+    by_period: &'static str,
+    period_head: [&'static str; 5],
+    outside_mark: &'static str,
+}
+
+const EN_WORDS: Words = Words {
+    title: "Replay against the actual day",
+    day_head: ["measure", "actual", "replay mean (p5 – p95)", "inside", "relative error"],
+    yes: "yes",
+    no: "no",
+    charts: "Charts",
+    by_period: "Period by period",
+    period_head: [
+        "period",
+        fig::OFFERED.name,
+        "SL actual / replay p5–p95",
+        "abandon actual / p5–p95",
+        "wait actual / p5–p95",
+    ],
+    outside_mark: "(! marks an actual outside the replay's p5–p95)",
+};
+
+const ZH_WORDS: Words = Words {
+    title: "回放与实际对比",
+    day_head: ["指标", "实际", "回放均值（p5 – p95）", "落在区间内", "相对误差"],
+    yes: "是",
+    no: "否",
+    charts: "图表",
+    by_period: "逐时段",
+    period_head: ["时段", "转人工会话", "服务水平 实际 / p5–p95", "放弃率 实际 / p5–p95", "等待 实际 / p5–p95"],
+    outside_mark: "（! 表示实际值落在回放的 p5–p95 之外）",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN_WORDS,
+        Lang::Zh => &ZH_WORDS,
+    }
+}
+
+/// How the replay names its simulated band in `lang` (in chart titles).
+pub fn replay_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "replay",
+        Lang::Zh => "回放",
+    }
+}
+
+/// The day's figures as rows of text cells; measures by key in English,
+/// by the figure's name in Chinese.
+fn day_rows(r: &ReplayCheck, lang: Lang) -> Vec<[String; 5]> {
+    let w = words(lang);
     r.day
         .iter()
         .map(|d: &DayFigure| {
             let f = fmt(d.measure);
+            let name = match lang {
+                Lang::En => d.measure,
+                Lang::Zh => super::plan_vs_actual::measure_label(d.measure, lang),
+            };
             [
-                d.measure.to_string(),
+                name.to_string(),
                 opt(d.actual, f),
                 format!("{} ({} – {})", show(d.replay_mean, f), show(d.replay_p5, f), show(d.replay_p95, f)),
-                inside(d.inside_band).to_string(),
+                inside(d.inside_band, w).to_string(),
                 relative(d.relative_error),
             ]
         })
         .collect()
 }
 
-const DAY_HEAD: [&str; 5] = ["measure", "actual", "replay mean (p5 – p95)", "inside", "relative error"];
-
 /// The periods: actual against the replay's mean and band, for the service
 /// level, the abandonment and the mean wait.
-fn period_lines(p: &PlanVsActual, o: &mut String) {
+fn period_lines(p: &PlanVsActual, w: &Words, o: &mut String) {
     let idx = |n: &str| p.index(n).expect("a chat measure");
     let cols = [
         idx(fig::OFFERED.name),
@@ -67,11 +127,7 @@ fn period_lines(p: &PlanVsActual, o: &mut String) {
     let _ = writeln!(
         o,
         "{:<13} {:>8} {:>26} {:>26} {:>24}",
-        "period",
-        fig::OFFERED.name,
-        "SL actual / replay p5–p95",
-        "abandon actual / p5–p95",
-        "wait actual / p5–p95"
+        w.period_head[0], w.period_head[1], w.period_head[2], w.period_head[3], w.period_head[4]
     );
     for row in &p.periods {
         let cell = |i: usize| {
@@ -91,7 +147,7 @@ fn period_lines(p: &PlanVsActual, o: &mut String) {
             cell(cols[3])
         );
     }
-    let _ = writeln!(o, "(! marks an actual outside the replay's p5–p95)");
+    let _ = writeln!(o, "{}", w.outside_mark);
 }
 
 /// The terminal summary: the verdict, the day, the periods.
@@ -100,13 +156,13 @@ pub fn text(r: &ReplayCheck) -> String {
     let _ = writeln!(o, "\nThe replay against the day — {}", r.periods.actuals_file);
     let _ = writeln!(o, "{}", r.verdict);
     let _ = writeln!(o, "({})\n", r.staffing);
-    let _ =
-        writeln!(o, "{:<18}{:>10}{:>30}{:>8}{:>16}", DAY_HEAD[0], DAY_HEAD[1], DAY_HEAD[2], DAY_HEAD[3], DAY_HEAD[4]);
-    for l in day_rows(r) {
+    let h = EN_WORDS.day_head;
+    let _ = writeln!(o, "{:<18}{:>10}{:>30}{:>8}{:>16}", h[0], h[1], h[2], h[3], h[4]);
+    for l in day_rows(r, Lang::En) {
         let _ = writeln!(o, "{:<18}{:>10}{:>30}{:>8}{:>16}", l[0], l[1], l[2], l[3], l[4]);
     }
     o.push('\n');
-    period_lines(&r.periods, &mut o);
+    period_lines(&r.periods, &EN_WORDS, &mut o);
     o
 }
 
@@ -133,12 +189,36 @@ pub fn csv(r: &ReplayCheck) -> String {
     super::csv::finish(w)
 }
 
-/// The HTML page: the verdict, the day, the charts, the periods.
-pub fn html(r: &ReplayCheck, plots: Option<&[Rendered]>) -> String {
+/// The verdict in `lang`: [`ReplayCheck::verdict`] in English, said again
+/// from the same figures in Chinese.
+pub fn verdict(r: &ReplayCheck, lang: Lang) -> String {
+    match lang {
+        Lang::En => r.verdict.clone(),
+        Lang::Zh => {
+            let head = match r.within {
+                Some(w) => format!("该日的回放误差在 {:.1}% 以内", 100.0 * w),
+                None => "导出数据无法说明该日的回放误差".into(),
+            };
+            format!(
+                "{head}（服务水平 {}，放弃率 {}，平均等待 {}）；在 {} 个时段中，有 {} 个时段的实际服务水平落在回放的 \
+                 p5–p95 区间内。",
+                relative(r.day[0].relative_error),
+                relative(r.day[1].relative_error),
+                relative(r.day[2].relative_error),
+                r.service_level_periods,
+                r.service_level_periods_inside
+            )
+        }
+    }
+}
+
+/// The HTML page in `lang`: the verdict, the day, the charts, the periods.
+pub fn html(r: &ReplayCheck, plots: Option<&[Rendered]>, lang: Lang) -> String {
     let p = &r.periods;
+    let w = words(lang);
     let mut o = String::new();
-    let title = format!("Replay against the actual day — {}", p.plan.scenario);
-    page_head(&mut o, &title, super::i18n::Lang::En);
+    let title = format!("{} — {}", w.title, p.plan.scenario);
+    page_head(&mut o, &title, lang);
     let _ = writeln!(
         o,
         "<header>\n<h1>{}</h1>\n<p class=\"sub\">{} · {} {} · {} h · {} replications · seed {}</p>\n</header>",
@@ -150,14 +230,14 @@ pub fn html(r: &ReplayCheck, plots: Option<&[Rendered]>) -> String {
         p.plan.replications,
         p.plan.seed
     );
-    let _ = writeln!(o, "<section id=\"verdict\">\n<h2>{}</h2>", escape(&r.verdict));
+    let _ = writeln!(o, "<section id=\"verdict\">\n<h2>{}</h2>", escape(&verdict(r, lang)));
     let _ = writeln!(o, "<p class=\"sub\">{}</p>\n<table>\n<tr>", escape(&r.staffing));
-    for h in DAY_HEAD {
-        let _ = write!(o, "<th>{h}</th>");
+    for h in w.day_head {
+        let _ = write!(o, "<th>{}</th>", escape(h));
     }
     let _ = writeln!(o, "</tr>");
-    for l in day_rows(r) {
-        let class = if l[3] == "no" { " class=\"bad\"" } else { "" };
+    for l in day_rows(r, lang) {
+        let class = if l[3] == w.no { " class=\"bad\"" } else { "" };
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td{class}>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -170,7 +250,7 @@ pub fn html(r: &ReplayCheck, plots: Option<&[Rendered]>) -> String {
     }
     let _ = writeln!(o, "</table>\n</section>");
     if let Some(plots) = plots {
-        let _ = writeln!(o, "<section id=\"charts\">\n<h2>Charts</h2>");
+        let _ = writeln!(o, "<section id=\"charts\">\n<h2>{}</h2>", w.charts);
         for c in plots {
             let _ =
                 writeln!(o, "<figure id=\"plot-{}\">\n{}\n</figure>", escape(&c.name), inline_svg(&c.svg, &c.title));
@@ -178,9 +258,9 @@ pub fn html(r: &ReplayCheck, plots: Option<&[Rendered]>) -> String {
         let _ = writeln!(o, "</section>");
     }
     let mut table = String::new();
-    period_lines(p, &mut table);
+    period_lines(p, w, &mut table);
     let _ =
-        writeln!(o, "<section id=\"by-period\">\n<h2>Period by period</h2>\n<pre>{}</pre>\n</section>", escape(&table));
+        writeln!(o, "<section id=\"by-period\">\n<h2>{}</h2>\n<pre>{}</pre>\n</section>", w.by_period, escape(&table));
     page_foot(&mut o);
     o
 }

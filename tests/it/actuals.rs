@@ -278,6 +278,32 @@ fn compare_writes_its_page_in_chinese() {
     assert!(html.contains("<td>首次响应时间均值</td>"), "{html}");
 }
 
+/// `actuals replay --lang zh`: the replay's page, its charts and its
+/// verdict in Chinese, the verdict saying the JSON's figures; the JSON keeps
+/// the English verdict.
+#[test]
+fn replay_writes_its_page_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = peakplan_in(dir.path())
+        .args(["actuals", "replay", "-n", "4", "--quiet", "--lang", "zh", "--out", "zh"])
+        .arg("--inquiries")
+        .arg(example())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(dir.path().join("zh/replay_vs_actual.html")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("zh/replay_vs_actual.json")).unwrap()).unwrap();
+    assert!(json["verdict"].as_str().unwrap().starts_with("This day is reproduced within"), "{json}");
+    let within = 100.0 * json["within"].as_f64().unwrap();
+    let (inside, of) = (&json["service_level_periods_inside"], &json["service_level_periods"]);
+    let verdict = format!("该日的回放误差在 {within:.1}% 以内");
+    assert!(html.contains("lang=\"zh-CN\"") && html.contains("回放与实际对比") && html.contains(&verdict), "{html}");
+    assert!(html.contains(&format!("在 {of} 个时段中，有 {inside} 个时段")), "{html}");
+    assert!(html.contains("<td>服务水平（全时段）</td>") && html.contains("：回放与实际"), "{html}");
+    assert!(!html.contains("This day") && !html.contains("<th>measure</th>"), "{html}");
+}
+
 /// An export covering 3 of the window's 36 hours: `actuals fit` refuses it,
 /// naming the empty periods, unless told it may fit them as empty.
 #[test]

@@ -137,7 +137,7 @@ fn every_html_report_loads_cleanly_in_chromium() {
     let zh: &[&str] = &["--lang", "zh"];
     // (the command, its folder, the page, whether it is Chinese)
     let sweep: &[&str] = &["compare", "scenarios/double11.toml", "--sweep", "0.9:1.1:0.1", "-n", "2"];
-    let pages: [(Vec<&[&str]>, &str, &str, bool); 7] = [
+    let pages: [(Vec<&[&str]>, &str, &str, bool); 8] = [
         (vec![&["simulate", "-n", "3"]], "sim", "report.html", false),
         (vec![&["size"], small, zh], "size", "report.html", true),
         (vec![compare], "cmp", "report.html", false),
@@ -145,6 +145,7 @@ fn every_html_report_loads_cleanly_in_chromium() {
         (vec![sweep, zh], "sweep", "report.html", true),
         (vec![&["actuals", "compare", "-n", "3"], ex, zh], "vs", "plan_vs_actual.html", true),
         (vec![&["actuals", "replay", "-n", "3"], ex], "replay", "replay_vs_actual.html", false),
+        (vec![&["actuals", "replay", "-n", "3"], ex, zh], "replayzh", "replay_vs_actual.html", true),
     ];
     for (parts, folder, page, chinese) in &pages {
         run(parts, &d.join(folder));

@@ -42,7 +42,8 @@ pub struct ReplayArgs {
     /// held against the day; JSON: the replay's report; CSV: its kpis.csv).
     #[command(flatten)]
     output: OutputArgs,
-    /// The charts and the language of report.html.
+    /// The charts and the language of report.html and
+    /// replay_vs_actual.html (its charts and verdict).
     #[command(flatten)]
     page: PageArgs,
 }
@@ -75,7 +76,7 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
     write_report_with(scenario, seed, reps, &outcome, o, folder, |report| {
         let checked = check(report, &chats, &file, counts, choice.note(&chats));
         verdict = replay_check::text(&checked);
-        check_files(&checked, scenario.targets.service_level, a.page.charts.no_plots)
+        check_files(&checked, scenario.targets.service_level, &a.page)
     })?;
     if matches!(a.output.format, Format::Text) {
         print(&verdict)?;
@@ -87,13 +88,13 @@ pub fn exec(a: &ReplayArgs) -> Result<(), Failure> {
 
 /// The files of the replay held against the day: `replay_vs_actual.json`,
 /// `.csv` (the day), `_periods.csv`, `.html` and its charts.
-fn check_files(r: &ReplayCheck, sl_target: f64, no_plots: bool) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+fn check_files(r: &ReplayCheck, sl_target: f64, page: &PageArgs) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     let json = peakplan::report::json::render(r).map_err(|e| Failure::Runtime(e.to_string()))?;
-    let rendered = if no_plots {
+    let rendered = if page.charts.no_plots {
         None
     } else {
-        let mut charts =
-            plots::plan_vs_actual::plots_of(&r.periods, sl_target, "replay", peakplan::report::i18n::Lang::En);
+        let what = replay_check::replay_word(page.lang);
+        let mut charts = plots::plan_vs_actual::plots_of(&r.periods, sl_target, what, page.lang);
         for c in &mut charts {
             c.name = c.name.replace("actual_", "replay_vs_actual_");
         }
@@ -103,7 +104,7 @@ fn check_files(r: &ReplayCheck, sl_target: f64, no_plots: bool) -> Result<Vec<(S
         ("replay_vs_actual.json".into(), json.into_bytes()),
         ("replay_vs_actual.csv".into(), replay_check::csv(r).into_bytes()),
         ("replay_vs_actual_periods.csv".into(), plan_vs_actual::csv(&r.periods).into_bytes()),
-        ("replay_vs_actual.html".into(), replay_check::html(r, rendered.as_deref()).into_bytes()),
+        ("replay_vs_actual.html".into(), replay_check::html(r, rendered.as_deref(), page.lang).into_bytes()),
     ];
     files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
     Ok(files)
