@@ -186,6 +186,11 @@ pub struct AgentStates {
     pub wrap_up: BTreeMap<String, Moments>,
 }
 
+/// Whether bit `t` of `bits` is set.
+fn bit(bits: &[u64], t: usize) -> bool {
+    bits[t / 64] >> (t % 64) & 1 == 1
+}
+
 impl AgentStateLog {
     /// An empty log over a window of `window_s` seconds.
     pub fn new(window_s: f64) -> Self {
@@ -247,7 +252,6 @@ impl AgentStateLog {
         let n = self.seconds + 1;
         let wrap_up = std::mem::take(&mut self.wrap_up);
         let mut out = AgentStates { logged_in: vec![0; n], wrap_up, ..Default::default() };
-        let bit = |bits: &[u64], t: usize| bits[t / 64] >> (t % 64) & 1 == 1;
         for (a, logged) in self.logged_in.iter().enumerate() {
             let mut t = 0;
             while t < self.seconds {
@@ -270,7 +274,6 @@ impl AgentStateLog {
 
     /// The session of agent `a` over seconds `from..to`, its levels added to `out`.
     fn session(&self, a: usize, from: usize, to: usize, out: &mut AgentStates) -> Session {
-        let bit = |bits: &[u64], t: usize| bits[t / 64] >> (t % 64) & 1 == 1;
         let (logged, unready, resting) = (&self.logged_in[a], &self.unready[a], &self.on_break[a]);
         let group = self.groups[a].clone();
         let available = out.available.entry(group.clone()).or_insert_with(|| vec![0; self.seconds + 1]);

@@ -128,6 +128,23 @@ pub(crate) fn page_foot(o: &mut String) {
     let _ = writeln!(o, "<footer>peakplan {}</footer>\n</main>\n</body>\n</html>", env!("CARGO_PKG_VERSION"));
 }
 
+/// The line under a page's title that says what was run (window start and
+/// zone, length, replications, seed), closing the page's header.
+pub(crate) fn run_line(o: &mut String, run: &crate::result::RunInfo, l: &Labels) {
+    let _ = writeln!(
+        o,
+        "<p class=\"sub\">{} {} · {} {} · {} {} · {} {}</p>\n</header>",
+        escape(&run.window_start),
+        escape(&run.time_zone),
+        show_num(run.window_h),
+        l.hours,
+        run.replications,
+        l.run_facts[6],
+        l.run_facts[7],
+        run.seed
+    );
+}
+
 /// The HTML report of `r`.
 pub fn render(r: &SimulationReport, page: &Page) -> String {
     let l = page.lang.labels();
@@ -138,18 +155,7 @@ pub fn render(r: &SimulationReport, page: &Page) -> String {
     if !r.run.description.is_empty() {
         let _ = writeln!(o, "<p class=\"sub\">{}</p>", escape(&r.run.description));
     }
-    let _ = writeln!(
-        o,
-        "<p class=\"sub\">{} {} · {} {} · {} {} · {} {}</p>\n</header>",
-        escape(&r.run.window_start),
-        escape(&r.run.time_zone),
-        show_num(r.run.window_h),
-        l.hours,
-        r.run.replications,
-        l.run_facts[6],
-        l.run_facts[7],
-        r.run.seed
-    );
+    run_line(&mut o, &r.run, l);
     let generated = o.len();
     answer(&mut o, r, l, page.lang);
     super::html_plan::cost_and_shifts(&mut o, r, page.lang);

@@ -20,18 +20,7 @@ pub fn render(r: &SizingReport, plan: &SimulationReport, page: &Page) -> String 
     let mut o = String::new();
     page_head(&mut o, &format!("{} — {}", p.sizing_title, r.run.scenario), page.lang);
     let _ = writeln!(o, "<header>\n<h1>{} — {}</h1>", p.sizing_title, escape(&r.run.scenario));
-    let _ = writeln!(
-        o,
-        "<p class=\"sub\">{} {} · {} {} · {} {} · {} {}</p>\n</header>",
-        escape(&r.run.window_start),
-        escape(&r.run.time_zone),
-        super::html::show_num(r.run.window_h),
-        l.hours,
-        r.run.replications,
-        l.run_facts[6],
-        l.run_facts[7],
-        r.run.seed
-    );
+    super::html::run_line(&mut o, &r.run, l);
     let generated = o.len();
     verdict(&mut o, r, page);
     plans_table(&mut o, r, page);

@@ -13,6 +13,7 @@
 
 use super::orders::Share;
 use crate::actuals::agent_states::{AgentStates, Session};
+use crate::actuals::chat_actuals::Moments;
 use crate::model::availability::Role;
 use crate::scenario::Scenario;
 use serde::Serialize;
@@ -41,14 +42,18 @@ pub struct Mean {
 impl Mean {
     /// Of `values`; `None` if empty.
     pub fn of(values: &[f64]) -> Option<Self> {
-        let n = values.len();
-        if n == 0 {
+        let mut m = Moments::default();
+        values.iter().for_each(|&x| m.add(x));
+        Self::of_moments(&m)
+    }
+
+    /// Of the values summed in `m`; `None` if empty.
+    pub fn of_moments(m: &Moments) -> Option<Self> {
+        if m.n == 0 {
             return None;
         }
-        let mean = values.iter().sum::<f64>() / n as f64;
-        let var = if n > 1 { values.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64 } else { 0.0 };
-        let cv = if mean > 0.0 { var.sqrt() / mean } else { 0.0 };
-        Some(Self { n: n as u64, mean, se: (var / n as f64).sqrt(), cv })
+        let (mean, cv) = (m.mean(), m.cv());
+        Some(Self { n: m.n, mean, se: cv * mean / (m.n as f64).sqrt(), cv })
     }
 }
 
@@ -188,7 +193,7 @@ fn group_fit(name: &str, sessions: &[&Session], slots: &[Slot], plan: &Scenario,
     let (late_start_share, late_start_min) = lateness(&late_s, count);
     let logged_in_hours = sessions.iter().map(|s| s.end_s - s.start_s).sum::<f64>() / 3600.0;
     let break_hours = sessions.iter().flat_map(|s| &s.breaks).map(|b| b.1 - b.0).sum::<f64>() / 3600.0;
-    let wrap_up = states.wrap_up.get(name).filter(|m| m.n > 0);
+    let wrap_up = states.wrap_up.get(name);
     GroupStates {
         group: name.to_string(),
         sessions: sessions.len() as u64,
@@ -207,10 +212,7 @@ fn group_fit(name: &str, sessions: &[&Session], slots: &[Slot], plan: &Scenario,
                 Mean::of(t).map(|m| RuleFit { rule: r.name.clone(), planned_min: r.length_s / 60.0, taken_min: m })
             })
             .collect(),
-        wrap_up_s: wrap_up.map(|m| {
-            let (mean, cv) = (m.mean(), m.cv());
-            Mean { n: m.n, mean, se: cv * mean / (m.n as f64).sqrt(), cv }
-        }),
+        wrap_up_s: wrap_up.and_then(Mean::of_moments),
     }
 }
 
