@@ -44,6 +44,7 @@ pub mod cost;
 pub mod engine;
 pub mod experiment;
 pub mod figures;
+pub mod intraday;
 pub mod kpi;
 pub mod model;
 pub mod report;

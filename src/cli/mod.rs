@@ -5,6 +5,7 @@ mod actuals;
 mod compare;
 mod erlang;
 mod erlang_scenario;
+mod intraday;
 mod merge;
 mod output;
 mod scenario_cmd;
@@ -42,6 +43,9 @@ enum Command {
     /// write a synthetic example export).
     #[command(subcommand)]
     Actuals(actuals::ActualsCmd),
+    /// During the sale: the traffic so far against the plan, the
+    /// re-forecast of the rest of the window and what to change now.
+    Intraday(intraday::IntradayArgs),
     /// Write or check scenario files.
     #[command(subcommand)]
     Scenario(scenario_cmd::ScenarioCmd),
@@ -111,6 +115,7 @@ impl Cli {
             }
             Command::Scenario(c) => scenario_cmd::exec(&c),
             Command::Actuals(c) => actuals::exec(&c),
+            Command::Intraday(a) => intraday::exec(&a),
         }
     }
 }

@@ -28,6 +28,7 @@ pub mod courier;
 pub mod demand;
 pub mod dist;
 pub mod event;
+pub mod forward;
 pub mod observe;
 pub mod orders;
 pub mod record;

@@ -14,6 +14,7 @@ pub mod html_plan;
 pub mod i18n;
 pub mod i18n_pages;
 pub mod interrupt;
+pub mod intraday_text;
 pub mod json;
 pub mod lock;
 pub mod plan_vs_actual;

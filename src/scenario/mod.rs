@@ -8,6 +8,7 @@ pub mod raw;
 pub mod raw_availability;
 pub mod raw_demand;
 pub mod raw_dispatch;
+pub mod raw_intraday;
 pub mod raw_plan;
 mod time;
 mod validate;
@@ -16,14 +17,16 @@ mod validate_conversion;
 mod validate_demand;
 mod validate_design;
 mod validate_dispatch;
+mod validate_intraday;
 mod validate_limits;
 mod validate_plan;
 
 pub use error::ScenarioError;
-pub use time::{label as time_label, parse_zone};
+pub use time::{label as time_label, parse_local, parse_zone};
 pub use validate::{MAX_INQUIRIES, MAX_PERIODS, MAX_REPLICATIONS, MAX_WINDOW_H};
 pub use validate_availability::Pool;
 pub use validate_design::{ShiftDesign, MAX_CANDIDATES};
+pub use validate_intraday::{Extensions, Floaters, Intraday, MAX_INTRADAY_REPLICATIONS};
 pub use validate_limits::{volume_multiplier_tail, VOLUME_TAIL};
 pub use validate_plan::{Costs, RoleSettings, SizingSettings, DEFAULT_MAX_PER_SHIFT};
 
@@ -98,6 +101,8 @@ pub struct Scenario {
     pub sizing: SizingSettings,
     /// People per group and their hours: the pools plans must stay within.
     pub pools: RoleSettings<Pool>,
+    /// During the sale: the re-forecast's settings and the moves allowed.
+    pub intraday: Intraday,
     /// The file as read (for reports).
     pub raw: RawScenario,
 }

@@ -71,6 +71,9 @@ pub struct RawScenario {
     /// Couriers (dispatch side).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub couriers: Vec<super::raw_dispatch::RawCourier>,
+    /// During the sale: the re-forecast's settings and the moves allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intraday: Option<super::raw_intraday::RawIntraday>,
 }
 
 /// Whether `x` is zero (a field left at its default is not written back).

@@ -518,7 +518,10 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     let costs = super::validate_plan::costs(&raw.costs, &model, &fail)?;
     let sizing = super::validate_plan::sizing(&raw.sizing, &model, &w, &fail)?;
     let pools = super::validate_availability::pools(&ctx, &raw, model.dispatch.is_some())?;
+    let intraday =
+        super::validate_intraday::intraday(&ctx, &raw.intraday.clone().unwrap_or_default(), &model.chat.groups)?;
     Ok(Scenario {
+        intraday,
         costs,
         sizing,
         pools,

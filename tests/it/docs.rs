@@ -15,7 +15,7 @@ fn every_reported_figure_is_in_the_json_reference() {
 
 /// Every `--flag` the command's help shows, over all its subcommands.
 fn known_flags() -> std::collections::BTreeSet<String> {
-    let subcommands: [&[&str]; 12] = [
+    let subcommands: [&[&str]; 13] = [
         &["simulate"],
         &["size"],
         &["compare"],
@@ -27,6 +27,7 @@ fn known_flags() -> std::collections::BTreeSet<String> {
         &["actuals", "replay"],
         &["actuals", "compare"],
         &["actuals", "example"],
+        &["intraday"],
         &[],
     ];
     let mut flags = std::collections::BTreeSet::new();

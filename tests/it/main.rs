@@ -23,6 +23,7 @@ mod extremes;
 mod finance;
 mod fuzz_cases;
 mod golden;
+mod intraday;
 mod limits;
 mod output_hardening;
 mod output_safety;

@@ -11,7 +11,7 @@ mod import_args;
 mod replay;
 mod run_args;
 
-pub use import_args::{replay as replay_scenario, ImportArgs, ReplayFiles};
+pub use import_args::{import as import_inquiries, replay as replay_scenario, ImportArgs, ReplayFiles};
 
 use super::Failure;
 

@@ -15,6 +15,7 @@
 mod observer;
 mod pool;
 mod queue;
+mod seed;
 mod staffing;
 mod state_log;
 

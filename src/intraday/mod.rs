@@ -1,0 +1,12 @@
+//! During the sale: what the traffic so far says about the rest of the
+//! window, and what to change now.
+//!
+//! * [`reforecast`]: the volume of the rest of the window updated from the
+//!   inquiries seen so far (gamma–Poisson, with a change of level).
+//! * [`so_far`]: the export read up to a moment, actual against forecast
+//!   per period.
+//! * [`result`]: the plain result the renderers print.
+
+pub mod reforecast;
+pub mod result;
+pub mod so_far;

@@ -1,0 +1,89 @@
+//! The chat stage started part way through the window: the chats waiting
+//! and in hand at a moment put in place before the rest of the day runs
+//! (see [`crate::model::forward`]).
+//!
+//! What the moment does not say is drawn given what it does: a chat in
+//! hand for `e` seconds needs a handle time longer than `e` (drawn from the
+//! distribution above `e`), a customer who has waited `w` seconds has a
+//! patience longer than `w` (drawn above `w`), each from the stream that
+//! draws it in a full run.
+
+use super::{ChatStage, ChatStreams, Waiting};
+use crate::engine::EventQueue;
+use crate::model::event::{priority, Event};
+use crate::model::forward::StartState;
+use rand::Rng;
+
+/// Shortest time left of a chat in hand [s]: a chat is never finished at
+/// the very moment it is put in place.
+const MIN_LEFT_S: f64 = 0.001;
+
+/// A uniform in `[from, 1)` from `rng`.
+fn above<R: Rng>(from: f64, rng: &mut R) -> f64 {
+    from + (1.0 - from) * rng.random::<f64>()
+}
+
+impl ChatStage<'_> {
+    /// Puts the chats of `state` in place at `now` (its moment): those in
+    /// hand on the agents available (fewest chats first), then those
+    /// waiting in the line, in the order they came; chats in hand beyond
+    /// the free slots wait at the head of the line.
+    pub fn seed(&mut self, now: f64, state: &StartState, rng: &mut ChatStreams, events: &mut EventQueue<Event>) {
+        let factor = self.handle_factor;
+        for chat in &state.in_hand {
+            let Some((agent, load)) = self.pool.take() else {
+                // Already answered: it waits for a slot, but cannot abandon.
+                self.seed_waiting(now, chat.arrival_s, false, rng, events);
+                continue;
+            };
+            let g = self.agent_group[agent as usize];
+            let group = &self.params.groups[g as usize];
+            let stretch = (1.0 + group.slowdown_per_extra_chat * f64::from(load - 1)) * factor;
+            let elapsed = (now - chat.started_s).max(0.0);
+            let u = above(group.handle_s.cdf(elapsed / stretch), &mut rng.handle);
+            let left = (group.handle_s.quantile(u) * stretch - elapsed).max(MIN_LEFT_S);
+            match &group.wrap_up_s {
+                None => {
+                    events.schedule(now + left, priority::COMPLETION, Event::ChatDone(agent));
+                }
+                Some(wrap) => {
+                    let wrapped = now + left + wrap.quantile(rng.wrap.random());
+                    events.schedule(now + left, priority::COMPLETION, Event::ChatEnds(agent));
+                    events.schedule(wrapped, priority::COMPLETION, Event::WrapUpDone(agent));
+                }
+            }
+            self.observer.busy_slots.add(now, 1.0);
+        }
+        for &arrival_s in &state.waiting_arrivals_s {
+            self.seed_waiting(now, arrival_s, true, rng, events);
+        }
+        if self.recall_when_waiting_over.is_some_and(|limit| self.queue.len() > limit as usize) {
+            self.recall(now, events);
+        }
+        self.dispatch(now, events);
+    }
+
+    /// A chat that came at `arrival_s` and waits at `now`; if `patient`
+    /// is false it never abandons, else its patience is longer than its
+    /// wait so far.
+    fn seed_waiting(
+        &mut self,
+        now: f64,
+        arrival_s: f64,
+        patient: bool,
+        rng: &mut ChatStreams,
+        events: &mut EventQueue<Event>,
+    ) {
+        let waited = (now - arrival_s).max(0.0);
+        let left = self.params.patience_s.as_ref().filter(|_| patient).map(|d| {
+            let u = above(d.cdf(waited), &mut rng.patience);
+            (d.quantile(u) - waited).max(MIN_LEFT_S)
+        });
+        let handle_u: f64 = rng.handle.random();
+        let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
+        let timer =
+            left.map(|l| events.schedule(now + l, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq())));
+        self.queue.push(Waiting { arrival_s, handle_u, wrap_u, timer, returns: 0 });
+        self.observer.queue_len.add(now, 1.0);
+    }
+}
