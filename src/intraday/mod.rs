@@ -5,8 +5,11 @@
 //!   inquiries seen so far (gamma–Poisson, with a change of level).
 //! * [`so_far`]: the export read up to a moment, actual against forecast
 //!   per period.
+//! * [`outlook`]: forward replications from the state at the moment
+//!   with the re-forecast traffic, judged against the targets.
 //! * [`result`]: the plain result the renderers print.
 
+pub mod outlook;
 pub mod reforecast;
 pub mod result;
 pub mod so_far;

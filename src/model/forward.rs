@@ -13,6 +13,7 @@ use crate::engine::{stream_rng, EventQueue};
 use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
 use crate::model::chat::{ChatStage, ChatStreams};
 use crate::model::event::{priority, Event};
+use crate::model::record::{ChatOutcome, ChatRecord};
 use crate::model::{ModelParams, StreamId};
 use crate::targets::{ServiceLevelScope, Targets};
 use serde::Serialize;
@@ -36,7 +37,15 @@ pub struct StartState {
     pub waiting_arrivals_s: Vec<f64>,
     /// The chats being handled, by start.
     pub in_hand: Vec<InHand>,
+    /// When the chats answered and ended within [`WRAP_UP_LOOKBACK_S`]
+    /// before the moment ended [s from the window start]: their agents may
+    /// still be at their after-chat work, which no inquiries export shows.
+    pub ended_recently_s: Vec<f64>,
 }
+
+/// How far back chats that ended may still hold their agent's after-chat
+/// work at the moment [s].
+pub const WRAP_UP_LOOKBACK_S: f64 = 1800.0;
 
 /// One chat as seen (exported or recorded): enough to tell where it was
 /// at a moment.
@@ -52,11 +61,25 @@ pub struct SeenChat {
     pub abandoned: bool,
 }
 
+impl SeenChat {
+    /// The chat of a simulated record; `None` for a deflected one.
+    pub fn of_record(r: &ChatRecord) -> Option<Self> {
+        let (wait_s, handle_s, abandoned) = match r.outcome {
+            ChatOutcome::Deflected => return None,
+            ChatOutcome::Abandoned { wait_s } => (Some(wait_s), None, true),
+            ChatOutcome::Unanswered { .. } => (None, None, false),
+            ChatOutcome::Answered { wait_s, handle_s, .. } => (Some(wait_s), Some(handle_s), false),
+        };
+        Some(Self { arrival_s: r.arrival_s, wait_s, handle_s, abandoned })
+    }
+}
+
 impl StartState {
     /// The state at `at_s` of the offered (not deflected) `chats`: waiting
     /// if it came by then and had neither a first response nor left by then
     /// (or has no wait yet); in hand if answered by then and not finished
-    /// (or no handle time yet).
+    /// (or no handle time yet); ended recently if answered and finished
+    /// within [`WRAP_UP_LOOKBACK_S`] before.
     pub fn at(at_s: f64, chats: impl IntoIterator<Item = SeenChat>) -> Self {
         let mut s = Self { at_s, ..Self::default() };
         for c in chats.into_iter().filter(|c| c.arrival_s <= at_s) {
@@ -64,14 +87,21 @@ impl StartState {
             match first {
                 Some(f) if f <= at_s => {
                     let ends = c.handle_s.map(|h| f + h);
-                    if !c.abandoned && ends.is_none_or(|e| e > at_s) {
-                        s.in_hand.push(InHand { arrival_s: c.arrival_s, started_s: f });
+                    match ends {
+                        _ if c.abandoned => {}
+                        Some(e) if e <= at_s => {
+                            if e > at_s - WRAP_UP_LOOKBACK_S {
+                                s.ended_recently_s.push(e);
+                            }
+                        }
+                        _ => s.in_hand.push(InHand { arrival_s: c.arrival_s, started_s: f }),
                     }
                 }
                 _ => s.waiting_arrivals_s.push(c.arrival_s),
             }
         }
         s.waiting_arrivals_s.sort_by(f64::total_cmp);
+        s.ended_recently_s.sort_by(f64::total_cmp);
         s.in_hand.sort_by(|a, b| a.started_s.total_cmp(&b.started_s));
         s
     }

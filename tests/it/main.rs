@@ -24,6 +24,7 @@ mod finance;
 mod fuzz_cases;
 mod golden;
 mod intraday;
+mod intraday_forward;
 mod limits;
 mod output_hardening;
 mod output_safety;
