@@ -4,11 +4,14 @@
 use super::output::{print, Format};
 use super::{load_scenario, Failure, OrFailure};
 use peakplan::actuals::{ImportOptions, Mapping};
+use peakplan::intraday::moves::options;
+use peakplan::intraday::recommend::recommend;
 use peakplan::intraday::reforecast::VolumePosterior;
-use peakplan::intraday::result::{reforecast, settings, state_out, IntradayResult};
+use peakplan::intraday::result::{recommendation, reforecast, rest_periods, settings, state_out, IntradayResult};
 use peakplan::intraday::so_far::{so_far, STEP_S};
 use peakplan::report::intraday_text;
 use peakplan::scenario::parse_local;
+use peakplan::scenario::MAX_INTRADAY_REPLICATIONS;
 use peakplan::Scenario;
 use std::path::PathBuf;
 
@@ -35,6 +38,14 @@ pub struct IntradayArgs {
     /// whole minute inside the window.
     #[arg(long, value_name = "TIME")]
     pub at: String,
+    /// Master seed of the forward replications [default: the plan's
+    /// `run.seed`].
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Forward replications behind each evaluation [default: the plan's
+    /// `intraday.replications`].
+    #[arg(long, value_name = "N")]
+    pub replications: Option<u64>,
     /// Format of standard output (text or json).
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -69,6 +80,24 @@ pub fn exec(a: &IntradayArgs) -> Result<(), Failure> {
     let (mut chats, _) = super::actuals::import_inquiries(&scenario, &a.inquiries, &opts)?;
     let seen = so_far(&scenario, &mut chats, at_s);
     let post = VolumePosterior::update(&seen.evidence, &settings(&scenario));
+    let mut scenario = scenario;
+    if let Some(n) = a.replications {
+        if !(1..=MAX_INTRADAY_REPLICATIONS).contains(&n) {
+            return Err(Failure::Input(format!(
+                "--replications: must be from 1 to {MAX_INTRADAY_REPLICATIONS}, got {n}"
+            )));
+        }
+        scenario.intraday.replications = n;
+    }
+    let options = options(&scenario, at_s);
+    let started = std::time::Instant::now();
+    let found = recommend(&scenario, &options, &seen.state, &post, a.seed.unwrap_or(scenario.run.seed));
+    eprintln!(
+        "simulated {} sets of moves x {} forward replications in {:.1} s",
+        found.evaluations,
+        scenario.intraday.replications,
+        started.elapsed().as_secs_f64()
+    );
     let result = IntradayResult {
         scenario: scenario.name.clone(),
         at: a.at.trim().to_string(),
@@ -76,6 +105,9 @@ pub fn exec(a: &IntradayArgs) -> Result<(), Failure> {
         reforecast: reforecast(&scenario, &seen, &post, at_s),
         periods: seen.periods.clone(),
         state: state_out(&seen),
+        rest_periods: rest_periods(&scenario, at_s),
+        recommendation: recommendation(&scenario, &options, &found),
+        plan_outlook: found.plan,
     };
     match a.format {
         Format::Json => print(&peakplan::report::json::render(&result).runtime()?),

@@ -7,9 +7,14 @@
 //!   per period.
 //! * [`outlook`]: forward replications from the state at the moment
 //!   with the re-forecast traffic, judged against the targets.
+//! * [`moves`]: the moves the scenario allows (people called in, shifts
+//!   extended) as extra shifts.
+//! * [`recommend`]: the least-cost moves that restore the targets.
 //! * [`result`]: the plain result the renderers print.
 
+pub mod moves;
 pub mod outlook;
+pub mod recommend;
 pub mod reforecast;
 pub mod result;
 pub mod so_far;

@@ -1,8 +1,12 @@
 //! The result of `peakplan intraday`: a plain record its renderers (text,
 //! JSON) print, documented field by field in `docs/json-reference.md`.
 
+use super::moves::{MoveKind, MoveOption};
+use super::outlook::Outlook;
+use super::recommend::Found;
 use super::reforecast::{ReforecastSettings, VolumePosterior};
 use super::so_far::{PeriodSoFar, SoFar};
+use crate::model::forward::first_rest_period;
 use crate::scenario::{time_label, Scenario};
 use serde::Serialize;
 
@@ -75,6 +79,54 @@ pub struct IntradayResult {
     pub periods: Vec<PeriodSoFar>,
     /// The chats at the moment.
     pub state: StateOut,
+    /// The periods of the rest of the window judged (`MM-DD HH:MM`): from
+    /// the first whole one at or after the moment.
+    pub rest_periods: Vec<String>,
+    /// The plan as it stands, run forward from the moment.
+    pub plan_outlook: Outlook,
+    /// What to change now.
+    pub recommendation: Recommendation,
+}
+
+/// One recommended move.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoveOut {
+    /// `call_in` or `extend`.
+    pub kind: MoveKind,
+    /// The pool called from, or the shift extended.
+    pub source: String,
+    /// The chat group they work as.
+    pub group: String,
+    /// People [people].
+    pub people: u32,
+    /// At work from (`MM-DD HH:MM`).
+    pub start: String,
+    /// At work until (`MM-DD HH:MM`).
+    pub end: String,
+    /// Cost [CNY].
+    pub cost_cny: f64,
+    /// The latest moment to decide (`MM-DD HH:MM`): the start less the
+    /// lead time or notice.
+    pub decide_by: String,
+}
+
+/// What to change now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    /// The moves; empty when the plan as it stands meets the targets (or
+    /// the scenario allows none).
+    pub moves: Vec<MoveOut>,
+    /// Their cost [CNY].
+    pub cost_cny: f64,
+    /// Whether the plan with the moves meets the rest's targets at the
+    /// confidence.
+    pub restores_targets: bool,
+    /// The plan with the moves, run forward; `null` when no move is made.
+    pub outlook_with_moves: Option<Outlook>,
+    /// Sets of moves simulated in the search [count].
+    pub evaluations: u32,
+    /// The move options the scenario allows at the moment [count].
+    pub options: usize,
 }
 
 /// The re-forecast settings of `scenario`.
@@ -127,4 +179,52 @@ pub fn state_out(s: &SoFar) -> StateOut {
         in_hand: st.in_hand.len(),
         longest_wait_s: st.waiting_arrivals_s.first().map_or(0.0, |&a| st.at_s - a),
     }
+}
+
+/// The recommendation of `found` among `options`.
+pub fn recommendation(scenario: &Scenario, options: &[MoveOption], found: &Found) -> Recommendation {
+    let label = |t: f64| time_label(&scenario.window.start, t);
+    let moves: Vec<MoveOut> = options
+        .iter()
+        .zip(&found.people)
+        .filter(|(_, &n)| n > 0)
+        .map(|(o, &n)| {
+            let delay = if o.kind == MoveKind::CallIn { found.delay_s } else { 0.0 };
+            let start_s = o.start_s + delay;
+            let per_person = match o.kind {
+                MoveKind::CallIn => {
+                    let f = scenario.intraday.floaters.iter().find(|f| f.name == o.source);
+                    f.map_or(o.cost_per_person_cny, |f| {
+                        ((o.end_s - start_s) / 3600.0).max(f.min_paid_h) * f.cost_per_h_cny
+                    })
+                }
+                MoveKind::Extend => o.cost_per_person_cny,
+            };
+            MoveOut {
+                kind: o.kind,
+                source: o.source.clone(),
+                group: scenario.model.chat.groups[o.group].name.clone(),
+                people: n,
+                start: label(start_s),
+                end: label(o.end_s),
+                cost_cny: per_person * f64::from(n),
+                decide_by: label(o.decide_by_s() + delay),
+            }
+        })
+        .collect();
+    let with = found.with_moves.clone().filter(|_| !moves.is_empty());
+    Recommendation {
+        cost_cny: moves.iter().map(|m| m.cost_cny).sum(),
+        restores_targets: with.as_ref().map_or(found.plan.meets_confidence, |o| o.meets_confidence),
+        moves,
+        outlook_with_moves: with,
+        evaluations: found.evaluations,
+        options: options.len(),
+    }
+}
+
+/// Labels of the periods of the rest of `scenario`'s window from `at_s`.
+pub fn rest_periods(scenario: &Scenario, at_s: f64) -> Vec<String> {
+    let p = scenario.model.periods;
+    (first_rest_period(p, at_s)..p.count).map(|i| time_label(&scenario.window.start, i as f64 * p.length_s)).collect()
 }

@@ -13,6 +13,7 @@ use crate::engine::{stream_rng, EventQueue};
 use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
 use crate::model::chat::{ChatStage, ChatStreams};
 use crate::model::event::{priority, Event};
+use crate::model::observe::Periods;
 use crate::model::record::{ChatOutcome, ChatRecord};
 use crate::model::{ModelParams, StreamId};
 use crate::targets::{ServiceLevelScope, Targets};
@@ -229,12 +230,18 @@ pub struct Tail {
     pub meets: bool,
 }
 
+/// The first period of the rest of the window from `at_s`: the first whole
+/// period at or after it.
+pub fn first_rest_period(periods: Periods, at_s: f64) -> usize {
+    (((at_s / periods.length_s) - 1e-9).ceil().max(0.0) as usize).min(periods.count)
+}
+
 /// The rest of the window from `at_s` as `chat` observed it.
 pub fn tail(chat: &ChatStage, at_s: f64, targets: &Targets) -> Tail {
     let o = &chat.observer;
     let p = o.periods();
-    let first = ((at_s / p.length_s) - 1e-9).ceil().max(0.0) as usize;
-    let idx = first.min(p.count)..p.count;
+    let first = first_rest_period(p, at_s);
+    let idx = first..p.count;
     let offered: Vec<f64> = idx.clone().map(|i| f64::from(o.arrivals[i] - o.deflected[i])).collect();
     let on_time: Vec<f64> = idx.clone().map(|i| f64::from(o.on_time[i])).collect();
     let lost: f64 = idx.map(|i| f64::from(o.abandoned[i] + o.unanswered[i])).sum();

@@ -1,6 +1,7 @@
 //! The terminal summary of `peakplan intraday`: the re-forecast, actual
 //! against forecast so far, and the chats at the moment.
 
+use crate::intraday::outlook::Outlook;
 use crate::intraday::result::IntradayResult;
 use std::fmt::Write;
 
@@ -56,6 +57,63 @@ fn periods(s: &mut String, r: &IntradayResult) {
     }
 }
 
+/// One outlook: P(meet) with its interval, and the service level per period.
+fn outlook(s: &mut String, r: &IntradayResult, what: &str, o: &Outlook) {
+    let verdict = if o.meets_confidence { "meets" } else { "misses" };
+    let _ = writeln!(
+        s,
+        "{what}: {verdict} the rest's targets in {:.1}% of {} forward replications (95% CI {:.1}-{:.1}%);          abandonment {:.1}%",
+        100.0 * o.p_meet,
+        o.replications,
+        100.0 * o.p_meet_ci[0],
+        100.0 * o.p_meet_ci[1],
+        100.0 * o.abandon_share_mean
+    );
+    let cells: Vec<String> = r
+        .rest_periods
+        .iter()
+        .zip(o.service_level_mean.iter().zip(&o.service_level_met_share))
+        .map(|(p, (m, k))| format!("{} SL {:.0}% (met in {:.0}%)", &p[6..], 100.0 * m, 100.0 * k))
+        .collect();
+    let _ = writeln!(s, "  {}", cells.join(", "));
+}
+
+/// The recommendation block.
+fn recommendation(s: &mut String, r: &IntradayResult) {
+    let rec = &r.recommendation;
+    let _ = writeln!(s);
+    outlook(s, r, "The plan as it stands", &r.plan_outlook);
+    if rec.moves.is_empty() {
+        let why = if r.plan_outlook.meets_confidence {
+            "nothing to change: the plan meets the rest's targets"
+        } else if rec.options == 0 {
+            "the targets are missed and the plan's [intraday] table allows no move now"
+        } else {
+            "no allowed move helps"
+        };
+        let _ = writeln!(s, "Recommendation: {why}");
+        return;
+    }
+    let _ = writeln!(s, "Recommendation ({:.0} CNY):", rec.cost_cny);
+    for m in &rec.moves {
+        let verb = match m.kind {
+            crate::intraday::moves::MoveKind::CallIn => "call in",
+            crate::intraday::moves::MoveKind::Extend => "extend",
+        };
+        let _ = writeln!(
+            s,
+            "  {verb} {} {} from {} ({}), {}-{}, {:.0} CNY; decide by {}",
+            m.people, m.group, m.source, verb, m.start, m.end, m.cost_cny, m.decide_by
+        );
+    }
+    if let Some(o) = &rec.outlook_with_moves {
+        outlook(s, r, "With the moves", o);
+    }
+    if !rec.restores_targets {
+        let _ = writeln!(s, "  (the allowed moves do not restore the targets: this is the best found)");
+    }
+}
+
 /// The summary of `r`.
 pub fn text(r: &IntradayResult) -> String {
     let mut s = String::new();
@@ -66,6 +124,7 @@ pub fn text(r: &IntradayResult) -> String {
         "At {}: {} chats waiting (longest {:.0} s), {} in hand",
         r.at, st.waiting, st.longest_wait_s, st.in_hand
     );
+    recommendation(&mut s, r);
     periods(&mut s, r);
     s
 }
