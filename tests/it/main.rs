@@ -28,6 +28,7 @@ mod intraday_forward;
 mod limits;
 mod output_hardening;
 mod output_safety;
+mod packer_design;
 mod plan_file;
 mod properties;
 mod records;
