@@ -62,12 +62,12 @@ fn outlook(s: &mut String, r: &IntradayResult, what: &str, o: &Outlook) {
     let verdict = if o.meets_confidence { "meets" } else { "misses" };
     let _ = writeln!(
         s,
-        "{what}: {verdict} the rest's targets in {:.1}% of {} forward replications (95% CI {:.1}-{:.1}%);          abandonment {:.1}%",
+        "{what}: {verdict} the rest's targets (met in {:.1}% of {} forward replications, 95% CI {:.1}-{:.1}%; {})",
         100.0 * o.p_meet,
         o.replications,
         100.0 * o.p_meet_ci[0],
         100.0 * o.p_meet_ci[1],
-        100.0 * o.abandon_share_mean
+        format_args!("abandonment {:.1}%", 100.0 * o.abandon_share_mean)
     );
     let cells: Vec<String> = r
         .rest_periods
@@ -102,8 +102,8 @@ fn recommendation(s: &mut String, r: &IntradayResult) {
         };
         let _ = writeln!(
             s,
-            "  {verb} {} {} from {} ({}), {}-{}, {:.0} CNY; decide by {}",
-            m.people, m.group, m.source, verb, m.start, m.end, m.cost_cny, m.decide_by
+            "  {verb} {} {} from {}, {}-{}, {:.0} CNY; decide by {}",
+            m.people, m.group, m.source, m.start, m.end, m.cost_cny, m.decide_by
         );
     }
     if let Some(o) = &rec.outlook_with_moves {

@@ -185,3 +185,13 @@ fn at_21_a_surge_gets_moves_that_restore_the_targets_and_a_day_at_forecast_gets_
     let alone = judged(&vec![0; options.len()], 0.0);
     assert!(alone < c - 2.0 * se, "fresh replications, the plan alone: {alone}");
 }
+
+#[test]
+fn a_pool_of_an_unknown_group_is_refused_naming_its_field_and_line() {
+    let d = peakplan::scenario::DEFAULT_TOML;
+    let text = format!(
+        "{d}\n[[intraday.floaters]]\nname = \"x\"\ngroup = \"nobody\"\navailable = 1\nlead_time_min = 10\ncost_per_h_cny = 1\n"
+    );
+    let e = Scenario::from_toml(&text, "s.toml").unwrap_err().to_string();
+    assert!(e.contains("intraday.floaters[0].group") && e.contains("nobody") && e.starts_with("s.toml:"), "{e}");
+}
