@@ -188,9 +188,9 @@ fn recommended(o: &mut String, r: &SizingReport) {
     if !r.feasible && r.plan.p_meet_all >= r.targets.confidence {
         let _ = writeln!(
             o,
-            "\n  The search stopped before its own replications showed the confidence (further additions\n  \
-             stopped helping there); the fresh replications above are the verdict, and the plan is not\n  \
-             tightened."
+            "\n  The last search round stopped before its own replications showed the confidence (further\n  \
+             additions stopped helping there), so the people it added were not tightened away again;\n  \
+             the fresh replications above are the verdict."
         );
     } else if !r.feasible {
         let _ = writeln!(o, "\n  No plan within the limits meets the targets; this is the best found.");
@@ -277,6 +277,9 @@ fn sensitivity(o: &mut String, r: &SizingReport) {
     // change moves (the chat figures cannot).
     let dispatch = r.sensitivity.iter().any(|s| s.dispatched_within_24h_mean.is_some());
     let (w, d24) = if dispatch { (22, format!("{:>7}", "24h")) } else { (28, String::new()) };
+    // Wide enough for the longest change (designed shift names are long),
+    // the table then runs past 80 columns rather than cut the names.
+    let w = r.sensitivity.iter().map(|s| s.change.chars().count() + 1).max().unwrap_or(0).max(w);
     let _ = writeln!(
         o,
         "  {:<w$}{:>8}{:>14}{:>8}{:>9}{d24}{:>10}",
@@ -289,7 +292,7 @@ fn sensitivity(o: &mut String, r: &SizingReport) {
         let _ = writeln!(
             o,
             "  {:<w$}{:>8}{:>14}{:>8}{:>9}{d24}{:>10.0}{mark}",
-            truncate(&s.change, w - 1),
+            s.change,
             pct(s.p_meet_all),
             format!("{:.1}–{}", lo * 100.0, pct(hi)),
             pct(s.service_level_mean),
