@@ -3,10 +3,11 @@
 //! M/M/c+M loop of `benches/baseline/` where the workload allows one:
 //!
 //! * **W1**, **W2**: the engine (a whole peakplan replication: event queue,
-//!   chat stage, observation) and the baseline, on the same seed. Both must
-//!   count the same customers, answered, on time and abandoned (checked
-//!   first); then the engine's customers per second are printed as a share
-//!   of the baseline's, each the best of interleaved rounds in this process.
+//!   chat stage, observation), the baseline and the specialised loop with
+//!   lazy abandonment, on the same seed. All three must count the same
+//!   customers, answered, on time and abandoned (checked first); then the
+//!   engine's customers per second are printed as a share of each loop's,
+//!   each the best of interleaved rounds in this process.
 //! * the **default** scenario and the **large brand**: one replication of
 //!   the whole pipeline (chats, orders, warehouse, couriers).
 //!
@@ -17,7 +18,7 @@
 mod baseline;
 mod workloads;
 
-use baseline::{Counts, Mmc, Work};
+use baseline::{Counts, LazyWork, Mmc, Work};
 use criterion::{Criterion, Throughput};
 use peakplan::model::Replication;
 use peakplan::Scenario;
@@ -46,6 +47,7 @@ struct Pair<'s> {
     engine: Replication<'s>,
     baseline: Mmc,
     work: Work,
+    lazy_work: LazyWork,
     customers: u64,
     events: u64,
 }
@@ -54,45 +56,56 @@ impl<'s> Pair<'s> {
     fn new(name: &'static str, s: &'s Scenario) -> Self {
         let mut engine = Replication::new(&s.model);
         let baseline = Mmc::from_scenario(s);
-        let mut work = Work::default();
+        let (mut work, mut lazy_work) = (Work::default(), LazyWork::default());
         for rep in 0..4 {
             engine.run(SEED, rep);
             let b = baseline.run(SEED, rep, &mut work);
             assert_eq!(engine_counts(&engine), b, "{name}, replication {rep}: the engine and the baseline disagree");
+            let l = baseline.run_lazy(SEED, rep, &mut lazy_work);
+            assert_eq!(
+                engine_counts(&engine),
+                l,
+                "{name}, replication {rep}: the engine and the specialised loop disagree"
+            );
         }
         engine.run(SEED, 0);
         let customers = engine_counts(&engine).arrived;
-        Self { name, customers, events: engine.events_processed, engine, baseline, work }
+        Self { name, customers, events: engine.events_processed, engine, baseline, work, lazy_work }
     }
 
-    /// Best time of one replication of the engine and of the baseline over
-    /// `rounds` interleaved rounds; prints both and their ratio.
+    /// Best time of one replication of the engine, the baseline and the
+    /// specialised loop over `rounds` interleaved rounds; prints each and
+    /// the engine's ratio to both loops.
     fn ratio(&mut self, rounds: u32, reps: u64) {
-        let (mut best_e, mut best_b) = (Duration::MAX, Duration::MAX);
+        let mut best = [Duration::MAX; 3];
         for _ in 0..rounds {
-            let t = Instant::now();
-            for _ in 0..reps {
-                self.engine.run(SEED, 0);
+            for (side, b) in best.iter_mut().enumerate() {
+                let t = Instant::now();
+                for _ in 0..reps {
+                    match side {
+                        0 => self.engine.run(SEED, 0),
+                        1 => _ = black_box(self.baseline.run(SEED, 0, &mut self.work)),
+                        _ => _ = black_box(self.baseline.run_lazy(SEED, 0, &mut self.lazy_work)),
+                    }
+                }
+                *b = (*b).min(t.elapsed() / reps as u32);
             }
-            best_e = best_e.min(t.elapsed() / reps as u32);
-            let t = Instant::now();
-            for _ in 0..reps {
-                black_box(self.baseline.run(SEED, 0, &mut self.work));
-            }
-            best_b = best_b.min(t.elapsed() / reps as u32);
         }
         let per_s = |n: u64, d: Duration| n as f64 / d.as_secs_f64();
-        let (ce, cb) = (per_s(self.customers, best_e), per_s(self.customers, best_b));
+        let [ce, cb, cl] = best.map(|d| per_s(self.customers, d));
         println!(
             "{}: {} customers, {} events per replication; engine {:.2} M customers/s ({:.2} M events/s), \
-             baseline {:.2} M customers/s; engine/baseline = {:.0}%",
+             baseline {:.2} M customers/s, specialised {:.2} M customers/s; \
+             engine/baseline = {:.0}%, engine/specialised = {:.0}%",
             self.name,
             self.customers,
             self.events,
             ce / 1e6,
-            per_s(self.events, best_e) / 1e6,
+            per_s(self.events, best[0]) / 1e6,
             cb / 1e6,
-            100.0 * ce / cb
+            cl / 1e6,
+            100.0 * ce / cb,
+            100.0 * ce / cl
         );
     }
 
@@ -102,6 +115,9 @@ impl<'s> Pair<'s> {
         g.throughput(Throughput::Elements(self.customers));
         g.bench_function("engine_customers", |b| b.iter(|| self.engine.run(SEED, 0)));
         g.bench_function("baseline_customers", |b| b.iter(|| black_box(self.baseline.run(SEED, 0, &mut self.work))));
+        g.bench_function("specialised_customers", |b| {
+            b.iter(|| black_box(self.baseline.run_lazy(SEED, 0, &mut self.lazy_work)))
+        });
         g.throughput(Throughput::Elements(self.events));
         g.bench_function("engine_events", |b| b.iter(|| self.engine.run(SEED, 0)));
         g.finish();

@@ -7,7 +7,16 @@
 //! (`rand_xoshiro`, seeded per replication and purpose as peakplan seeds
 //! them), so on the same seed it must count exactly what the engine counts:
 //! the benchmark checks that before it measures.
+//!
+//! Two loops share these inputs: [`Mmc::run`] (a `BinaryHeap` of
+//! departures and a line of customers whose deadlines are computed on
+//! arrival) and the specialised [`Mmc::run_lazy`] of [`lazy`] (a four-ary
+//! heap of completions, deadlines only for customers who wait), the limit
+//! the engine's speed is measured against.
 
+mod lazy;
+
+pub use lazy::LazyWork;
 use peakplan::engine::{stream_rng, StreamRng};
 use peakplan::Scenario;
 use rand::Rng;

@@ -244,6 +244,10 @@ fn formula_plan(o: &mut String, r: &SizingReport) {
         f.labour_cost_cny - p.labour_cost_cny,
         pct(f.p_meet_all)
     );
+    if f.replications < r.run.replications {
+        let _ =
+            writeln!(o, "  (on the first {} replications: its 95% interval settled the verdict there)", f.replications);
+    }
     let total = |x: &PlanResult| x.cost.get(fig::TOTAL_CNY).map(|s| s.mean);
     if let (Some(ft), Some(pt)) = (total(f), total(p)) {
         let _ = writeln!(o, "  total cost {ft:.0} CNY ({:+.0} CNY against the recommended plan)", ft - pt);
@@ -299,6 +303,15 @@ fn sensitivity(o: &mut String, r: &SizingReport) {
             pct(s.abandon_share_mean),
             s.labour_cost_cny
         );
+    }
+    let early: Vec<String> = r
+        .sensitivity
+        .iter()
+        .filter(|s| s.replications < r.sensitivity_replications)
+        .map(|s| format!("{} on {}", s.change, s.replications))
+        .collect();
+    if !early.is_empty() {
+        let _ = writeln!(o, "  (settled by their 95% interval on fewer replications: {})", early.join(", "));
     }
 }
 

@@ -16,10 +16,14 @@ use crate::experiment::RunError;
 use crate::figures::Figure;
 use crate::model::ModelParams;
 use crate::scenario::Scenario;
-use crate::stats::Samples;
+use crate::stats::{wilson95, Samples};
 use crate::targets::{ServiceLevelScope, Targets};
 use std::collections::HashMap;
 use std::ops::Range;
+
+/// Replications per block of [`Evaluator::run_models_sequential`]: the
+/// least on which a verdict may be settled.
+pub const SEQUENTIAL_BLOCK: u64 = 100;
 
 /// Headcount per plan row and group: the agent shifts first, then the packer
 /// shifts (see [`super::rows`]).
@@ -149,6 +153,44 @@ impl<'a> Evaluator<'a> {
             .into_iter()
             .map(|r| Evaluation::of(r.samples.expect("no failure limit, so every replication ran"), t))
             .collect())
+    }
+
+    /// Simulates each model on its replications in order, in blocks of
+    /// [`SEQUENTIAL_BLOCK`], all models of a block at once; a model stops
+    /// after a block once the Wilson 95% interval of its share meeting the
+    /// targets lies wholly above or wholly below `confidence` (its verdict
+    /// is settled at 95%). Each evaluation stands on the first replications
+    /// of its range that ran, every block whole; with a range of one block
+    /// or less the result is that of [`Evaluator::run_models`].
+    pub fn run_models_sequential(
+        &mut self,
+        jobs: &[(ModelParams, Range<u64>)],
+        confidence: f64,
+    ) -> Result<Vec<Evaluation>, RunError> {
+        let t = self.scenario.targets.clone();
+        let evaluations = self.evaluations + jobs.len() as u64;
+        let mut samples: Vec<Samples> = jobs.iter().map(|_| Samples::default()).collect();
+        let mut open: Vec<bool> = vec![true; jobs.len()];
+        let mut from = 0u64;
+        while open.iter().any(|&o| o) {
+            let block = |reps: &Range<u64>| (reps.start + from)..(reps.start + from + SEQUENTIAL_BLOCK).min(reps.end);
+            let which: Vec<usize> = (0..jobs.len()).filter(|&j| open[j]).collect();
+            let batch: Vec<Job> = which
+                .iter()
+                .map(|&j| Job { model: &jobs[j].0, reps: block(&jobs[j].1).collect(), fail_limit: None })
+                .collect();
+            for (&j, r) in which.iter().zip(self.run(&batch)?) {
+                let s = &mut samples[j];
+                s.append(r.samples.expect("no failure limit, so every replication ran"));
+                let (lo, hi) = wilson95(t.replications_meeting(s, s.len(), true), s.len() as f64);
+                let more = block(&jobs[j].1).end < jobs[j].1.end;
+                open[j] = more && lo <= confidence && hi >= confidence;
+            }
+            from += SEQUENTIAL_BLOCK;
+        }
+        // Each model counts once, however many blocks it took.
+        self.evaluations = evaluations;
+        Ok(samples.into_iter().map(|s| Evaluation::of(s, &t)).collect())
     }
 
     /// Simulates `model` on replications `reps`.

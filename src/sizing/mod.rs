@@ -258,6 +258,7 @@ impl Ctx<'_> {
             packer_hours: hours(Role::Packers),
             shifts,
             labour_cost_cny: self.labour_cost(plan),
+            replications: ev.samples.len() as u64,
             p_meet_all: ev.p_meet,
             p_meet_all_ci95: wilson95(ev.p_meet * n, n),
             kpis: Named(kpis),
@@ -449,8 +450,9 @@ fn search_and_verify(
     Ok(Found { plan, feasible, verify, verified: verified.expect("at least one round") })
 }
 
-/// The formula plan's evaluation (on the whole verification set) and the
-/// sensitivity rows (on its first `k` replications), simulated together.
+/// The formula plan's evaluation (on the verification set) and the
+/// sensitivity rows (on its first `k` replications), simulated together,
+/// each until its verdict against the confidence is settled.
 fn formula_and_sensitivity(
     ctx: &Ctx,
     ev: &mut Evaluator,
@@ -463,7 +465,7 @@ fn formula_and_sensitivity(
     let variants = sensitivity::variants(&ctx.rows, &found.plan, group_name);
     let mut jobs = vec![(with_plan(m, formula_plan, 1.0), verify.clone())];
     jobs.extend(variants.iter().map(|x| (with_plan(m, &x.plan, x.traffic), verify.start..verify.start + k)));
-    let mut evals = ev.run_models(&jobs)?.into_iter();
+    let mut evals = ev.run_models_sequential(&jobs, targets.confidence)?.into_iter();
     let formula_eval = evals.next().expect("the formula plan's evaluation");
     let plan_cost = ctx.labour_cost(&found.plan);
     let mut sensitivity =

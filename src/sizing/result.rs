@@ -39,7 +39,11 @@ pub struct PlanResult {
     pub agent_hours: f64,
     /// Packer hours paid [h].
     pub packer_hours: f64,
-    /// Share of verification replications meeting all targets.
+    /// Verification replications the plan was simulated on: all of them for
+    /// the recommended plan; the formula plan's first ones, until its
+    /// verdict was settled (see [`super::evaluate::SEQUENTIAL_BLOCK`]) [count].
+    pub replications: u64,
+    /// Share of those replications meeting all targets.
     pub p_meet_all: f64,
     /// Wilson 95% interval of `p_meet_all`.
     pub p_meet_all_ci95: (f64, f64),

@@ -15,6 +15,7 @@ mod cli;
 mod common;
 mod cost;
 mod demand;
+mod deploy_specs;
 mod determinism;
 mod dispatch;
 mod docs;

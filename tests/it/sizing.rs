@@ -30,10 +30,18 @@ fn sized_plan_meets_targets_on_fresh_replications_and_is_near_erlang() {
     }
     assert!(r.periods.iter().all(|p| p.required_formula == 6), "formula requirement is 6 every hour");
     // Removing one agent from a shift is measured on the same replications
-    // as the plan itself (the first row).
+    // as the plan itself (the first row); a row that stopped early did so
+    // because its 95% interval settled the verdict.
     assert_eq!(r.sensitivity.len(), 4);
     assert_eq!(r.sensitivity[0].p_meet_all, r.plan.p_meet_all);
-    assert!(r.sensitivity[1..3].iter().all(|row| row.p_meet_all <= r.plan.p_meet_all));
+    for row in &r.sensitivity[1..3] {
+        if row.replications == r.sensitivity[0].replications {
+            assert!(row.p_meet_all <= r.plan.p_meet_all, "{}", row.change);
+        } else {
+            let (lo, hi) = row.p_meet_all_ci95;
+            assert!(row.replications % 100 == 0 && (hi < 0.9 || lo > 0.9), "{}: {lo}..{hi}", row.change);
+        }
+    }
 }
 
 #[test]

@@ -144,3 +144,41 @@ fn sizing_is_identical_for_one_and_two_threads() {
     assert_eq!(all.sensitivity[0].p_meet_all, all.plan.p_meet_all);
     assert_eq!(all.sensitivity[0].p_meet_all_ci95, all.plan.p_meet_all_ci95);
 }
+
+#[test]
+fn sequential_evaluation_stops_at_a_settled_verdict_on_a_prefix_of_the_replications() {
+    use peakplan::sizing::evaluate::SEQUENTIAL_BLOCK;
+    use peakplan::stats::wilson95;
+    let s = two_shifts(240.0, 0.9);
+    // Far too few agents (fails in nearly every replication), many (meets in
+    // nearly all) and a plan near the confidence.
+    let models: Vec<_> = [2, 12, 6].iter().map(|&n| with_plan(&s.model, &vec![vec![n], vec![n]], 1.0)).collect();
+    let n = 3 * SEQUENTIAL_BLOCK + 17;
+    let jobs: Vec<_> = models.iter().map(|m| (m.clone(), 5..5 + n)).collect();
+    for threads in [Some(1), Some(2)] {
+        let mut ev = Evaluator::new(&s, 3, threads);
+        let got = ev.run_models_sequential(&jobs, s.targets.confidence).unwrap();
+        assert_eq!(ev.evaluations, 3, "each model counts once");
+        for (e, (m, reps)) in got.iter().zip(&jobs) {
+            let k = e.samples.len() as u64;
+            assert!(k == n || k % SEQUENTIAL_BLOCK == 0, "whole blocks: {k}");
+            // The figures of a plain run on the same first replications.
+            let cfg =
+                RunConfig { seed: 3, replications: reps.start..reps.start + k, threads: Some(1), progress: false };
+            // (Compared as text: a period with nobody answered has NaN figures.)
+            let plain = run(m, &s.targets, &cfg).unwrap().samples;
+            assert_eq!(format!("{:?}", e.samples), format!("{plain:?}"), "{k} replications");
+            let (lo, hi) = wilson95(e.p_meet * k as f64, k as f64);
+            let settled = hi < s.targets.confidence || lo > s.targets.confidence;
+            assert!(settled || k == n, "stopped at {k} unsettled ({lo}..{hi})");
+        }
+        assert!(got[0].samples.len() as u64 == SEQUENTIAL_BLOCK, "a clear failure stops after one block");
+    }
+    // A range of one block or less is the plain evaluation.
+    let mut ev = Evaluator::new(&s, 3, None);
+    let short: Vec<_> = models.iter().map(|m| (m.clone(), 0..40)).collect();
+    let (a, b) = (ev.run_models_sequential(&short, 0.9).unwrap(), ev.run_models(&short).unwrap());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!((format!("{:?}", x.samples), x.p_meet), (format!("{:?}", y.samples), y.p_meet));
+    }
+}

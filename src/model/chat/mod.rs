@@ -88,6 +88,15 @@ pub struct Returns {
     pub max_returns: u8,
 }
 
+/// A customer's patience as drawn: its random part, turned into seconds
+/// by the patience distribution only when the customer waits, or already
+/// its value [s].
+#[derive(Debug, Clone, Copy)]
+enum Patience {
+    Raw(f64),
+    Value(f64),
+}
+
 /// Random streams of the chat stage, each drawn in arrival order so that two
 /// plans on the same seed see the same customers.
 pub struct ChatStreams {
@@ -213,10 +222,12 @@ impl<'p> ChatStage<'p> {
             self.records.push_with(|| ChatRecord { arrival_s: now, outcome: ChatOutcome::Deflected });
             return;
         }
+        // The patience's random part is drawn now (the stream stays in
+        // step); its value only if the customer has to wait.
         let patience = self.params.patience_s.as_ref().map(|d| match ranks {
-            None => d.sample(&mut rng.patience),
+            None => Patience::Raw(d.draw_raw(&mut rng.patience)),
             Some(&CustomerRanks { patience_u: [from, to], .. }) => {
-                d.quantile(from + (to - from) * rng.patience.random::<f64>())
+                Patience::Value(d.quantile(from + (to - from) * rng.patience.random::<f64>()))
             }
         });
         let drawn: f64 = rng.handle.random();
@@ -231,7 +242,7 @@ impl<'p> ChatStage<'p> {
     pub fn come_back(&mut self, now: f64, returns: u8, events: &mut EventQueue<Event>, rng: &mut ChatStreams) {
         self.observer.returned(now);
         let r = &mut rng.returns;
-        let patience = self.params.patience_s.as_ref().map(|d| d.sample(r));
+        let patience = self.params.patience_s.as_ref().map(|d| Patience::Raw(d.draw_raw(r)));
         let handle_u: f64 = r.random();
         let wrap_u: f64 = if self.has_wrap_up { r.random() } else { 0.0 };
         self.offer(now, Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns }, patience, events);
@@ -262,17 +273,23 @@ impl<'p> ChatStage<'p> {
     }
 
     /// A contact `w` is offered to the agents at `now`: answered at once by
-    /// a free slot, or queued with its `patience` [s].
+    /// a free slot, or queued with its `patience`.
     #[inline]
-    fn offer(&mut self, now: f64, mut w: Waiting, patience: Option<f64>, events: &mut EventQueue<Event>) {
+    fn offer(&mut self, now: f64, mut w: Waiting, patience: Option<Patience>, events: &mut EventQueue<Event>) {
         if self.queue.is_empty() {
             if let Some((agent, load)) = self.pool.take() {
                 self.start(now, now, agent, load, (w.handle_u, w.wrap_u), events);
                 return;
             }
         }
-        w.timer =
-            patience.map(|p| events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq())));
+        let d = self.params.patience_s.as_ref();
+        w.timer = patience.zip(d).map(|(p, d)| {
+            let p = match p {
+                Patience::Raw(raw) => d.finish(raw),
+                Patience::Value(v) => v,
+            };
+            events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq()))
+        });
         self.queue.push(w);
         self.observer.queue_len.add(now, 1.0);
         if self.recall_when_waiting_over.is_some_and(|limit| self.queue.len() > limit as usize) {
