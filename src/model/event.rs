@@ -10,10 +10,12 @@ pub enum Event {
     /// The next inquiry arrives; with a trace of customers, the index of
     /// its customer ([`crate::model::trace::NO_CUSTOMER`]: none).
     InquiryArrival(u32),
-    /// A customer who abandoned comes back, for the `.0`-th time.
-    ChatReturn(u8),
-    /// The patience of the waiting chat with this queue sequence number ends.
-    ChatPatience(u32),
+    /// A customer who abandoned comes back, for the `.0`-th time, in
+    /// contact class `.1`.
+    ChatReturn(u8, u8),
+    /// The patience of the waiting chat with queue sequence number `.0` in
+    /// the line of contact class `.1` ends.
+    ChatPatience(u32, u8),
     /// The agent with this index finishes one chat (and its wrap-up): the
     /// slot is free.
     ChatDone(u32),

@@ -114,6 +114,8 @@ pub enum StreamId {
     HandleFactor = 18,
     /// The replication's conversion factor.
     ConversionFactor = 19,
+    /// The class of each chat (with more than one class).
+    ChatClass = 20,
 }
 
 /// Where a replication's inquiries come from: drawn, or replayed.
@@ -315,6 +317,7 @@ fn chat_streams(stream: impl Fn(StreamId) -> StreamRng) -> ChatStreams {
         handle: stream(StreamId::ChatHandle),
         wrap: stream(StreamId::WrapUp),
         returns: stream(StreamId::Returns),
+        class: stream(StreamId::ChatClass),
     }
 }
 
@@ -462,17 +465,17 @@ impl<'p> Replication<'p> {
                     let ranks = self.params.inquiry_trace.as_ref().and_then(|tr| tr.customer(customer));
                     self.chat.arrive(t, events, &mut chat_rng, ranks);
                 }
-                Event::ChatPatience(seq) => {
+                Event::ChatPatience(seq, class) => {
                     // A customer who will come back has not ended the chat yet.
-                    let Some(returns) = self.chat.patience_ends(t, seq) else { continue };
-                    if self.chat.will_return(t, returns, horizon, events, &mut chat_rng) {
+                    let Some(returns) = self.chat.patience_ends(t, seq, class) else { continue };
+                    if self.chat.will_return(t, returns, class, horizon, events, &mut chat_rng) {
                         continue;
                     }
                     if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
                         d.chat_ended(t, false, r, events);
                     }
                 }
-                Event::ChatReturn(returns) => self.chat.come_back(t, returns, events, &mut chat_rng),
+                Event::ChatReturn(returns, class) => self.chat.come_back(t, returns, class, events, &mut chat_rng),
                 Event::ChatDone(agent) | Event::ChatEnds(agent) => {
                     if event == Event::ChatDone(agent) {
                         self.chat.done(t, agent, events);

@@ -449,9 +449,11 @@ fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let patience_s = ctx.dist(&key(&base, "patience_s"), &c.patience_s, true)?;
     Ok(ChatParams {
         deflection_share: ctx.share(&key(&base, "deflection_share"), c.deflection_share)?,
-        patience_s: ctx.dist(&key(&base, "patience_s"), &c.patience_s, true)?,
+        classes: super::validate_classes::classes(ctx, c, &patience_s)?,
+        patience_s,
         response_within_s: within_s,
         shifts: shifts(ctx, &c.shifts, &groups, w, &key(&base, "shifts"))?,
         groups,

@@ -1,0 +1,88 @@
+//! Classes of contacts: each contact carries one class, which sets the
+//! order in which waiting contacts are served (non-preemptive priority),
+//! its customer's patience and, optionally, its own handle time.
+//!
+//! Serving order, deterministic: when a slot frees, the waiting contact
+//! served is one of the classes with the highest `priority`; among the
+//! classes of that priority, the one whose front contact's arrival minus
+//! its class's `wait_credit_s` is earliest (a class listed first wins a
+//! tie); within a class, first come first served. A chat in progress is
+//! never interrupted. A scenario without classes has one class with the
+//! chat's own patience and the groups' handle times, and draws nothing.
+
+use crate::model::dist::Dist;
+use serde::Serialize;
+
+/// Most classes a scenario may declare.
+pub const MAX_CLASSES: usize = 16;
+
+/// One class of contacts, checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactClass {
+    /// Name, unique among classes (lower-case letters, digits and `_`).
+    pub name: String,
+    /// Share of the offered first contacts of this class [share]; the
+    /// shares of all classes add up to 1.
+    pub share: f64,
+    /// Serving priority: a higher number is served first [rank].
+    pub priority: u8,
+    /// Waiting credit: the contact is served as if it had arrived this
+    /// much earlier, against classes of the same priority [s].
+    pub wait_credit_s: f64,
+    /// The class's customer patience [s]; `None`: never abandons.
+    pub patience_s: Option<Dist>,
+    /// The class's handle time at concurrency one [s]; `None`: the agent
+    /// group's `handle_s`.
+    pub handle_s: Option<Dist>,
+}
+
+/// Draws a contact's class from the classes' shares by one uniform.
+#[derive(Debug, Clone, Default)]
+pub struct ClassDraw {
+    /// Cumulative shares of the classes but the last.
+    upper: Vec<f64>,
+}
+
+impl ClassDraw {
+    /// The draw over `classes` (none or one: nothing to draw).
+    pub fn new(classes: &[ContactClass]) -> Self {
+        let mut acc = 0.0;
+        let mut upper = Vec::new();
+        for c in classes.iter().take(classes.len().saturating_sub(1)) {
+            acc += c.share;
+            upper.push(acc);
+        }
+        Self { upper }
+    }
+
+    /// Whether a uniform must be drawn (more than one class).
+    #[inline]
+    pub fn needs_draw(&self) -> bool {
+        !self.upper.is_empty()
+    }
+
+    /// The class of uniform `u` in `[0, 1)`: the first whose cumulative
+    /// share exceeds `u` (the last class takes the rest).
+    #[inline]
+    pub fn class_of(&self, u: f64) -> u8 {
+        self.upper.iter().position(|&c| u < c).unwrap_or(self.upper.len()) as u8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(share: f64) -> ContactClass {
+        ContactClass { name: "c".into(), share, priority: 0, wait_credit_s: 0.0, patience_s: None, handle_s: None }
+    }
+
+    #[test]
+    fn uniforms_fall_into_the_classes_by_their_shares() {
+        let d = ClassDraw::new(&[class(0.2), class(0.5), class(0.3)]);
+        assert!(d.needs_draw());
+        assert_eq!([0.0, 0.19, 0.2, 0.69, 0.7, 0.999].map(|u| d.class_of(u)), [0, 0, 1, 1, 2, 2]);
+        assert!(!ClassDraw::new(&[class(1.0)]).needs_draw());
+        assert!(!ClassDraw::new(&[]).needs_draw());
+    }
+}

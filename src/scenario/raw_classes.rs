@@ -1,0 +1,28 @@
+//! `[[chat.classes]]` as written: classes of contacts with their own
+//! serving priority, waiting credit, patience and handle time.
+
+use super::raw::RawDist;
+use serde::{Deserialize, Serialize};
+
+/// `[[chat.classes]]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClass {
+    /// Name (lower-case letters, digits, `_`).
+    pub name: String,
+    /// Share of the offered first contacts [share].
+    pub share: f64,
+    /// Serving priority, higher first [rank]; default 0.
+    #[serde(default)]
+    pub priority: u32,
+    /// Waiting credit against classes of the same priority [s]; default 0.
+    #[serde(default)]
+    pub wait_credit_s: f64,
+    /// The class's patience [s]; default: `chat.patience_s`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patience_s: Option<RawDist>,
+    /// The class's handle time at concurrency one [s]; default: the agent
+    /// group's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle_s: Option<RawDist>,
+}
