@@ -3,6 +3,7 @@
 //! the same scenario without classes.
 
 use crate::common::{mean_se, simulate, stationary_toml};
+use peakplan::actuals::Mapping;
 use peakplan::analytic::{priority_mean_waits_s, ErlangC};
 use peakplan::figures::{class_figure, RESPONSE_MEAN_S};
 use peakplan::Scenario;
@@ -56,4 +57,44 @@ fn one_class_gives_the_figures_of_no_class() {
     for name in ["answered", "abandoned", "response_mean_s", "service_level", "events"] {
         assert_eq!(oa.samples.scalar(name), ob.samples.scalar(name), "{name}");
     }
+}
+
+/// A scenario with a VIP class of patience 1 s and a waiting credit, with
+/// one agent; the export's rows with their class.
+fn vip_day() -> Scenario {
+    let text = stationary_toml(60.0, 60.0, 1, 1, r#"{ kind = "exponential", mean = 600 }"#, 20.0, 2)
+        + "[[chat.classes]]\nname = \"regular\"\nshare = 0.5\n"
+        + "[[chat.classes]]\nname = \"vip\"\nshare = 0.5\nwait_credit_s = 90\n";
+    Scenario::from_toml(&text, "vip.toml").unwrap()
+}
+
+const EXPORT: &str = "arrived_at,abandoned,wait_s,handle_s,class\n\
+    2026-11-10 00:00:01,0,0,100,0\n\
+    2026-11-10 00:00:02,0,5,100,2\n\
+    2026-11-10 00:00:03,1,4,,1\n";
+
+fn import(csv: &str, mapping: &str) -> Result<peakplan::actuals::ChatActuals, peakplan::actuals::ImportError> {
+    use peakplan::actuals::{import_inquiries_from, ImportOptions, Mapping};
+    let mapping = Mapping::from_toml(mapping, "m.toml").unwrap();
+    let opts = ImportOptions { mapping, keep_trace: true, ..ImportOptions::default() };
+    import_inquiries_from(csv.as_bytes(), "i.csv", &vip_day(), &opts).map(|(c, _)| c)
+}
+
+/// The class column reaches the trace through the mapping's `classes`
+/// table; a value that is no class is a bad row naming the column and the
+/// classes; a mapped class the scenario lacks is refused.
+#[test]
+fn an_export_gives_each_chat_its_class_through_the_mapping() {
+    let mapping = "[inquiries]\nclasses = { vip = [\"2\"], regular = [\"0\", \"1\"] }\n";
+    let trace = import(EXPORT, mapping).unwrap().trace();
+    assert_eq!(trace.iter().map(|c| c.class).collect::<Vec<_>>(), [0, 1, 0]);
+    let by_name = EXPORT.replace(",0\n", ",regular\n").replace(",2\n", ",vip\n").replace(",1\n", ",regular\n");
+    assert_eq!(import(&by_name, "").unwrap().trace().iter().map(|c| c.class).collect::<Vec<_>>(), [0, 1, 0]);
+    let e = import(EXPORT, "").unwrap_err();
+    assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("class")), "{e:?}");
+    assert!(e.message.contains("`0` is not a class of the scenario (classes: regular, vip)"), "{e:?}");
+    let e = import(EXPORT, "[inquiries]\nclasses = { gold = [\"2\"] }\n").unwrap_err();
+    assert!(e.message.contains("classes.gold` is not a class"), "{e:?}");
+    let bad = Mapping::from_toml("[orders]\nclasses = { vip = [\"2\"] }\n", "m.toml").unwrap_err();
+    assert!(bad.contains("belongs in the `[inquiries]` table only"), "{bad}");
 }

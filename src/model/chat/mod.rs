@@ -239,10 +239,12 @@ impl<'p> ChatStage<'p> {
         let deflected = share > 0.0 && rng.deflection.random::<f64>() < share;
         self.observer.arrival(now, deflected);
         if deflected {
-            self.records.push_with(|| ChatRecord { arrival_s: now, outcome: ChatOutcome::Deflected });
+            self.records.push_with(|| ChatRecord { arrival_s: now, outcome: ChatOutcome::Deflected, class: None });
             return;
         }
-        let class = if self.class_draw.needs_draw() { self.class_draw.class_of(rng.class.random()) } else { 0 };
+        // A traced customer's known class overrides the draw (drawn all the same).
+        let drawn = if self.class_draw.needs_draw() { self.class_draw.class_of(rng.class.random()) } else { 0 };
+        let class = ranks.and_then(|r| r.class).unwrap_or(drawn);
         let patience = self.patience(class).map(|d| match ranks {
             None => d.sample(&mut rng.patience),
             Some(&CustomerRanks { patience_u: [from, to], .. }) => {
@@ -343,6 +345,7 @@ impl<'p> ChatStage<'p> {
         self.records.push_with(|| ChatRecord {
             arrival_s: w.arrival_s,
             outcome: ChatOutcome::Abandoned { wait_s: now - w.arrival_s },
+            class: Some(class),
         });
         self.observer.queue_len.add(now, -1.0);
         Some(w.returns)
@@ -393,6 +396,7 @@ impl<'p> ChatStage<'p> {
         self.records.push_with(|| ChatRecord {
             arrival_s,
             outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
+            class: Some(class),
         });
         match &group.wrap_up_s {
             None => {
@@ -419,6 +423,7 @@ impl<'p> ChatStage<'p> {
             self.records.push_with(|| ChatRecord {
                 arrival_s: w.arrival_s,
                 outcome: ChatOutcome::Unanswered { wait_s: now - w.arrival_s },
+                class: Some(class),
             });
         }
         self.observer.close(now);
