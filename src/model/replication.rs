@@ -4,7 +4,8 @@
 use crate::engine::{stream_rng, EventQueue, StreamRng};
 use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
 use crate::model::availability::BreakPolicy;
-use crate::model::chat::{ChatParams, ChatStage, ChatStreams};
+use crate::model::chat::{ChatParams, ChatStage, ChatStreams, ContactClass};
+use crate::model::contact_drivers::ContactDrivers;
 use crate::model::courier::{Courier, CourierParams};
 use crate::model::demand::{Demand, DemandStreams};
 use crate::model::dist::Dist;
@@ -116,6 +117,11 @@ pub enum StreamId {
     ConversionFactor = 19,
     /// The class of each chat (with more than one class).
     ChatClass = 20,
+    /// Contacts driven by the orders: whether and when a paid order brings
+    /// one (the dispatch side's draws).
+    ContactDrivers = 21,
+    /// The patience, handle and wrap-up draws of those contacts.
+    DrivenContacts = 22,
 }
 
 /// Where a replication's inquiries come from: drawn, or replayed.
@@ -143,15 +149,18 @@ pub struct DispatchStages<'p> {
     pub warehouse: Warehouse<'p>,
     /// Staging and pickups.
     pub courier: Courier<'p>,
+    /// After-sales contacts that paid orders bring.
+    pub contacts: ContactDrivers<'p>,
     window_end_s: f64,
 }
 
 impl<'p> DispatchStages<'p> {
-    fn new(params: &'p DispatchParams, breaks: &BreakPolicy, periods: Periods) -> Self {
+    fn new(params: &'p DispatchParams, classes: &'p [ContactClass], breaks: &BreakPolicy, periods: Periods) -> Self {
         let end = periods.length_s * periods.count as f64;
         let close_at = end + params.max_drain_s;
         Self {
             orders: OrderStage::new(&params.orders, periods),
+            contacts: ContactDrivers::new(classes),
             warehouse: Warehouse::new(&params.warehouse, breaks, periods, end, close_at),
             courier: Courier::new(&params.courier, periods, end, close_at),
             window_end_s: end,
@@ -159,6 +168,7 @@ impl<'p> DispatchStages<'p> {
     }
 
     fn reset(&mut self, events: &mut EventQueue<Event>, seed: u64, rep: u64) {
+        self.contacts.reset(stream_rng(seed, rep, StreamId::ContactDrivers as u64));
         self.orders.reset(events);
         self.warehouse.reset(events, seed, rep);
         self.courier.reset(events);
@@ -181,6 +191,7 @@ impl<'p> DispatchStages<'p> {
     #[inline]
     fn paid(&mut self, now: f64, order: Option<Order>, events: &mut EventQueue<Event>) {
         if let Some(order) = order {
+            self.contacts.order_paid(now, events);
             self.warehouse.receive(now, order, events);
         }
     }
@@ -318,6 +329,22 @@ fn chat_streams(stream: impl Fn(StreamId) -> StreamRng) -> ChatStreams {
         wrap: stream(StreamId::WrapUp),
         returns: stream(StreamId::Returns),
         class: stream(StreamId::ChatClass),
+        driven: stream(StreamId::DrivenContacts),
+    }
+}
+
+/// A contact of `class` ended at `t`, `answered` or not: a chat may become
+/// an order; an after-sales contact (driven by the orders) does not.
+fn contact_ended(
+    t: f64,
+    class: u8,
+    answered: bool,
+    chat: &ChatStage,
+    dispatch: (&mut Option<DispatchStages>, &mut Option<DispatchDraws>),
+    events: &mut EventQueue<Event>,
+) {
+    if let (false, Some(d), Some(r)) = (chat.is_driven(class), dispatch.0, dispatch.1) {
+        d.chat_ended(t, answered, r, events);
     }
 }
 
@@ -352,7 +379,10 @@ impl<'p> Replication<'p> {
             volume: (params.volume_cv > 0.0)
                 .then(|| Dist::lognormal(1.0, params.volume_cv).expect("volume_cv checked by validation")),
             chat: ChatStage::new(&params.chat, &params.breaks, params.periods),
-            dispatch: params.dispatch.as_ref().map(|d| DispatchStages::new(d, &params.breaks, params.periods)),
+            dispatch: params
+                .dispatch
+                .as_ref()
+                .map(|d| DispatchStages::new(d, &params.chat.classes, &params.breaks, params.periods)),
             volume_multiplier: 1.0,
             drawn_rate: None,
             events_processed: 0,
@@ -466,23 +496,22 @@ impl<'p> Replication<'p> {
                     self.chat.arrive(t, events, &mut chat_rng, ranks);
                 }
                 Event::ChatPatience(seq, class) => {
-                    // A customer who will come back has not ended the chat yet.
+                    // A customer who will come back has not ended the chat
+                    // yet; an after-sales contact neither returns nor orders.
                     let Some(returns) = self.chat.patience_ends(t, seq, class) else { continue };
-                    if self.chat.will_return(t, returns, class, horizon, events, &mut chat_rng) {
-                        continue;
-                    }
-                    if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
-                        d.chat_ended(t, false, r, events);
+                    let back = !self.chat.is_driven(class)
+                        && self.chat.will_return(t, returns, class, horizon, events, &mut chat_rng);
+                    if !back {
+                        contact_ended(t, class, false, &self.chat, (&mut self.dispatch, &mut d_rng), events);
                     }
                 }
                 Event::ChatReturn(returns, class) => self.chat.come_back(t, returns, class, events, &mut chat_rng),
-                Event::ChatDone(agent) | Event::ChatEnds(agent) => {
-                    if event == Event::ChatDone(agent) {
+                Event::ContactArrival(class) => self.chat.arrive_driven(t, class, events, &mut chat_rng),
+                Event::ChatDone(agent, class) | Event::ChatEnds(agent, class) => {
+                    if event == Event::ChatDone(agent, class) {
                         self.chat.done(t, agent, events);
                     }
-                    if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
-                        d.chat_ended(t, true, r, events);
-                    }
+                    contact_ended(t, class, true, &self.chat, (&mut self.dispatch, &mut d_rng), events);
                 }
                 Event::WrapUpDone(agent) => self.chat.done(t, agent, events),
                 Event::AgentShiftStart(s) => self.chat.shift_change(t, s, true, events),

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 pub struct RawClass {
     /// Name (lower-case letters, digits, `_`).
     pub name: String,
-    /// Share of the offered first contacts [share].
+    /// Share of the offered first contacts [share]; default 0 (a class
+    /// driven by the orders).
+    #[serde(default)]
     pub share: f64,
     /// Serving priority, higher first [rank]; default 0.
     #[serde(default)]
@@ -25,4 +27,13 @@ pub struct RawClass {
     /// group's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handle_s: Option<RawDist>,
+    /// The class's on-time threshold [s]; default: `targets.response_within_s`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_within_s: Option<f64>,
+    /// Contacts of this class per paid order [share]; default 0.
+    #[serde(default)]
+    pub per_paid_order: f64,
+    /// Delay from payment to such a contact [h]; default: at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_paid_h: Option<RawDist>,
 }

@@ -13,8 +13,14 @@ const MAX_PRIORITY: u32 = 100;
 const MAX_CREDIT_S: f64 = 86_400.0;
 
 /// The classes of `c` (empty when none are written), each with its
-/// patience resolved (`patience`, the chat's, when the class sets none).
-pub(super) fn classes(ctx: &Ctx, c: &RawChat, patience: &Option<Dist>) -> Result<Vec<ContactClass>, ScenarioError> {
+/// patience resolved (`patience`, the chat's, when the class sets none)
+/// and its on-time threshold (`within_s`, the targets', when it sets none).
+pub(super) fn classes(
+    ctx: &Ctx,
+    c: &RawChat,
+    patience: &Option<Dist>,
+    within_s: f64,
+) -> Result<Vec<ContactClass>, ScenarioError> {
     let base = key(&p(&["chat"]), "classes");
     if c.classes.len() > MAX_CLASSES {
         return Err(ctx.err(&base, format!("at most {MAX_CLASSES} classes, got {}", c.classes.len())));
@@ -32,7 +38,23 @@ pub(super) fn classes(ctx: &Ctx, c: &RawChat, patience: &Option<Dist>) -> Result
         if k.priority > MAX_PRIORITY {
             return Err(ctx.err(&key(&at, "priority"), format!("must be from 0 to {MAX_PRIORITY}, got {}", k.priority)));
         }
+        let per_paid_order = ctx.share(&key(&at, "per_paid_order"), k.per_paid_order)?;
+        if per_paid_order > 0.0 && k.share > 0.0 {
+            return Err(ctx.err(
+                &key(&at, "share"),
+                "a class driven by the orders (`per_paid_order`) takes no share of the inquiries: leave `share` out",
+            ));
+        }
         out.push(ContactClass {
+            response_within_s: match k.response_within_s {
+                Some(v) => ctx.positive(&key(&at, "response_within_s"), v, 86_400.0 * 366.0)?,
+                None => within_s,
+            },
+            per_paid_order,
+            after_paid_s: match &k.after_paid_h {
+                Some(raw) => Some(super::validate_dispatch::dist(ctx, &key(&at, "after_paid_h"), raw, 3600.0)?),
+                None => None,
+            },
             name: k.name.clone(),
             share: ctx.share(&key(&at, "share"), k.share)?,
             priority: k.priority as u8,
@@ -46,6 +68,9 @@ pub(super) fn classes(ctx: &Ctx, c: &RawChat, patience: &Option<Dist>) -> Result
                 None => None,
             },
         });
+    }
+    if !out.is_empty() && out.iter().all(ContactClass::is_driven) {
+        return Err(ctx.err(&base, "every class is driven by the orders: give the inquiries a class with a `share`"));
     }
     let total: f64 = out.iter().map(|k| k.share).sum();
     if !out.is_empty() && (total - 1.0).abs() > 1e-6 {

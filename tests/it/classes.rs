@@ -5,7 +5,7 @@
 use crate::common::{mean_se, simulate, stationary_toml};
 use peakplan::actuals::Mapping;
 use peakplan::analytic::{priority_mean_waits_s, ErlangC};
-use peakplan::figures::{class_figure, RESPONSE_MEAN_S};
+use peakplan::figures::{class_figure, OFFERED, ORDERS_PAID, RESPONSE_MEAN_S, SERVICE_LEVEL};
 use peakplan::Scenario;
 
 const CLASSES: &str = r#"
@@ -97,4 +97,48 @@ fn an_export_gives_each_chat_its_class_through_the_mapping() {
     assert!(e.message.contains("classes.gold` is not a class"), "{e:?}");
     let bad = Mapping::from_toml("[orders]\nclasses = { vip = [\"2\"] }\n", "m.toml").unwrap_err();
     assert!(bad.contains("belongs in the `[inquiries]` table only"), "{bad}");
+}
+
+/// The default scenario with its chats as one class and an after-sales
+/// class driven by the paid orders (`per`: contacts per paid order).
+fn with_after_sales(per: f64) -> Scenario {
+    let text = peakplan::scenario::DEFAULT_TOML.to_string()
+        + "\n[[chat.classes]]\nname = \"presale\"\nshare = 1\n"
+        + &format!(
+            "[[chat.classes]]\nname = \"parcel_query\"\nper_paid_order = {per}\n\
+             after_paid_h = {{ kind = \"exponential\", mean = 6 }}\npriority = 1\nresponse_within_s = 1800\n"
+        );
+    Scenario::from_toml(&text, "after-sales.toml").unwrap()
+}
+
+/// Without arrivals of an after-sales class, every figure of the default
+/// scenario is what it is without classes, on the same seed.
+#[test]
+fn an_after_sales_class_without_arrivals_changes_nothing() {
+    let (plain, none) = (Scenario::default_double11(), with_after_sales(0.0));
+    let (a, b) = (simulate(&plain, 9, 4, None), simulate(&none, 9, 4, None));
+    for name in &a.samples.scalar_names {
+        assert_eq!(a.samples.scalar(name), b.samples.scalar(name), "{name}");
+    }
+    assert_eq!(b.samples.scalar(class_figure("parcel_query", OFFERED)).unwrap(), [0.0; 4]);
+}
+
+/// Paid orders bring after-sales contacts at their rate (binomial, within
+/// four standard errors of the pooled share), served by the same agents
+/// in their own class and against their own threshold; the pre-sale
+/// chats' arrivals are the same customers as without them.
+#[test]
+fn paid_orders_bring_after_sales_contacts_at_their_rate() {
+    let per = 0.1;
+    let (plain, after) = (Scenario::default_double11(), with_after_sales(per));
+    let (a, b) = (simulate(&plain, 3, 20, None), simulate(&after, 3, 20, None));
+    let contacts: f64 = b.samples.scalar(class_figure("parcel_query", OFFERED)).unwrap().iter().sum();
+    let paid: f64 = b.samples.scalar(ORDERS_PAID).unwrap().iter().sum();
+    let se = (per * (1.0 - per) / paid).sqrt();
+    assert!((contacts / paid - per).abs() < 4.0 * se, "{contacts} contacts for {paid} paid orders");
+    assert_eq!(a.samples.scalar(OFFERED), b.samples.scalar(OFFERED), "the same pre-sale chats");
+    let presale: Vec<f64> = b.samples.scalar(class_figure("presale", OFFERED)).unwrap().to_vec();
+    assert_eq!(Some(presale.as_slice()), b.samples.scalar(OFFERED), "after-sales contacts are not chats");
+    let sl = mean_se(b.samples.scalar(class_figure("parcel_query", SERVICE_LEVEL)).unwrap()).0;
+    assert!(sl > 0.5, "answered within 30 min, ahead of the chats: {sl}");
 }

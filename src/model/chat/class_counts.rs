@@ -24,14 +24,15 @@ pub struct ClassCounts {
 pub struct ClassObserver {
     /// Counts by class index; empty when the scenario has no classes.
     pub counts: Vec<ClassCounts>,
-    within_s: f64,
+    /// Each class's on-time threshold [s].
+    within_s: Vec<f64>,
 }
 
 impl ClassObserver {
-    /// Counts for `classes` classes (0: nothing recorded); `within_s` is
-    /// the on-time threshold [s].
-    pub fn new(classes: usize, within_s: f64) -> Self {
-        Self { counts: vec![ClassCounts::default(); classes], within_s }
+    /// Counts for classes with the on-time thresholds `within_s` [s]
+    /// (none: nothing recorded).
+    pub fn new(within_s: Vec<f64>) -> Self {
+        Self { counts: vec![ClassCounts::default(); within_s.len()], within_s }
     }
 
     /// Clears every count.
@@ -52,7 +53,7 @@ impl ClassObserver {
     pub fn answered(&mut self, class: u8, wait_s: f64) {
         if let Some(c) = self.counts.get_mut(class as usize) {
             c.answered += 1;
-            c.on_time += u32::from(wait_s <= self.within_s);
+            c.on_time += u32::from(wait_s <= self.within_s[class as usize]);
             c.wait_sum_s += wait_s;
         }
     }

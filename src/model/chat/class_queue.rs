@@ -101,7 +101,17 @@ mod tests {
     use super::*;
 
     fn class(priority: u8, wait_credit_s: f64) -> ContactClass {
-        ContactClass { name: "c".into(), share: 0.5, priority, wait_credit_s, patience_s: None, handle_s: None }
+        ContactClass {
+            name: "c".into(),
+            share: 0.5,
+            priority,
+            wait_credit_s,
+            patience_s: None,
+            handle_s: None,
+            response_within_s: 30.0,
+            per_paid_order: 0.0,
+            after_paid_s: None,
+        }
     }
 
     fn w(t: f64) -> Waiting {

@@ -34,25 +34,54 @@ pub struct ContactClass {
     /// The class's handle time at concurrency one [s]; `None`: the agent
     /// group's `handle_s`.
     pub handle_s: Option<Dist>,
+    /// A first response within this time is on time for this class [s].
+    pub response_within_s: f64,
+    /// Contacts of this class per paid order, after the payment
+    /// ([`crate::model::contact_drivers`]) [share]; 0: the class is a share
+    /// of the inquiries instead.
+    pub per_paid_order: f64,
+    /// Delay from payment to such a contact [s]; `None`: at once.
+    pub after_paid_s: Option<Dist>,
 }
 
-/// Draws a contact's class from the classes' shares by one uniform.
+impl ContactClass {
+    /// Whether the class's contacts come from the orders (after-sales),
+    /// not from the inquiries: they share the agents and the waiting line
+    /// but count in their class's figures only.
+    #[inline]
+    pub fn is_driven(&self) -> bool {
+        self.per_paid_order > 0.0
+    }
+}
+
+/// Draws an inquiry's class from the classes' shares by one uniform
+/// (classes of share 0, such as those driven by the orders, never).
 #[derive(Debug, Clone, Default)]
 pub struct ClassDraw {
-    /// Cumulative shares of the classes but the last.
+    /// Cumulative shares of the drawable classes but the last.
     upper: Vec<f64>,
+    /// The index of each drawable class.
+    index: Vec<u8>,
 }
 
 impl ClassDraw {
-    /// The draw over `classes` (none or one: nothing to draw).
+    /// The draw over `classes` (at most one with a share: nothing to draw).
     pub fn new(classes: &[ContactClass]) -> Self {
+        let index: Vec<u8> = (0..classes.len()).filter(|&i| classes[i].share > 0.0).map(|i| i as u8).collect();
         let mut acc = 0.0;
         let mut upper = Vec::new();
-        for c in classes.iter().take(classes.len().saturating_sub(1)) {
-            acc += c.share;
+        for &i in index.iter().take(index.len().saturating_sub(1)) {
+            acc += classes[i as usize].share;
             upper.push(acc);
         }
-        Self { upper }
+        Self { upper, index }
+    }
+
+    /// The class of an inquiry when nothing is drawn: the one class with a
+    /// share (0 without classes).
+    #[inline]
+    pub fn only(&self) -> u8 {
+        self.index.first().copied().unwrap_or(0)
     }
 
     /// Whether a uniform must be drawn (more than one class).
@@ -65,7 +94,7 @@ impl ClassDraw {
     /// share exceeds `u` (the last class takes the rest).
     #[inline]
     pub fn class_of(&self, u: f64) -> u8 {
-        self.upper.iter().position(|&c| u < c).unwrap_or(self.upper.len()) as u8
+        self.index[self.upper.iter().position(|&c| u < c).unwrap_or(self.upper.len())]
     }
 }
 
@@ -74,7 +103,17 @@ mod tests {
     use super::*;
 
     fn class(share: f64) -> ContactClass {
-        ContactClass { name: "c".into(), share, priority: 0, wait_credit_s: 0.0, patience_s: None, handle_s: None }
+        ContactClass {
+            name: "c".into(),
+            share,
+            priority: 0,
+            wait_credit_s: 0.0,
+            patience_s: None,
+            handle_s: None,
+            response_within_s: 30.0,
+            per_paid_order: 0.0,
+            after_paid_s: None,
+        }
     }
 
     #[test]
@@ -84,5 +123,8 @@ mod tests {
         assert_eq!([0.0, 0.19, 0.2, 0.69, 0.7, 0.999].map(|u| d.class_of(u)), [0, 0, 1, 1, 2, 2]);
         assert!(!ClassDraw::new(&[class(1.0)]).needs_draw());
         assert!(!ClassDraw::new(&[]).needs_draw());
+        let d = ClassDraw::new(&[class(0.0), class(1.0)]);
+        assert!(!d.needs_draw());
+        assert_eq!(d.only(), 1, "the class with a share");
     }
 }

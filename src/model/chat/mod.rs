@@ -118,6 +118,9 @@ pub struct ChatStreams {
     /// The class of each offered first contact (drawn only with more than
     /// one class).
     pub class: StreamRng,
+    /// The patience, handle and wrap-up draws of contacts driven by the
+    /// orders (drawn only with such contacts).
+    pub driven: StreamRng,
 }
 
 /// The chat stage's state in one replication. Built once per worker and
@@ -181,10 +184,11 @@ impl<'p> ChatStage<'p> {
             resting: std::collections::VecDeque::new(),
             has_wrap_up: params.groups.iter().any(|g| g.wrap_up_s.is_some()),
             observer: ChatObserver::new(periods, params.response_within_s),
-            class_counts: ClassObserver::new(
-                if params.classes.len() > 1 { params.classes.len() } else { 0 },
-                params.response_within_s,
-            ),
+            class_counts: ClassObserver::new(if params.classes.len() > 1 {
+                params.classes.iter().map(|c| c.response_within_s).collect()
+            } else {
+                Vec::new()
+            }),
             records: RecordSink::default(),
             state_log: StateLog::default(),
             handle_factor: 1.0,
@@ -243,7 +247,11 @@ impl<'p> ChatStage<'p> {
             return;
         }
         // A traced customer's known class overrides the draw (drawn all the same).
-        let drawn = if self.class_draw.needs_draw() { self.class_draw.class_of(rng.class.random()) } else { 0 };
+        let drawn = if self.class_draw.needs_draw() {
+            self.class_draw.class_of(rng.class.random())
+        } else {
+            self.class_draw.only()
+        };
         let class = ranks.and_then(|r| r.class).unwrap_or(drawn);
         let patience = self.patience(class).map(|d| match ranks {
             None => d.sample(&mut rng.patience),
@@ -256,6 +264,25 @@ impl<'p> ChatStage<'p> {
         let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
         let w = Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns: 0 };
         self.offer(now, class, w, patience, events);
+    }
+
+    /// A contact of order-driven `class` arrives at `now` (an after-sales
+    /// contact: [`crate::model::contact_drivers`]); its draws come from the
+    /// driven contacts' stream, and it counts in its class's figures only.
+    #[inline]
+    pub fn arrive_driven(&mut self, now: f64, class: u8, events: &mut EventQueue<Event>, rng: &mut ChatStreams) {
+        let r = &mut rng.driven;
+        let patience = self.patience(class).map(|d| d.sample(r));
+        let handle_u: f64 = r.random();
+        let wrap_u: f64 = if self.has_wrap_up { r.random() } else { 0.0 };
+        self.offer(now, class, Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns: 0 }, patience, events);
+    }
+
+    /// Whether `class` is driven by the orders (its contacts are no
+    /// pre-sale chats: they neither return nor become orders).
+    #[inline]
+    pub fn is_driven(&self, class: u8) -> bool {
+        self.params.classes.get(class as usize).is_some_and(ContactClass::is_driven)
     }
 
     /// The patience of `class` (`None`: never abandons).
@@ -340,14 +367,17 @@ impl<'p> ChatStage<'p> {
     #[inline]
     pub fn patience_ends(&mut self, now: f64, seq: u32, class: u8) -> Option<u8> {
         let w = self.queue.abandon(class, seq)?;
-        self.observer.abandoned(w.arrival_s);
         self.class_counts.abandoned(class);
+        self.observer.queue_len.add(now, -1.0);
+        if self.is_driven(class) {
+            return Some(w.returns);
+        }
+        self.observer.abandoned(w.arrival_s);
         self.records.push_with(|| ChatRecord {
             arrival_s: w.arrival_s,
             outcome: ChatOutcome::Abandoned { wait_s: now - w.arrival_s },
             class: Some(class),
         });
-        self.observer.queue_len.add(now, -1.0);
         Some(w.returns)
     }
 
@@ -393,23 +423,28 @@ impl<'p> ChatStage<'p> {
         let stretch = 1.0 + group.slowdown_per_extra_chat * f64::from(load - 1);
         let handle = self.params.classes.get(class as usize).and_then(|c| c.handle_s.as_ref());
         let duration = handle.unwrap_or(&group.handle_s).quantile(u.0) * stretch * self.handle_factor;
-        self.records.push_with(|| ChatRecord {
-            arrival_s,
-            outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
-            class: Some(class),
-        });
+        let driven = self.is_driven(class);
+        if !driven {
+            self.records.push_with(|| ChatRecord {
+                arrival_s,
+                outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
+                class: Some(class),
+            });
+        }
         match &group.wrap_up_s {
             None => {
-                events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent));
+                events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent, class));
             }
             Some(wrap) => {
                 let (ends, wrapped) = (now + duration, now + duration + wrap.quantile(u.1));
-                events.schedule(ends, priority::COMPLETION, Event::ChatEnds(agent));
+                events.schedule(ends, priority::COMPLETION, Event::ChatEnds(agent, class));
                 events.schedule(wrapped, priority::COMPLETION, Event::WrapUpDone(agent));
                 self.state_log.wrap_up(agent, g, ends, wrapped);
             }
         }
-        self.observer.answered(arrival_s, now - arrival_s);
+        if !driven {
+            self.observer.answered(arrival_s, now - arrival_s);
+        }
         self.class_counts.answered(class, now - arrival_s);
         self.observer.busy_slots.add(now, 1.0);
     }
@@ -418,8 +453,11 @@ impl<'p> ChatStage<'p> {
     /// unanswered at close, and the time-weighted levels are integrated.
     pub fn close(&mut self, now: f64) {
         while let Some((class, w)) = self.queue.pop() {
-            self.observer.unanswered(w.arrival_s);
             self.class_counts.unanswered(class);
+            if self.is_driven(class) {
+                continue;
+            }
+            self.observer.unanswered(w.arrival_s);
             self.records.push_with(|| ChatRecord {
                 arrival_s: w.arrival_s,
                 outcome: ChatOutcome::Unanswered { wait_s: now - w.arrival_s },
