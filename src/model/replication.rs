@@ -196,6 +196,13 @@ impl<'p> DispatchStages<'p> {
         }
     }
 
+    /// A truck may have left at `now`: the contacts its parcels bring.
+    #[inline]
+    fn handed_over(&mut self, now: f64, events: &mut EventQueue<Event>) {
+        let (on_time, late) = self.courier.last_load;
+        self.contacts.dispatched(now, on_time, late, events);
+    }
+
     /// Starts whatever packing can start now.
     #[inline]
     fn pump(&mut self, now: f64, events: &mut EventQueue<Event>) {
@@ -312,8 +319,12 @@ impl DispatchStages<'_> {
             Event::PickupDue(carrier, index) => {
                 let work_left = self.work_left(t, chat);
                 self.courier.pickup_due(t, carrier, index, work_left, &mut r.pickups, events);
+                self.handed_over(t, events);
             }
-            Event::TruckArrives(carrier) => self.courier.load(t, carrier),
+            Event::TruckArrives(carrier) => {
+                self.courier.load(t, carrier);
+                self.handed_over(t, events);
+            }
             _ => unreachable!("chat events are handled by the chat stage"),
         }
         self.pump(t, events);

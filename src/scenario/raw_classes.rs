@@ -30,10 +30,14 @@ pub struct RawClass {
     /// The class's on-time threshold [s]; default: `targets.response_within_s`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_within_s: Option<f64>,
-    /// Contacts of this class per paid order [share]; default 0.
-    #[serde(default)]
-    pub per_paid_order: f64,
-    /// Delay from payment to such a contact [h]; default: at once.
+    /// What brings the class's contacts (`paid`, `dispatched`,
+    /// `late_dispatch`); default: none (a share of the inquiries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub after_paid_h: Option<RawDist>,
+    pub driven_by: Option<crate::model::chat::ContactDriver>,
+    /// Contacts per driving event [share]; default 0.
+    #[serde(default)]
+    pub per_event: f64,
+    /// Delay from the driving event to the contact [h]; default: at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_h: Option<RawDist>,
 }

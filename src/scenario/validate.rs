@@ -518,7 +518,7 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     if let Some(i) = model.chat.classes.iter().position(|k| k.is_driven()).filter(|_| model.dispatch.is_none()) {
         let at = p(&["chat", "classes"]);
         return Err(ctx.err(
-            &key(&with(&at, Seg::Index(i)), "per_paid_order"),
+            &key(&with(&at, Seg::Index(i)), "driven_by"),
             "contacts driven by the orders need the dispatch side (`[orders]`, `[warehouse]`, `[[couriers]]`)",
         ));
     }

@@ -38,11 +38,18 @@ pub(super) fn classes(
         if k.priority > MAX_PRIORITY {
             return Err(ctx.err(&key(&at, "priority"), format!("must be from 0 to {MAX_PRIORITY}, got {}", k.priority)));
         }
-        let per_paid_order = ctx.share(&key(&at, "per_paid_order"), k.per_paid_order)?;
-        if per_paid_order > 0.0 && k.share > 0.0 {
+        let per_event = ctx.share(&key(&at, "per_event"), k.per_event)?;
+        if k.driven_by.is_some() && k.share > 0.0 {
             return Err(ctx.err(
                 &key(&at, "share"),
-                "a class driven by the orders (`per_paid_order`) takes no share of the inquiries: leave `share` out",
+                "a class driven by the orders (`driven_by`) takes no share of the inquiries: leave `share` out",
+            ));
+        }
+        if k.driven_by.is_none() && (per_event > 0.0 || k.after_h.is_some()) {
+            let field = if per_event > 0.0 { "per_event" } else { "after_h" };
+            return Err(ctx.err(
+                &key(&at, field),
+                "only a class with `driven_by` (`paid`, `dispatched` or `late_dispatch`) has driving events",
             ));
         }
         out.push(ContactClass {
@@ -50,9 +57,10 @@ pub(super) fn classes(
                 Some(v) => ctx.positive(&key(&at, "response_within_s"), v, 86_400.0 * 366.0)?,
                 None => within_s,
             },
-            per_paid_order,
-            after_paid_s: match &k.after_paid_h {
-                Some(raw) => Some(super::validate_dispatch::dist(ctx, &key(&at, "after_paid_h"), raw, 3600.0)?),
+            driven_by: k.driven_by,
+            per_event,
+            after_s: match &k.after_h {
+                Some(raw) => Some(super::validate_dispatch::dist(ctx, &key(&at, "after_h"), raw, 3600.0)?),
                 None => None,
             },
             name: k.name.clone(),

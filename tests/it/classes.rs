@@ -5,7 +5,10 @@
 use crate::common::{mean_se, simulate, stationary_toml};
 use peakplan::actuals::Mapping;
 use peakplan::analytic::{priority_mean_waits_s, ErlangC};
-use peakplan::figures::{class_figure, OFFERED, ORDERS_PAID, RESPONSE_MEAN_S, SERVICE_LEVEL};
+use peakplan::figures::{
+    class_figure, ABANDONED, ANSWERED, ANSWERED_ON_TIME, LATE_ORDERS, OFFERED, ORDERS_DISPATCHED, ORDERS_PAID,
+    ORDERS_UNDISPATCHED, RESPONSE_MEAN_S, UNANSWERED_AT_CLOSE,
+};
 use peakplan::Scenario;
 
 const CLASSES: &str = r#"
@@ -99,46 +102,69 @@ fn an_export_gives_each_chat_its_class_through_the_mapping() {
     assert!(bad.contains("belongs in the `[inquiries]` table only"), "{bad}");
 }
 
-/// The default scenario with its chats as one class and an after-sales
-/// class driven by the paid orders (`per`: contacts per paid order).
-fn with_after_sales(per: f64) -> Scenario {
-    let text = peakplan::scenario::DEFAULT_TOML.to_string()
+/// The default scenario (its promise `promise_h`) with its chats as one
+/// class and after-sales classes: parcel queries, `per` per paid order a
+/// few hours later; tracking questions, `per` per parcel handed over; and
+/// complaints, `per` per parcel handed over late.
+fn with_after_sales(per: f64, promise_h: f64) -> Scenario {
+    let text = peakplan::scenario::DEFAULT_TOML.replace("promise_h = 48 ", &format!("promise_h = {promise_h} "))
         + "\n[[chat.classes]]\nname = \"presale\"\nshare = 1\n"
         + &format!(
-            "[[chat.classes]]\nname = \"parcel_query\"\nper_paid_order = {per}\n\
-             after_paid_h = {{ kind = \"exponential\", mean = 6 }}\npriority = 1\nresponse_within_s = 1800\n"
+            "[[chat.classes]]\nname = \"parcel_query\"\ndriven_by = \"paid\"\nper_event = {per}\n\
+             after_h = {{ kind = \"exponential\", mean = 6 }}\nresponse_within_s = 7200\n\
+             [[chat.classes]]\nname = \"tracking\"\ndriven_by = \"dispatched\"\nper_event = {per}\n\
+             [[chat.classes]]\nname = \"complaint\"\ndriven_by = \"late_dispatch\"\nper_event = {per}\n\
+             priority = 1\nresponse_within_s = 1800\n"
         );
     Scenario::from_toml(&text, "after-sales.toml").unwrap()
 }
 
-/// Without arrivals of an after-sales class, every figure of the default
-/// scenario is what it is without classes, on the same seed.
+/// Without arrivals of the after-sales classes, every figure of the
+/// default scenario is what it is without classes, on the same seed.
 #[test]
-fn an_after_sales_class_without_arrivals_changes_nothing() {
-    let (plain, none) = (Scenario::default_double11(), with_after_sales(0.0));
+fn after_sales_classes_without_arrivals_change_nothing() {
+    let (plain, none) = (Scenario::default_double11(), with_after_sales(0.0, 48.0));
     let (a, b) = (simulate(&plain, 9, 4, None), simulate(&none, 9, 4, None));
     for name in &a.samples.scalar_names {
         assert_eq!(a.samples.scalar(name), b.samples.scalar(name), "{name}");
     }
-    assert_eq!(b.samples.scalar(class_figure("parcel_query", OFFERED)).unwrap(), [0.0; 4]);
+    for class in ["parcel_query", "tracking", "complaint"] {
+        assert_eq!(b.samples.scalar(class_figure(class, OFFERED)).unwrap(), [0.0; 4]);
+    }
 }
 
-/// Paid orders bring after-sales contacts at their rate (binomial, within
-/// four standard errors of the pooled share), served by the same agents
-/// in their own class and against their own threshold; the pre-sale
-/// chats' arrivals are the same customers as without them.
+/// Paid orders, parcels handed over and parcels handed over late bring
+/// their contacts at their rates (binomial, within four standard errors
+/// of the pooled share), served by the same agents in their own classes;
+/// the pre-sale chats are the same customers as without them, the
+/// after-sales contacts are not counted as chats, and each ends answered,
+/// abandoned or waiting at the close.
 #[test]
-fn paid_orders_bring_after_sales_contacts_at_their_rate() {
+fn orders_and_parcels_bring_after_sales_contacts_at_their_rates() {
     let per = 0.1;
-    let (plain, after) = (Scenario::default_double11(), with_after_sales(per));
+    let (plain, after) = (Scenario::default_double11(), with_after_sales(per, 12.0));
     let (a, b) = (simulate(&plain, 3, 20, None), simulate(&after, 3, 20, None));
-    let contacts: f64 = b.samples.scalar(class_figure("parcel_query", OFFERED)).unwrap().iter().sum();
-    let paid: f64 = b.samples.scalar(ORDERS_PAID).unwrap().iter().sum();
-    let se = (per * (1.0 - per) / paid).sqrt();
-    assert!((contacts / paid - per).abs() < 4.0 * se, "{contacts} contacts for {paid} paid orders");
+    let total = |name: &str| b.samples.scalar(name).unwrap().iter().sum::<f64>();
+    let late_dispatched = total(LATE_ORDERS.name) - total(ORDERS_UNDISPATCHED.name);
+    assert!(late_dispatched > 1000.0, "a 12-hour promise leaves parcels late: {late_dispatched}");
+    for (class, events) in [
+        ("parcel_query", total(ORDERS_PAID.name)),
+        ("tracking", total(ORDERS_DISPATCHED.name)),
+        ("complaint", late_dispatched),
+    ] {
+        let contacts = total(&class_figure(class, OFFERED));
+        let se = (per * (1.0 - per) / events).sqrt();
+        assert!((contacts / events - per).abs() < 4.0 * se, "{class}: {contacts} contacts for {events} events");
+    }
     assert_eq!(a.samples.scalar(OFFERED), b.samples.scalar(OFFERED), "the same pre-sale chats");
     let presale: Vec<f64> = b.samples.scalar(class_figure("presale", OFFERED)).unwrap().to_vec();
     assert_eq!(Some(presale.as_slice()), b.samples.scalar(OFFERED), "after-sales contacts are not chats");
-    let sl = mean_se(b.samples.scalar(class_figure("parcel_query", SERVICE_LEVEL)).unwrap()).0;
-    assert!(sl > 0.5, "answered within 30 min, ahead of the chats: {sl}");
+    for class in ["parcel_query", "tracking", "complaint"] {
+        let f = |fig| b.samples.scalar(class_figure(class, fig)).unwrap();
+        for r in 0..20 {
+            let ended = f(ANSWERED)[r] + f(ABANDONED)[r] + f(UNANSWERED_AT_CLOSE)[r];
+            assert_eq!(f(OFFERED)[r], ended, "{class}: every contact answered, abandoned or waiting at the close");
+            assert!(f(ANSWERED_ON_TIME)[r] <= f(ANSWERED)[r]);
+        }
+    }
 }

@@ -109,8 +109,9 @@ mod tests {
             patience_s: None,
             handle_s: None,
             response_within_s: 30.0,
-            per_paid_order: 0.0,
-            after_paid_s: None,
+            driven_by: None,
+            per_event: 0.0,
+            after_s: None,
         }
     }
 

@@ -36,12 +36,25 @@ pub struct ContactClass {
     pub handle_s: Option<Dist>,
     /// A first response within this time is on time for this class [s].
     pub response_within_s: f64,
-    /// Contacts of this class per paid order, after the payment
-    /// ([`crate::model::contact_drivers`]) [share]; 0: the class is a share
-    /// of the inquiries instead.
-    pub per_paid_order: f64,
-    /// Delay from payment to such a contact [s]; `None`: at once.
-    pub after_paid_s: Option<Dist>,
+    /// What brings this class's contacts when they are not a share of the
+    /// inquiries ([`crate::model::contact_drivers`]); `None`: inquiries.
+    pub driven_by: Option<ContactDriver>,
+    /// Contacts per driving event (a paid order, a parcel) [share].
+    pub per_event: f64,
+    /// Delay from the driving event to the contact [s]; `None`: at once.
+    pub after_s: Option<Dist>,
+}
+
+/// What brings after-sales contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactDriver {
+    /// An order is paid.
+    Paid,
+    /// A parcel is handed to a courier.
+    Dispatched,
+    /// A parcel is handed to a courier after the promised time.
+    LateDispatch,
 }
 
 impl ContactClass {
@@ -50,7 +63,7 @@ impl ContactClass {
     /// but count in their class's figures only.
     #[inline]
     pub fn is_driven(&self) -> bool {
-        self.per_paid_order > 0.0
+        self.driven_by.is_some()
     }
 }
 
@@ -111,8 +124,9 @@ mod tests {
             patience_s: None,
             handle_s: None,
             response_within_s: 30.0,
-            per_paid_order: 0.0,
-            after_paid_s: None,
+            driven_by: None,
+            per_event: 0.0,
+            after_s: None,
         }
     }
 

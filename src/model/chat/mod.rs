@@ -27,7 +27,7 @@ mod state_log;
 
 pub use class_counts::{ClassCounts, ClassObserver};
 pub use class_queue::ClassQueue;
-pub use classes::{ClassDraw, ContactClass, MAX_CLASSES};
+pub use classes::{ClassDraw, ContactClass, ContactDriver, MAX_CLASSES};
 pub use observer::ChatObserver;
 pub use pool::AgentPool;
 pub use queue::{WaitQueue, Waiting};
