@@ -224,6 +224,11 @@ pub static EN: Labels = Labels {
             "Agents required per hour (in reference agents) found by simulation and by Erlang formulas, against \
              the capacity each plan puts on duty.",
         ),
+        (
+            "packer_requirement",
+            "Packers required per hour (in reference packers) found by simulation, the packing work as orders are \
+             paid, and the packers the recommended plan puts on duty: work may wait for a later pickup.",
+        ),
         ("compare_cost", "Total cost of each scenario: mean, and the spread between replications; labour beside it."),
         ("sweep_cost", "Cost against the headcount factor applied to every shift."),
         ("sweep_p_meet", "Share of replications meeting all targets against the headcount factor."),
@@ -296,6 +301,7 @@ pub static ZH: Labels = Labels {
         ("dispatch_lead_time", "已付款订单从付款到交给快递所用时间（汇总所有仿真轮次）；红线为 24 小时。"),
         ("total_cost", "每轮仿真的总成本（人工、快递、赔付、流失毛利、固定成本）：柱为各区间的仿真轮次占比，黑线为累计占比。"),
         ("requirement", "仿真与 Erlang 公式得出的每小时所需坐席（以标准坐席计），以及两个方案的在岗能力。"),
+        ("packer_requirement", "仿真得出的每小时所需打包员（以标准打包员计）、订单付款后即时的打包工作量，以及推荐方案的在岗打包员：部分工作可等到下一次揽收前完成。"),
         ("compare_cost", "各场景总成本：均值及各轮仿真的分布；旁边为人工成本。"),
         ("sweep_cost", "成本与各班次人数系数的关系。"),
         ("sweep_p_meet", "同时达到所有目标的仿真轮次占比与人数系数的关系。"),

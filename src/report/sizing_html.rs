@@ -25,7 +25,8 @@ pub fn render(r: &SizingReport, plan: &SimulationReport, page: &Page) -> String 
     verdict(&mut o, r, page);
     plans_table(&mut o, r, page);
     let plots = page.plots.unwrap_or(&[]);
-    let (requirement, rest): (Vec<&Rendered>, Vec<&Rendered>) = plots.iter().partition(|x| x.name == "requirement");
+    let (requirement, rest): (Vec<&Rendered>, Vec<&Rendered>) =
+        plots.iter().partition(|x| x.name == "requirement" || x.name == "packer_requirement");
     if !requirement.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2>", p.requirement);
         figures(&mut o, requirement.into_iter(), l);

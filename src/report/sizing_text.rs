@@ -18,14 +18,17 @@ fn plan_table(o: &mut String, groups: &[String], p: &PlanResult, role: Role) {
         Role::Agents => "agent shift",
         Role::Packers => "packer shift",
     };
-    let _ = write!(o, "  {:<16}{:<12}{:<12}", title, "start", "end");
+    // The name column fits the longest name (designed packer shifts are
+    // named `pack MM-DD HH:MM Nh`), at least 16 wide.
+    let w = rows.iter().map(|s| s.shift.chars().count() + usize::from(s.fixed) + 1).max().unwrap_or(0).max(16);
+    let _ = write!(o, "  {:<w$}{:<12}{:<12}", title, "start", "end");
     for g in groups {
         let _ = write!(o, "{:>8}", truncate(g, 7));
     }
     let _ = writeln!(o, "{:>10}", "cost CNY");
     for s in rows {
         let fixed = if s.fixed { "*" } else { "" };
-        let _ = write!(o, "  {:<16}{:<12}{:<12}", truncate(&format!("{}{fixed}", s.shift), 15), s.start, s.end);
+        let _ = write!(o, "  {:<w$}{:<12}{:<12}", format!("{}{fixed}", s.shift), s.start, s.end);
         for n in &s.headcount {
             let _ = write!(o, "{n:>8}");
         }
@@ -105,6 +108,33 @@ fn heading(o: &mut String, r: &SizingReport) {
     let _ = writeln!(o, "         met in ≥ {} of replications", pct(t.confidence));
 }
 
+/// The packer requirement curve against the plan's packers.
+fn packer_curve_line(o: &mut String, r: &SizingReport, c: &crate::sizing::packer_curve::PackerCurve) {
+    let period_h = r.run.period_min / 60.0;
+    let required = c.packer_hours(period_h * 3600.0);
+    let work: f64 = c.work.iter().sum::<f64>() * period_h;
+    let planned: f64 = r.periods.iter().filter_map(|p| p.packer_plan_capacity).sum::<f64>() * period_h;
+    if c.met {
+        let _ = writeln!(
+            o,
+            "  packers: the requirement curve needs {required:.0} reference packer-hours in the window:\n    \
+             each {u}'s packing work as it comes ({work:.0} in all) × {:.0}%, rounded up; the\n    \
+             rest waits for a later pickup. The plan has {planned:.0} on duty",
+            100.0 * c.scale,
+            u = period_word(r.run.period_min)
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "  packers: even a packer at every station in every {} meets the dispatch target\n    \
+             in only {} of replications (couriers or stations bind); the curve needs\n    \
+             {required:.0} reference packer-hours for that; the plan has {planned:.0} on duty",
+            period_word(r.run.period_min),
+            pct(c.share_ample)
+        );
+    }
+}
+
 /// The recommended plan: shifts, cost, how often it meets the targets.
 fn recommended(o: &mut String, r: &SizingReport) {
     let t = &r.targets;
@@ -119,6 +149,9 @@ fn recommended(o: &mut String, r: &SizingReport) {
         p.labour_cost_cny, p.agent_hours, p.packer_hours
     );
     let _ = writeln!(o, "  {}", r.efficiency.summary_line());
+    if let Some(c) = &r.packer_curve {
+        packer_curve_line(o, r, c);
+    }
     if let Some(rep) = p.cost.get(fig::LABOUR_PACKER_REPEATS_CNY) {
         let _ = writeln!(o, "  packer shifts repeated after the window {:.0} CNY (mean; not listed above)", rep.mean);
     }
@@ -215,7 +248,8 @@ fn formula_plan(o: &mut String, r: &SizingReport) {
     if let (Some(ft), Some(pt)) = (total(f), total(p)) {
         let _ = writeln!(o, "  total cost {ft:.0} CNY ({:+.0} CNY against the recommended plan)", ft - pt);
     }
-    let sizes = if r.packer_groups.is_empty() { "agents" } else { "agents only: its packers are the scenario's" };
+    let sizes =
+        if r.packer_groups.is_empty() { "agents" } else { "agents only: its packers are the recommended plan's" };
     let _ = writeln!(
         o,
         "  (it sizes {sizes};\n   the labour compared is that of the listed shifts;\n   the formulas see the forecast's \

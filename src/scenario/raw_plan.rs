@@ -106,9 +106,13 @@ pub struct RawSizing {
     /// `[sizing.shift_design]`: `size` designs the agent shifts (start and
     /// length) instead of filling the listed ones. Absent: off.
     pub shift_design: Option<RawShiftDesign>,
+    /// `[sizing.packer_shift_design]`: `size` designs the packer shifts
+    /// (start and length) instead of filling the listed ones. Absent: off.
+    pub packer_shift_design: Option<RawShiftDesign>,
 }
 
-/// `[sizing.shift_design]`: the rules designed shifts follow.
+/// `[sizing.shift_design]` (agents) or `[sizing.packer_shift_design]`
+/// (packers): the rules designed shifts follow.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RawShiftDesign {
@@ -148,6 +152,7 @@ impl Default for RawSizing {
             max_packers_per_shift: BTreeMap::new(),
             fixed_shifts: Vec::new(),
             shift_design: None,
+            packer_shift_design: None,
         }
     }
 }

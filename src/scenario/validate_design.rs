@@ -27,8 +27,6 @@ pub struct ShiftDesign {
 
 type Fail<'a> = &'a dyn Fn(&[&str], String) -> ScenarioError;
 
-const AT: &str = "shift_design";
-
 /// Candidate starts [s from the window start] at local clock times `clocks`
 /// [s after midnight] on every day of the window.
 fn clock_starts(w: &Window, clocks: &[u32]) -> Vec<f64> {
@@ -54,16 +52,16 @@ fn clock_starts(w: &Window, clocks: &[u32]) -> Vec<f64> {
 }
 
 /// The allowed starts [s from the window start].
-fn starts(raw: &RawShiftDesign, w: &Window, fail: Fail) -> Result<Vec<f64>, ScenarioError> {
+fn starts(raw: &RawShiftDesign, at: &str, w: &Window, fail: Fail) -> Result<Vec<f64>, ScenarioError> {
     if !raw.starts.is_empty() {
         if raw.start_every_min.is_some() {
-            return Err(fail(&["sizing", AT, "start_every_min"], "give either `starts` or `start_every_min`".into()));
+            return Err(fail(&["sizing", at, "start_every_min"], "give either `starts` or `start_every_min`".into()));
         }
         let mut clocks = Vec::new();
         for (i, text) in raw.starts.iter().enumerate() {
             let idx = i.to_string();
             let t = NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
-                fail(&["sizing", AT, "starts", idx.as_str()], format!("`{text}` is not a clock time `HH:MM`"))
+                fail(&["sizing", at, "starts", idx.as_str()], format!("`{text}` is not a clock time `HH:MM`"))
             })?;
             clocks.push(chrono::Timelike::num_seconds_from_midnight(&t));
         }
@@ -72,7 +70,7 @@ fn starts(raw: &RawShiftDesign, w: &Window, fail: Fail) -> Result<Vec<f64>, Scen
     let step_min = raw.start_every_min.unwrap_or(w.period_s / 60.0);
     if !(step_min.is_finite() && step_min >= 1.0 && step_min * 60.0 <= w.length_s) {
         return Err(fail(
-            &["sizing", AT, "start_every_min"],
+            &["sizing", at, "start_every_min"],
             format!("must be from 1 minute to the window's length, got {}", show(step_min)),
         ));
     }
@@ -80,15 +78,17 @@ fn starts(raw: &RawShiftDesign, w: &Window, fail: Fail) -> Result<Vec<f64>, Scen
     Ok((0..n).map(|k| k as f64 * step_min * 60.0).filter(|&s| s < w.length_s).collect())
 }
 
-/// Checks `raw` against the window `w`; `None` when the table is absent.
+/// Checks `raw`, the table `[sizing.<at>]`, against the window `w`; `None`
+/// when the table is absent.
 pub fn shift_design(
     raw: Option<&RawShiftDesign>,
+    at: &str,
     w: &Window,
     fail: Fail,
 ) -> Result<Option<ShiftDesign>, ScenarioError> {
     let Some(raw) = raw else { return Ok(None) };
     if raw.lengths_h.is_empty() {
-        return Err(fail(&["sizing", AT, "lengths_h"], "must list at least one length, e.g. `[4, 6, 8, 10]`".into()));
+        return Err(fail(&["sizing", at, "lengths_h"], "must list at least one length, e.g. `[4, 6, 8, 10]`".into()));
     }
     // A length longer than the window gives no candidate (the defaults
     // may not fit a short window); only no candidate at all is an error.
@@ -97,7 +97,7 @@ pub fn shift_design(
         if !(h.is_finite() && (0.25..=super::MAX_WINDOW_H).contains(&h)) {
             let idx = i.to_string();
             return Err(fail(
-                &["sizing", AT, "lengths_h", idx.as_str()],
+                &["sizing", at, "lengths_h", idx.as_str()],
                 format!("must be from 0.25 h to {} h, got {}", super::MAX_WINDOW_H, show(h)),
             ));
         }
@@ -107,25 +107,25 @@ pub fn shift_design(
     lengths.dedup();
     if raw.min_per_shift > super::validate::MAX_HEADCOUNT {
         return Err(fail(
-            &["sizing", AT, "min_per_shift"],
+            &["sizing", at, "min_per_shift"],
             format!("must be at most {}, got {}", super::validate::MAX_HEADCOUNT, raw.min_per_shift),
         ));
     }
-    let candidates: Vec<(f64, f64)> = starts(raw, w, fail)?
+    let candidates: Vec<(f64, f64)> = starts(raw, at, w, fail)?
         .into_iter()
         .flat_map(|s| lengths.iter().map(move |l| (s, s + l)))
         .filter(|&(_, e)| e <= w.length_s + 1e-6)
         .collect();
     if candidates.is_empty() {
         return Err(fail(
-            &["sizing", AT, "lengths_h"],
+            &["sizing", at, "lengths_h"],
             "no allowed start and length gives a shift within the window: allow shorter lengths or earlier starts"
                 .into(),
         ));
     }
     if candidates.len() > MAX_CANDIDATES {
         return Err(fail(
-            &["sizing", AT],
+            &["sizing", at],
             format!(
                 "the rules give {} candidate shifts, more than {MAX_CANDIDATES}: allow fewer starts or lengths",
                 candidates.len()

@@ -71,6 +71,8 @@ pub struct SizingSettings {
     pub fixed_shifts: RoleSettings<bool>,
     /// The rules of designed agent shifts (`None`: size the listed shifts).
     pub shift_design: Option<super::validate_design::ShiftDesign>,
+    /// The rules of designed packer shifts (`None`: size the listed ones).
+    pub packer_shift_design: Option<super::validate_design::ShiftDesign>,
 }
 
 /// Largest headcount per shift of a group left out of the limits.
@@ -282,6 +284,19 @@ pub fn sizing(
         verify_replications: raw.verify_replications,
         max_per_shift,
         fixed_shifts: fixed,
-        shift_design: super::validate_design::shift_design(raw.shift_design.as_ref(), w, fail)?,
+        shift_design: super::validate_design::shift_design(raw.shift_design.as_ref(), "shift_design", w, fail)?,
+        packer_shift_design: match &m.dispatch {
+            Some(_) => {
+                super::validate_design::shift_design(raw.packer_shift_design.as_ref(), "packer_shift_design", w, fail)?
+            }
+            None if raw.packer_shift_design.is_some() => {
+                return Err(fail(
+                    &["sizing", "packer_shift_design"],
+                    "the scenario has no dispatch side ([orders], [warehouse] and [[couriers]]): no packers to design"
+                        .into(),
+                ))
+            }
+            None => None,
+        },
     })
 }

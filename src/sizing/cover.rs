@@ -37,9 +37,10 @@ pub struct Cover<'a> {
     pub max_per_shift: &'a [u32],
     /// For each shift, `Some(headcount)` if the planner fixed it.
     pub fixed: &'a [Option<Vec<u32>>],
-    /// The breaks of the shifts' people, which take that share of their
-    /// capacity where they fall; `None`: no breaks.
-    pub breaks: Option<&'a BreakPolicy>,
+    /// The breaks of the shifts' people (the policy and the role whose
+    /// rules apply), which take that share of their capacity where they
+    /// fall; `None`: no breaks.
+    pub breaks: Option<(&'a BreakPolicy, Role)>,
 }
 
 /// The solution of a covering problem.
@@ -90,7 +91,7 @@ impl Cover<'_> {
         let loads: Vec<Option<BreakLoad>> = self
             .shifts
             .iter()
-            .map(|s| self.breaks.filter(|b| !b.is_empty()).map(|b| BreakLoad::new(s, b, Role::Agents)))
+            .map(|s| self.breaks.filter(|(b, _)| !b.is_empty()).map(|(b, role)| BreakLoad::new(s, b, role)))
             .collect();
         let mut problem = vars.minimise(cost).using(microlp);
         for (k, &sv) in short.iter().enumerate() {

@@ -56,18 +56,23 @@ pub fn by_formula(s: &Scenario) -> Vec<u32> {
 pub fn per_period_model(model: &ModelParams, agents: &[u32]) -> ModelParams {
     let mut m = model.clone();
     m.dispatch = None;
-    let groups = m.chat.groups.len();
-    let len = m.periods.length_s;
-    m.chat.shifts = agents
+    m.chat.shifts = one_period_shifts(agents, m.chat.groups.len(), m.periods.length_s, "period");
+    m
+}
+
+/// One shift per period of length `period_s`, named `<name>-<p>`, staffing
+/// `counts[p]` people of the first of `groups` groups.
+pub fn one_period_shifts(counts: &[u32], groups: usize, period_s: f64, name: &str) -> Vec<Shift> {
+    counts
         .iter()
         .enumerate()
         .map(|(p, &n)| {
             let mut headcount = vec![0; groups];
             headcount[0] = n;
-            Shift { name: format!("period-{p}"), start_s: p as f64 * len, end_s: (p + 1) as f64 * len, headcount }
+            let (start_s, end_s) = (p as f64 * period_s, (p + 1) as f64 * period_s);
+            Shift { name: format!("{name}-{p}"), start_s, end_s, headcount }
         })
-        .collect();
-    m
+        .collect()
 }
 
 /// The share of replications in which each period on its own must meet its
@@ -76,7 +81,7 @@ pub fn per_period_model(model: &ModelParams, agents: &[u32]) -> ModelParams {
 /// period, since failures of busy periods come together in the same
 /// high-volume replications. Under `each_period`, `confidence` itself; under
 /// `window` too, a start the search lowers where the window allows.
-fn period_confidence(t: &Targets) -> f64 {
+pub(super) fn period_confidence(t: &Targets) -> f64 {
     match t.service_level_scope {
         ServiceLevelScope::EveryPeriodJointly => 1.0 - (1.0 - t.confidence) / 3.0,
         ServiceLevelScope::EachPeriod | ServiceLevelScope::Window => t.confidence,

@@ -83,7 +83,7 @@ impl Efficiency {
         let pct = |x: f64| format!("{:.1}%", 100.0 * x);
         format!(
             "schedule efficiency {} on duty ({:.0} required agent-hours / {:.0} paid less {:.0} on breaks), {} of paid;\n  \
-             the shift rules alone need {:.0} agent-hours for the curve",
+             the covering program put {:.0} agent-hours on the curve before the simulation search",
             pct(self.on_duty_efficiency),
             self.requirement_agent_hours,
             self.paid_agent_hours,

@@ -38,6 +38,7 @@ pub mod efficiency;
 pub mod evaluate;
 pub mod explain;
 pub mod formula_table;
+pub mod packer_curve;
 pub mod plan_file;
 pub mod pools;
 pub mod replicate;
@@ -50,6 +51,7 @@ pub use result::{PeriodRow, PlanResult, SensitivityRow, ShiftPlan, SizingReport,
 
 use crate::experiment::RunError;
 use crate::figures::{self as fig, MissingFigure};
+use crate::model::availability::Role as BreakRole;
 use crate::model::shifts::{planned_on_duty, Shift};
 use crate::result::{Named, RunInfo, SCHEMA_VERSION};
 use crate::scenario::{time_label, Scenario};
@@ -97,10 +99,16 @@ pub struct Row {
 pub fn rows(s: &Scenario) -> Vec<Row> {
     let m = &s.model;
     let (cost, max, fixed) = (&s.costs.hourly_cny, &s.sizing.max_per_shift, &s.sizing.fixed_shifts);
-    let design_min = s.sizing.shift_design.as_ref().map(|d| d.min_per_shift);
+    let design_min = |role| {
+        let d = match role {
+            Role::Agents => &s.sizing.shift_design,
+            Role::Packers => &s.sizing.packer_shift_design,
+        };
+        d.as_ref().map(|d| d.min_per_shift)
+    };
     let row = |role, shift: &Shift, hourly: &[f64], capacity: &[f64], max: &[u32], fixed: bool| Row {
-        designed: role == Role::Agents && !fixed && design_min.is_some(),
-        min_people: if role == Role::Agents && !fixed { design_min.unwrap_or(0) } else { 0 },
+        designed: !fixed && design_min(role).is_some(),
+        min_people: if fixed { 0 } else { design_min(role).unwrap_or(0) },
         role,
         shift: shift.clone(),
         cost: {
@@ -265,6 +273,18 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// Packer capacity on duty per period, in reference packers (empty
+    /// without a dispatch side).
+    fn packer_capacity_per_period(&self, plan: &Plan) -> Vec<f64> {
+        let m = with_plan(&self.s.model, plan, 1.0);
+        let Some(d) = &m.dispatch else { return Vec::new() };
+        let cap = self.capacity_of(Role::Packers);
+        planned_on_duty(&d.warehouse.shifts, cap.len(), m.periods.length_s, m.periods.count)
+            .iter()
+            .map(|g| g.iter().zip(&cap).map(|(n, c)| n * c).sum())
+            .collect()
+    }
+
     /// Per period: (mean service level, share of replications meeting it).
     fn period_performance(&self, ev: &Evaluation) -> Result<Vec<(f64, f64)>, MissingFigure> {
         let sl = ev.samples.require_series(fig::SERVICE_LEVEL)?;
@@ -311,35 +331,58 @@ fn as_f64(x: &[u32]) -> Vec<f64> {
 }
 
 impl Ctx<'_> {
-    /// The least-cost agents covering the requirement `req` per period:
-    /// the designed shifts' program, or the listed shifts' covering.
-    fn cover(&self, req: &[f64]) -> Result<cover::Covered, SizingError> {
+    /// The least-cost people of `role` covering the requirement `req` per
+    /// period (reference people): the designed shifts' program, or the
+    /// listed shifts' covering; the rows of the role only.
+    fn cover(&self, role: Role, req: &[f64]) -> Result<cover::Covered, SizingError> {
         let (s, m) = (self.s, &self.s.model);
-        if let Some(d) = &s.sizing.shift_design {
-            return Ok(design::cover(self, d, req)?);
+        let design = match role {
+            Role::Agents => &s.sizing.shift_design,
+            Role::Packers => &s.sizing.packer_shift_design,
+        };
+        if let Some(d) = design {
+            return Ok(design::cover(self, role, d, req)?);
         }
-        let n_agent_rows = m.chat.shifts.len();
-        let fixed: Vec<Option<Vec<u32>>> =
-            self.rows[..n_agent_rows].iter().map(|r| r.fixed.then(|| r.shift.headcount.clone())).collect();
+        let rows: Vec<&Row> = self.rows.iter().filter(|r| r.role == role).collect();
+        let shifts: Vec<Shift> = rows.iter().map(|r| r.shift.clone()).collect();
+        let fixed: Vec<Option<Vec<u32>>> = rows.iter().map(|r| r.fixed.then(|| r.shift.headcount.clone())).collect();
+        let (cost_per_h, max, break_role) = match role {
+            Role::Agents => (&s.costs.hourly_cny.agents, &s.sizing.max_per_shift.agents, BreakRole::Agents),
+            Role::Packers => (&s.costs.hourly_cny.packers, &s.sizing.max_per_shift.packers, BreakRole::Packers),
+        };
+        let capacity = self.capacity_of(role);
         Ok(Cover {
-            shifts: &m.chat.shifts,
+            shifts: &shifts,
             requirement: req,
             period_s: m.periods.length_s,
             slot_s: (m.periods.length_s / 4.0).max(60.0),
-            capacity: &self.capacity,
-            cost_per_h: &s.costs.hourly_cny.agents,
-            max_per_shift: &s.sizing.max_per_shift.agents,
+            capacity: &capacity,
+            cost_per_h,
+            max_per_shift: max,
             fixed: &fixed,
-            breaks: Some(&m.breaks),
+            breaks: Some((&m.breaks, break_role)),
         }
         .solve()?)
     }
 
-    /// A plan of `agents` from the covering program, with the packers as
-    /// the scenario has them.
-    fn with_packers(&self, agents: Plan) -> Plan {
+    /// Capacity of one person of each group of `role` relative to the role's
+    /// first group.
+    fn capacity_of(&self, role: Role) -> Vec<f64> {
+        match role {
+            Role::Agents => self.capacity.clone(),
+            Role::Packers => self.rows.iter().find(|r| r.role == role).map_or(Vec::new(), |r| r.capacity.clone()),
+        }
+    }
+
+    /// The plan of `agents` (agent rows) and `packers` (packer rows).
+    fn joined(agents: Plan, packers: Plan) -> Plan {
+        agents.into_iter().chain(packers).collect()
+    }
+
+    /// The packer rows of `plan`.
+    fn packer_rows(&self, plan: &Plan) -> Plan {
         let n_agent_rows = self.s.model.chat.shifts.len();
-        agents.into_iter().chain(scenario_plan(&self.rows).into_iter().skip(n_agent_rows)).collect()
+        plan[n_agent_rows..].to_vec()
     }
 
     /// The name of group `g` of `role`.
@@ -436,6 +479,7 @@ fn formula_and_sensitivity(
 fn period_rows(
     ctx: &Ctx,
     curves: (&[u32], &[u32]),
+    packer_curve: Option<&packer_curve::PackerCurve>,
     plans: (&Plan, &Plan),
     evals: (&Evaluation, &Evaluation),
 ) -> Result<Vec<PeriodRow>, MissingFigure> {
@@ -444,6 +488,7 @@ fn period_rows(
     let fperf = ctx.period_performance(evals.1)?;
     let cap = ctx.capacity_per_period(plans.0);
     let fcap = ctx.capacity_per_period(plans.1);
+    let pcap = ctx.packer_capacity_per_period(plans.0);
     let labels = ctx.s.window.period_labels();
     Ok((0..m.periods.count)
         .map(|p| PeriodRow {
@@ -459,6 +504,9 @@ fn period_rows(
             formula_plan_capacity: fcap[p],
             formula_service_level_mean: fperf[p].0,
             formula_share_meeting: fperf[p].1,
+            packer_work: packer_curve.map(|c| c.work[p]),
+            packers_required: packer_curve.map(|c| c.required[p]),
+            packer_plan_capacity: pcap.get(p).copied(),
         })
         .collect())
 }
@@ -488,14 +536,8 @@ fn run_info(s: &Scenario, seed: u64, replications: u64) -> RunInfo {
 /// Sizes the agents (and, with a dispatch side, the packers) of `s`.
 pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingError> {
     // With designed shifts, every candidate becomes a shift of the scenario.
-    let expanded;
-    let s = match &s.sizing.shift_design {
-        Some(d) => {
-            expanded = design::expand(s, d);
-            &expanded
-        }
-        None => s,
-    };
+    let expanded = design::expand(s);
+    let s = &expanded;
     let m = &s.model;
     let ctx = Ctx { s, rows: rows(s), capacity: group_capacity(s) };
     let mut ev = Evaluator::new(s, cfg.seed, cfg.threads);
@@ -507,7 +549,13 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
     let curve_evaluations = ev.evaluations;
     stages.end("requirement curve".into(), &ev);
 
-    let covered = ctx.cover(&as_f64(&simulated))?;
+    let covered = ctx.cover(Role::Agents, &as_f64(&simulated))?;
+    let packer_curve = packer_curve::by_simulation(&mut ev, &simulated, 0..r)?;
+    let packers = match &packer_curve {
+        Some(c) => ctx.cover(Role::Packers, &as_f64(&c.required))?.plan,
+        None => Vec::new(),
+    };
+    stages.end("packer curve".into(), &ev);
     let conf = s.targets.confidence;
     let lim = Limits {
         rows: &ctx.rows,
@@ -515,16 +563,23 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         max_steps: 400,
         pools: pools::Pools::new(s),
     };
-    let start = ctx.with_packers(covered.plan.clone());
+    let start = Ctx::joined(covered.plan.clone(), packers);
     let found = search_and_verify(&ctx, &mut ev, &mut stages, &lim, cfg, start.clone(), &simulated)?;
 
-    let formula_plan = ctx.with_packers(ctx.cover(&as_f64(&formula))?.plan);
+    // The formula sizes agents only: its packers are the plan's.
+    let formula_plan = Ctx::joined(ctx.cover(Role::Agents, &as_f64(&formula))?.plan, ctx.packer_rows(&found.plan));
     let k = cfg.sensitivity_replications.min(v);
     let (formula_eval, sensitivity) = formula_and_sensitivity(&ctx, &mut ev, &found, &formula_plan, k)?;
     stages.end("Erlang plan and sensitivity".into(), &ev);
 
     let plan = &found.plan;
-    let periods = period_rows(&ctx, (&simulated, &formula), (plan, &formula_plan), (&found.verified, &formula_eval))?;
+    let periods = period_rows(
+        &ctx,
+        (&simulated, &formula),
+        packer_curve.as_ref(),
+        (plan, &formula_plan),
+        (&found.verified, &formula_eval),
+    )?;
     let labels = s.window.period_labels();
     let pools = pool_usage(&lim, plan, |role, g| ctx.group_name(role, g));
     let pool_binds = pools.iter().any(|p| p.binding);
@@ -555,6 +610,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
         binding_periods: explain::binding_periods(&found.verified, &s.targets, &labels),
         scope_shares: explain::scope_shares(&found.verified, &s.targets),
         efficiency: efficiency::Efficiency::of(&ctx.rows, plan, &start, &simulated, m.periods.length_s, &m.breaks),
+        packer_curve,
         sensitivity,
         stages: stages.done,
     })

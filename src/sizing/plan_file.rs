@@ -85,12 +85,15 @@ pub fn plan_toml(text: &str, s: &Scenario, r: &SizingReport, note: Option<&str>)
     let mut doc: DocumentMut = text.parse().map_err(|e| fail(format!("{e}")))?;
     let name = format!("{}-plan", s.name);
     doc["name"] = toml_edit::value(name);
+    let expanded = super::design::expand(s);
     if s.sizing.shift_design.is_some() {
-        write_designed(&mut doc, s, r).map_err(fail)?;
+        write_designed(&mut doc, &expanded, r, Role::Agents).map_err(fail)?;
     } else {
         set_headcounts(&mut doc, "chat", "agents", &r.agent_groups, r, Role::Agents).map_err(fail)?;
     }
-    if s.model.dispatch.is_some() {
+    if s.sizing.packer_shift_design.is_some() {
+        write_designed(&mut doc, &expanded, r, Role::Packers).map_err(fail)?;
+    } else if s.model.dispatch.is_some() {
         set_headcounts(&mut doc, "warehouse", "packers", &r.packer_groups, r, Role::Packers).map_err(fail)?;
     }
     Ok(format!("{}{}", header(s, r, note), doc))
@@ -138,29 +141,33 @@ fn set_counts(table: &mut Table, key: &str, groups: &[String], n: &[u32]) {
     }
 }
 
-/// Replaces the agent shifts of `doc` by the designed shifts the plan uses
-/// and drops `[sizing.shift_design]`.
-fn write_designed(doc: &mut DocumentMut, s: &Scenario, r: &SizingReport) -> Result<(), String> {
-    let expanded = match &s.sizing.shift_design {
-        Some(d) => super::design::expand(s, d),
-        None => return Ok(()),
+/// Replaces the shifts of `role` in `doc` by the designed shifts the plan
+/// uses and drops the role's design table; `expanded` is the scenario with
+/// its candidates (from [`super::design::expand`]).
+fn write_designed(doc: &mut DocumentMut, expanded: &Scenario, r: &SizingReport, role: Role) -> Result<(), String> {
+    let (section, key, table, groups, shifts) = match role {
+        Role::Agents => ("chat", "agents", "shift_design", &r.agent_groups, &expanded.model.chat.shifts),
+        Role::Packers => match &expanded.model.dispatch {
+            Some(d) => ("warehouse", "packers", "packer_shift_design", &r.packer_groups, &d.warehouse.shifts),
+            None => return Ok(()),
+        },
     };
     let used: Vec<&super::ShiftPlan> =
-        r.plan.shifts.iter().filter(|p| p.role == Role::Agents && p.headcount.iter().any(|&n| n > 0)).collect();
-    let listed = shifts_mut(doc, "chat")?;
+        r.plan.shifts.iter().filter(|p| p.role == role && p.headcount.iter().any(|&n| n > 0)).collect();
+    let listed = shifts_mut(doc, section)?;
     listed.clear();
     for p in used {
-        let sh = expanded.model.chat.shifts.iter().find(|x| x.name == p.shift);
+        let sh = shifts.iter().find(|x| x.name == p.shift);
         let sh = sh.ok_or_else(|| format!("the plan's shift \"{}\" is not a designed shift", p.shift))?;
         let mut t = Table::new();
         t.insert("name", toml_edit::value(p.shift.clone()));
-        t.insert("start", toml_edit::value(local_time(s, sh.start_s)));
-        t.insert("end", toml_edit::value(local_time(s, sh.end_s)));
-        t.insert("agents", toml_edit::value(headcounts(&r.agent_groups, &p.headcount)));
+        t.insert("start", toml_edit::value(local_time(expanded, sh.start_s)));
+        t.insert("end", toml_edit::value(local_time(expanded, sh.end_s)));
+        t.insert(key, toml_edit::value(headcounts(groups, &p.headcount)));
         listed.push(t);
     }
     if let Some(sizing) = doc.get_mut("sizing").and_then(Item::as_table_like_mut) {
-        sizing.remove("shift_design");
+        sizing.remove(table);
     }
     Ok(())
 }

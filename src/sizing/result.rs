@@ -75,6 +75,15 @@ pub struct PeriodRow {
     pub formula_service_level_mean: f64,
     /// Share of replications in which the formula plan meets the period.
     pub formula_share_meeting: f64,
+    /// Reference packers busy when every period has as many packers as the
+    /// stations allow: the packing work as it comes [people]; empty without
+    /// a dispatch side.
+    pub packer_work: Option<f64>,
+    /// Reference packers required on duty, by simulation [people].
+    pub packers_required: Option<u32>,
+    /// Capacity of the recommended plan's packers on duty, in reference
+    /// packers.
+    pub packer_plan_capacity: Option<f64>,
 }
 
 /// One line of the sensitivity table.
@@ -147,6 +156,9 @@ pub struct SizingReport {
     /// Schedule efficiency of the plan's agents against the requirement
     /// curve, paid and on duty.
     pub efficiency: super::efficiency::Efficiency,
+    /// The packer requirement curve (absent without a dispatch side).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub packer_curve: Option<super::packer_curve::PackerCurve>,
     /// Replications of each sensitivity row: the first of the verification set.
     pub sensitivity_replications: u64,
     /// The plan itself, the plan minus one person per shift, and under +20%

@@ -47,7 +47,7 @@ fn size_summary_separates_listed_labour_and_compares_total_cost() {
         "(listed ",
         "Erlang formulas: listed labour",
         "CNY against the recommended plan)",
-        "it sizes agents only: its packers are the scenario's",
+        "it sizes agents only: its packers are the recommended plan's",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
     }

@@ -27,6 +27,7 @@ mod golden;
 mod limits;
 mod output_hardening;
 mod output_safety;
+mod packer_design;
 mod plan_file;
 mod properties;
 mod records;

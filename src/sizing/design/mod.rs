@@ -44,37 +44,54 @@ fn candidate_name(s: &Scenario, start_s: f64, end_s: f64) -> String {
     format!("{} {len}", time_label(&s.window.start, start_s))
 }
 
-/// `s` with its agent shifts replaced by the fixed ones and every candidate
-/// of `d` (headcount 0), the candidates not fixed.
-pub fn expand(s: &Scenario, d: &ShiftDesign) -> Scenario {
-    let mut out = s.clone();
-    let groups = s.model.chat.groups.len();
-    let fixed: Vec<Shift> = s
-        .model
-        .chat
-        .shifts
-        .iter()
-        .zip(&s.sizing.fixed_shifts.agents)
-        .filter(|(_, &f)| f)
-        .map(|(sh, _)| sh.clone())
-        .collect();
-    let n_fixed = fixed.len();
-    out.model.chat.shifts = fixed;
-    out.model.chat.shifts.extend(d.candidates.iter().map(|&(a, b)| Shift {
-        name: candidate_name(s, a, b),
+/// `shifts` replaced by the fixed ones (`fixed[i]`) followed by every
+/// candidate of `d` (headcount 0 for each of `groups` groups, its name
+/// after `prefix`); returns the new fixed flags.
+fn expand_role(
+    s: &Scenario,
+    d: &ShiftDesign,
+    shifts: &mut Vec<Shift>,
+    fixed: &[bool],
+    groups: usize,
+    prefix: &str,
+) -> Vec<bool> {
+    let kept: Vec<Shift> = shifts.iter().zip(fixed).filter(|(_, &f)| f).map(|(sh, _)| sh.clone()).collect();
+    let n_fixed = kept.len();
+    *shifts = kept;
+    shifts.extend(d.candidates.iter().map(|&(a, b)| Shift {
+        name: format!("{prefix}{}", candidate_name(s, a, b)),
         start_s: a,
         end_s: b,
         headcount: vec![0; groups],
     }));
-    out.sizing.fixed_shifts.agents = (0..out.model.chat.shifts.len()).map(|i| i < n_fixed).collect();
+    (0..shifts.len()).map(|i| i < n_fixed).collect()
+}
+
+/// `s` with the shifts of every role it designs (`[sizing.shift_design]`
+/// for agents, `[sizing.packer_shift_design]` for packers) replaced by the
+/// fixed ones and every candidate (headcount 0), the candidates not fixed.
+/// A scenario that designs nothing is returned as it is.
+pub fn expand(s: &Scenario) -> Scenario {
+    let mut out = s.clone();
+    if let Some(d) = &s.sizing.shift_design {
+        let groups = s.model.chat.groups.len();
+        out.sizing.fixed_shifts.agents =
+            expand_role(s, d, &mut out.model.chat.shifts, &s.sizing.fixed_shifts.agents, groups, "");
+    }
+    if let (Some(d), Some(dispatch)) = (&s.sizing.packer_shift_design, out.model.dispatch.as_mut()) {
+        let groups = dispatch.warehouse.groups.len();
+        out.sizing.fixed_shifts.packers =
+            expand_role(s, d, &mut dispatch.warehouse.shifts, &s.sizing.fixed_shifts.packers, groups, "pack ");
+    }
     out
 }
 
-/// The program's candidates: the agent rows of `ctx` (fixed ones pinned).
-fn candidates(ctx: &Ctx) -> Vec<Candidate> {
+/// The program's candidates: the rows of `role` in `ctx` (fixed ones
+/// pinned).
+fn candidates(ctx: &Ctx, role: Role) -> Vec<Candidate> {
     ctx.rows
         .iter()
-        .filter(|r| r.role == Role::Agents)
+        .filter(|r| r.role == role)
         .map(|r| Candidate {
             start_s: r.shift.start_s,
             end_s: r.shift.end_s,
@@ -84,17 +101,28 @@ fn candidates(ctx: &Ctx) -> Vec<Candidate> {
         .collect()
 }
 
-/// The cheapest designed agent plan covering `requirement` (reference agents
-/// per period), with the shortfall where the rules cannot cover it.
-pub(super) fn cover(ctx: &Ctx, d: &ShiftDesign, requirement: &[f64]) -> Result<super::cover::Covered, DesignError> {
+/// The cheapest designed plan of `role` (its rows only) covering
+/// `requirement` (reference people per period), with the shortfall where
+/// the rules cannot cover it.
+pub(super) fn cover(
+    ctx: &Ctx,
+    role: Role,
+    d: &ShiftDesign,
+    requirement: &[f64],
+) -> Result<super::cover::Covered, DesignError> {
     let s = ctx.s;
-    let candidates = candidates(ctx);
+    let candidates = candidates(ctx, role);
+    let capacity = ctx.capacity_of(role);
+    let max_per_shift = match role {
+        Role::Agents => &s.sizing.max_per_shift.agents,
+        Role::Packers => &s.sizing.max_per_shift.packers,
+    };
     let solved = Program {
         candidates: &candidates,
         requirement,
         period_s: s.model.periods.length_s,
-        capacity: &ctx.capacity,
-        max_per_shift: &s.sizing.max_per_shift.agents,
+        capacity: &capacity,
+        max_per_shift,
         min_per_shift: d.min_per_shift,
         max_distinct: d.max_distinct_shifts,
     }
@@ -148,7 +176,7 @@ impl Designer<'_, '_> {
     ) -> Result<Plan, SizingError> {
         let (ctx, lim) = (self.ctx, self.lim);
         let mut requirement = requirement.to_vec();
-        let mut plan = with_agents(base, cover(ctx, self.d, &requirement)?.plan);
+        let mut plan = with_agents(base, cover(ctx, Role::Agents, self.d, &requirement)?.plan);
         for _ in 0..MAX_CUTS {
             let eval: Evaluation = ev.run_plan(&plan, 1.0, reps.clone())?;
             if ctx.s.targets.share_meeting(&eval.samples, false) >= lim.required {
@@ -162,7 +190,7 @@ impl Designer<'_, '_> {
             for p in failing {
                 requirement[p] = requirement[p].max(capacity[p].floor()) + 1.0;
             }
-            let next = with_agents(base, cover(ctx, self.d, &requirement)?.plan);
+            let next = with_agents(base, cover(ctx, Role::Agents, self.d, &requirement)?.plan);
             if next == plan {
                 break;
             }
