@@ -130,6 +130,37 @@ pub fn carrier_of(name: &str) -> Option<&str> {
     name.strip_prefix(DISPATCHED_VIA)
 }
 
+/// The prefix of the per-class figures.
+const CLASS: &str = "class_";
+
+/// The figures measured per class of contacts when a scenario has several
+/// classes (`[[chat.classes]]`), each named [`class_figure`].
+pub const CLASS_FIGURES: [Figure; 8] = [
+    OFFERED,
+    ANSWERED,
+    ANSWERED_ON_TIME,
+    ABANDONED,
+    UNANSWERED_AT_CLOSE,
+    SERVICE_LEVEL,
+    ABANDON_SHARE,
+    RESPONSE_MEAN_S,
+];
+
+/// The name of `figure` measured over the contacts of class `class`
+/// (`class_<class>_<figure>`), one of [`CLASS_FIGURES`].
+pub fn class_figure(class: &str, figure: Figure) -> String {
+    format!("{CLASS}{class}_{}", figure.name)
+}
+
+/// The class and the figure of a per-class name, `None` for any other.
+pub fn class_of(name: &str) -> Option<(&str, Figure)> {
+    let rest = name.strip_prefix(CLASS)?;
+    CLASS_FIGURES.iter().find_map(|f| {
+        let class = rest.strip_suffix(f.name)?.strip_suffix('_')?;
+        (!class.is_empty()).then_some((class, *f))
+    })
+}
+
 macro_rules! catalogue {
     ($($id:ident = $name:literal, $unit:ident, $scope:ident, $format:ident, $en:literal, $zh:literal;)*) => {
         $(
@@ -293,6 +324,16 @@ mod tests {
             assert_eq!(Figure::named(f.name), Some(*f));
             assert!(carrier_of(f.name).is_none(), "{f} looks like a carrier count");
         }
+    }
+
+    #[test]
+    fn class_figures_round_trip() {
+        for f in CLASS_FIGURES {
+            assert_eq!(class_of(&class_figure("vip_2", f)), Some(("vip_2", f)));
+        }
+        assert_eq!(class_of(ANSWERED_ON_TIME.name), None);
+        assert_eq!(class_of("class__offered"), None);
+        assert!(ALL.iter().all(|f| class_of(f.name).is_none()));
     }
 
     #[test]

@@ -148,9 +148,35 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         scalars.extend(d_scalars);
         series.extend(d_series);
     }
+    scalars.extend(class_figures(rep));
     scalars.push((fig::EVENTS.name.into(), rep.events_processed as f64));
     let rounds_repeated = rep.dispatch.as_ref().map_or_else(Vec::new, |d| d.warehouse.observer.rounds_repeated.clone());
     RepFigures { scalars, series, rounds_repeated }
+}
+
+/// The figures of each class of contacts, `class_<class>_<figure>`
+/// ([`fig::CLASS_FIGURES`]), with more than one class; none otherwise.
+fn class_figures(rep: &Replication) -> Vec<(Cow<'static, str>, f64)> {
+    let classes = rep.chat.classes();
+    let mut out = Vec::new();
+    for (class, c) in classes.iter().zip(&rep.chat.class_counts.counts) {
+        let offered = f64::from(c.offered);
+        let lost = f64::from(c.abandoned + c.unanswered);
+        let values = [
+            offered,
+            f64::from(c.answered),
+            f64::from(c.on_time),
+            f64::from(c.abandoned),
+            f64::from(c.unanswered),
+            ratio(f64::from(c.on_time), offered, 1.0),
+            ratio(lost, offered, 0.0),
+            defined_ratio(c.wait_sum_s, f64::from(c.answered)),
+        ];
+        for (f, v) in fig::CLASS_FIGURES.iter().zip(values) {
+            out.push((Cow::Owned(fig::class_figure(&class.name, *f)), v));
+        }
+    }
+    out
 }
 
 fn counts(v: &[u32]) -> Vec<f64> {

@@ -67,13 +67,15 @@ pub struct TracedChat {
     /// The index of the chat's group in [`ChatActuals::handle`]
     /// ([`u16::MAX`]: abandoned, no group).
     pub group: u16,
+    /// The chat's class in the scenario's classes ([`u8::MAX`]: not known).
+    pub class: u8,
 }
 
 impl TracedChat {
     /// Orders chats by every field, so that a trace does not depend on the
     /// order of the export's rows.
-    fn key(&self) -> (u32, u32, u32, bool, u16) {
-        (self.arrival_cs, self.wait_s.to_bits(), self.handle_s.to_bits(), self.abandoned, self.group)
+    fn key(&self) -> (u32, u32, u32, bool, u16, u8) {
+        (self.arrival_cs, self.wait_s.to_bits(), self.handle_s.to_bits(), self.abandoned, self.group, self.class)
     }
 }
 
@@ -221,6 +223,7 @@ impl ChatActuals {
                 handle_s: chat.handle_s.map_or(f32::NAN, |h| h as f32),
                 abandoned: chat.outcome == Outcome::Abandoned,
                 group,
+                class: chat.class.unwrap_or(u8::MAX),
             });
         }
         true

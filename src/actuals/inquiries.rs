@@ -3,7 +3,7 @@
 use super::reader::{Field, Row, RowError};
 
 /// The canonical fields of an inquiries export.
-pub const FIELDS: [Field; 7] = [
+pub const FIELDS: [Field; 8] = [
     Field { name: "arrived_at", required: true },
     Field { name: "deflected", required: false },
     Field { name: "abandoned", required: false },
@@ -11,6 +11,7 @@ pub const FIELDS: [Field; 7] = [
     Field { name: "handle_s", required: false },
     Field { name: "agent", required: false },
     Field { name: "group", required: false },
+    Field { name: "class", required: false },
 ];
 
 /// How a chat ended.
@@ -39,6 +40,9 @@ pub struct Inquiry<'r> {
     pub agent: Option<std::borrow::Cow<'r, str>>,
     /// The agent's group.
     pub group: Option<std::borrow::Cow<'r, str>>,
+    /// The chat's class, as an index into the scenario's classes
+    /// ([`super::contact_classes::ClassNames`]); `None`: not known.
+    pub class: Option<u8>,
 }
 
 /// Reads a row as a chat.
@@ -58,5 +62,6 @@ pub fn parse<'r>(row: &Row<'r>) -> Result<Inquiry<'r>, RowError> {
         handle_s: row.amount("handle_s")?,
         agent: row.text("agent")?,
         group: row.text("group")?,
+        class: None,
     })
 }

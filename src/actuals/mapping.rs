@@ -46,6 +46,10 @@ pub struct FileMapping {
     /// values meaning it (`break = ["AUX", "LUNCH"]`).
     #[serde(default)]
     pub states: BTreeMap<String, Vec<String>>,
+    /// Inquiries exports only: the scenario's class name → the export's
+    /// values meaning it (`priority = ["2"]`).
+    #[serde(default)]
+    pub classes: BTreeMap<String, Vec<String>>,
     /// Canonical field name → where its value comes from.
     #[serde(flatten)]
     pub fields: BTreeMap<String, Source>,
@@ -89,6 +93,11 @@ impl Mapping {
         if [&mapping.inquiries, &mapping.orders, &mapping.shipments].iter().any(|m| !m.states.is_empty()) {
             return Err(format!(
                 "{name}: `states` (the export's state names) belongs in the `[agent_states]` table only"
+            ));
+        }
+        if [&mapping.orders, &mapping.shipments, &mapping.agent_states].iter().any(|m| !m.classes.is_empty()) {
+            return Err(format!(
+                "{name}: `classes` (the export's class values) belongs in the `[inquiries]` table only"
             ));
         }
         crate::actuals::agent_states::StateNames::new(&mapping.agent_states.states)

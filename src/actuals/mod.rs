@@ -22,6 +22,7 @@
 pub mod agent_states;
 pub mod chat_actuals;
 pub mod concurrency;
+pub mod contact_classes;
 pub mod dispatch_actuals;
 mod error;
 pub mod fit;
@@ -108,8 +109,11 @@ pub fn import_inquiries_from(
     let periods: Periods = scenario.model.periods;
     let step = if opts.profile_step_s > 0.0 { opts.profile_step_s } else { periods.length_s };
     let mut chats = ChatActuals::new(periods, scenario.model.chat.response_within_s, step, opts.keep_trace);
+    let classes = contact_classes::ClassNames::new(m, scenario).map_err(|e| ImportError::whole_file(file, e))?;
     let counts = reader::read_rows_from(input, file, &inquiries::FIELDS, m, &ts, opts.skip_bad_rows, |row| {
-        Ok(chats.add(&inquiries::parse(row)?))
+        let mut chat = inquiries::parse(row)?;
+        chat.class = classes.resolve(row)?;
+        Ok(chats.add(&chat))
     })?;
     chats.finish();
     Ok((chats, counts))

@@ -71,10 +71,13 @@ pub fn customer_ranks(
             (g, stretch)
         })
         .collect();
-    let patience = scenario.model.chat.patience_s.as_ref();
+    let classes = &scenario.model.chat.classes;
     chats
         .iter()
         .map(|c| {
+            let class = classes.get(usize::from(c.class));
+            // A known class's own patience; the chat's otherwise.
+            let patience = class.map_or(scenario.model.chat.patience_s.as_ref(), |k| k.patience_s.as_ref());
             let wait = f64::from(c.wait_s);
             let patience_u = match (patience, wait.is_finite()) {
                 (Some(d), true) if c.abandoned => [d.cdf(wait); 2],
@@ -86,7 +89,7 @@ pub fn customer_ranks(
                 .get(usize::from(c.group))
                 .filter(|_| handle.is_finite() && !c.abandoned)
                 .map(|&(g, stretch)| groups[g].handle_s.cdf(handle / stretch));
-            CustomerRanks { patience_u, handle_u }
+            CustomerRanks { patience_u, handle_u, class: class.map(|_| c.class) }
         })
         .collect()
 }
@@ -107,9 +110,23 @@ mod tests {
         let chats = ChatActuals::new(s.model.periods, 60.0, 3600.0, true);
         let fit = fit_chats(&chats);
         let traced = [
-            TracedChat { arrival_cs: 0, wait_s: 42.0, handle_s: 317.0, abandoned: false, group: 0 },
-            TracedChat { arrival_cs: 5, wait_s: 12.5, handle_s: f32::NAN, abandoned: true, group: u16::MAX },
-            TracedChat { arrival_cs: 9, wait_s: f32::NAN, handle_s: f32::NAN, abandoned: false, group: 0 },
+            TracedChat { arrival_cs: 0, wait_s: 42.0, handle_s: 317.0, abandoned: false, group: 0, class: u8::MAX },
+            TracedChat {
+                arrival_cs: 5,
+                wait_s: 12.5,
+                handle_s: f32::NAN,
+                abandoned: true,
+                group: u16::MAX,
+                class: u8::MAX,
+            },
+            TracedChat {
+                arrival_cs: 9,
+                wait_s: f32::NAN,
+                handle_s: f32::NAN,
+                abandoned: false,
+                group: 0,
+                class: u8::MAX,
+            },
         ];
         let names = vec![s.model.chat.groups[0].name.clone()];
         let r = customer_ranks(&s, &fit, &names, &traced);

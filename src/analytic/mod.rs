@@ -4,6 +4,8 @@
 //! * [`erlang_c`](mod@erlang_c) — M/M/c, callers wait forever (Erlang C, via Erlang B).
 //! * [`erlang_a`] — M/M/c+M, callers abandon after an exponential patience
 //!   (Erlang A / Palm), computed exactly from the birth–death chain.
+//! * [`cobham`] — M/M/c with several classes and non-preemptive priority
+//!   (Cobham's formula for each class's mean wait).
 //! * [`chat_concurrency`] — a documented approximation that maps chat agents
 //!   handling several chats at once onto an M/M/c(+M) problem.
 //! * [`staffing`] — least headcount meeting service targets, shrinkage,
@@ -15,11 +17,13 @@
 //! [`QueueMetrics::stable`] and `mean_wait_s = None`, never as NaN or infinity.
 
 pub mod chat_concurrency;
+pub mod cobham;
 pub mod erlang_a;
 pub mod erlang_c;
 pub mod staffing;
 
 pub use chat_concurrency::ChatConcurrency;
+pub use cobham::priority_mean_waits_s;
 pub use erlang_a::ErlangA;
 pub use erlang_c::{erlang_b, erlang_c, ErlangC};
 pub use staffing::{

@@ -243,6 +243,9 @@ pub struct Courier<'p> {
     pub observer: CourierObserver,
     /// One record per parcel handed over, when on (off by default).
     pub records: RecordSink<ShipmentRecord>,
+    /// Parcels the last truck took within the promise and after it
+    /// [count]; (0, 0) after a pickup that took none.
+    pub last_load: (u32, u32),
 }
 
 impl<'p> Courier<'p> {
@@ -256,6 +259,7 @@ impl<'p> Courier<'p> {
             staging: VipQueue::default(),
             observer: CourierObserver::new(periods, params.carriers.len(), params.promise_s),
             records: RecordSink::default(),
+            last_load: (0, 0),
         }
     }
 
@@ -317,6 +321,7 @@ impl<'p> Courier<'p> {
         rng: &mut StreamRng,
         events: &mut EventQueue<Event>,
     ) {
+        self.last_load = (0, 0);
         let c = &self.params.carriers[carrier as usize];
         if let Some(next) = c.pickup_time(index + 1) {
             if next <= self.close_at_s && (next < self.window_end_s || work_left) {
@@ -342,6 +347,7 @@ impl<'p> Courier<'p> {
         let comp = &self.params.compensation;
         let o = &mut self.observer;
         let records = &mut self.records;
+        self.last_load = (0, 0);
         let mut n = 0u32;
         while n < cap {
             let Some(order) = self.staging.pop() else { break };
@@ -352,8 +358,10 @@ impl<'p> Courier<'p> {
             o.within_24h += u32::from(lead <= DAY_S);
             if lead <= o.promise_s {
                 o.within_promise += 1;
+                self.last_load.0 += 1;
             } else {
                 o.late_order(&order, comp);
+                self.last_load.1 += 1;
             }
             records.push_with(|| ShipmentRecord {
                 order_id: order.id,

@@ -10,16 +10,21 @@ pub enum Event {
     /// The next inquiry arrives; with a trace of customers, the index of
     /// its customer ([`crate::model::trace::NO_CUSTOMER`]: none).
     InquiryArrival(u32),
-    /// A customer who abandoned comes back, for the `.0`-th time.
-    ChatReturn(u8),
-    /// The patience of the waiting chat with this queue sequence number ends.
-    ChatPatience(u32),
-    /// The agent with this index finishes one chat (and its wrap-up): the
-    /// slot is free.
-    ChatDone(u32),
-    /// The customer of a chat of this agent leaves; the agent's wrap-up
-    /// time follows ([`Event::WrapUpDone`]).
-    ChatEnds(u32),
+    /// A customer who abandoned comes back, for the `.0`-th time, in
+    /// contact class `.1`.
+    ChatReturn(u8, u8),
+    /// The patience of the waiting chat with queue sequence number `.0` in
+    /// the line of contact class `.1` ends.
+    ChatPatience(u32, u8),
+    /// The agent with index `.0` finishes one chat of contact class `.1`
+    /// (and its wrap-up): the slot is free.
+    ChatDone(u32, u8),
+    /// The customer of a chat of class `.1` of agent `.0` leaves; the
+    /// agent's wrap-up time follows ([`Event::WrapUpDone`]).
+    ChatEnds(u32, u8),
+    /// A contact of order-driven class `.0` arrives (after-sales:
+    /// [`crate::model::contact_drivers`]).
+    ContactArrival(u8),
     /// The agent with this index finishes the wrap-up of one chat.
     WrapUpDone(u32),
     /// Break change `.1` of agent shift `.0` (a start or an end).

@@ -11,7 +11,7 @@
 
 use crate::engine::{stream_rng, EventQueue};
 use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
-use crate::model::chat::{ChatStage, ChatStreams};
+use crate::model::chat::ChatStage;
 use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
 use crate::model::record::{ChatOutcome, ChatRecord};
@@ -157,13 +157,7 @@ impl<'p> Forward<'p> {
     pub fn run(&mut self, state: &StartState, draws: ForwardDraws) {
         let (seed, rep) = draws.customers;
         let stream = |id: StreamId| stream_rng(seed, rep, id as u64);
-        let mut rng = ChatStreams {
-            deflection: stream(StreamId::Deflection),
-            patience: stream(StreamId::Patience),
-            handle: stream(StreamId::ChatHandle),
-            wrap: stream(StreamId::WrapUp),
-            returns: stream(StreamId::Returns),
-        };
+        let mut rng = super::replication::chat_streams(stream);
         let mut arrival_rng = stream(StreamId::InquiryArrivals);
         let mut arrivals = ArrivalStream::new(&self.rest, draws.volume);
         let events = &mut self.events;
@@ -188,13 +182,15 @@ impl<'p> Forward<'p> {
                     }
                     self.chat.arrive(t, events, &mut rng, None);
                 }
-                Event::ChatPatience(seq) => {
-                    if let Some(returns) = self.chat.patience_ends(t, seq) {
-                        self.chat.will_return(t, returns, horizon, events, &mut rng);
+                Event::ChatPatience(seq, class) => {
+                    if let Some(returns) = self.chat.patience_ends(t, seq, class) {
+                        if !self.chat.is_driven(class) {
+                            self.chat.will_return(t, returns, class, horizon, events, &mut rng);
+                        }
                     }
                 }
-                Event::ChatReturn(returns) => self.chat.come_back(t, returns, events, &mut rng),
-                Event::ChatDone(agent) | Event::WrapUpDone(agent) => self.chat.done(t, agent, events),
+                Event::ChatReturn(returns, class) => self.chat.come_back(t, returns, class, events, &mut rng),
+                Event::ChatDone(agent, _) | Event::WrapUpDone(agent) => self.chat.done(t, agent, events),
                 Event::AgentShiftStart(s) => self.chat.shift_change(t, s, true, events),
                 Event::AgentShiftEnd(s) => self.chat.shift_change(t, s, false, events),
                 Event::AgentBreak(s, i) => self.chat.break_change(t, s, i, events),

@@ -10,7 +10,9 @@
 //! The arrivals' rate is the forecast, or, when the forecast has spreads,
 //! one drawn per replication around it ([demand](crate::model::demand));
 //! the silent orders follow the same rate. A customer who abandons may come
-//! back later as a new contact (`ChatReturn`).
+//! back later as a new contact (`ChatReturn`). A paid order may bring an
+//! after-sales contact later ([contact drivers](crate::model::contact_drivers)),
+//! served by the same agents in its own class.
 //!
 //! Each stage lives in its own module and owns its state and observations;
 //! [`Replication`] wires them to one event queue and runs one replication.
@@ -24,6 +26,7 @@
 pub mod arrivals;
 pub mod availability;
 pub mod chat;
+pub mod contact_drivers;
 pub mod courier;
 pub mod demand;
 pub mod dist;

@@ -108,6 +108,9 @@ pub struct ChatRecord {
     pub arrival_s: f64,
     /// How it ended.
     pub outcome: ChatOutcome,
+    /// Its class (index into the scenario's classes); `None` for a
+    /// deflected chat, which gets none.
+    pub class: Option<u8>,
 }
 
 /// What an agent was doing, as an agent-state log records it.

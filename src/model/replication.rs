@@ -4,7 +4,8 @@
 use crate::engine::{stream_rng, EventQueue, StreamRng};
 use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
 use crate::model::availability::BreakPolicy;
-use crate::model::chat::{ChatParams, ChatStage, ChatStreams};
+use crate::model::chat::{ChatParams, ChatStage, ChatStreams, ContactClass};
+use crate::model::contact_drivers::ContactDrivers;
 use crate::model::courier::{Courier, CourierParams};
 use crate::model::demand::{Demand, DemandStreams};
 use crate::model::dist::Dist;
@@ -114,6 +115,13 @@ pub enum StreamId {
     HandleFactor = 18,
     /// The replication's conversion factor.
     ConversionFactor = 19,
+    /// The class of each chat (with more than one class).
+    ChatClass = 20,
+    /// Contacts driven by the orders: whether and when a paid order brings
+    /// one (the dispatch side's draws).
+    ContactDrivers = 21,
+    /// The patience, handle and wrap-up draws of those contacts.
+    DrivenContacts = 22,
 }
 
 /// Where a replication's inquiries come from: drawn, or replayed.
@@ -141,15 +149,18 @@ pub struct DispatchStages<'p> {
     pub warehouse: Warehouse<'p>,
     /// Staging and pickups.
     pub courier: Courier<'p>,
+    /// After-sales contacts that paid orders bring.
+    pub contacts: ContactDrivers<'p>,
     window_end_s: f64,
 }
 
 impl<'p> DispatchStages<'p> {
-    fn new(params: &'p DispatchParams, breaks: &BreakPolicy, periods: Periods) -> Self {
+    fn new(params: &'p DispatchParams, classes: &'p [ContactClass], breaks: &BreakPolicy, periods: Periods) -> Self {
         let end = periods.length_s * periods.count as f64;
         let close_at = end + params.max_drain_s;
         Self {
             orders: OrderStage::new(&params.orders, periods),
+            contacts: ContactDrivers::new(classes),
             warehouse: Warehouse::new(&params.warehouse, breaks, periods, end, close_at),
             courier: Courier::new(&params.courier, periods, end, close_at),
             window_end_s: end,
@@ -157,6 +168,7 @@ impl<'p> DispatchStages<'p> {
     }
 
     fn reset(&mut self, events: &mut EventQueue<Event>, seed: u64, rep: u64) {
+        self.contacts.reset(stream_rng(seed, rep, StreamId::ContactDrivers as u64));
         self.orders.reset(events);
         self.warehouse.reset(events, seed, rep);
         self.courier.reset(events);
@@ -179,8 +191,16 @@ impl<'p> DispatchStages<'p> {
     #[inline]
     fn paid(&mut self, now: f64, order: Option<Order>, events: &mut EventQueue<Event>) {
         if let Some(order) = order {
+            self.contacts.order_paid(now, events);
             self.warehouse.receive(now, order, events);
         }
+    }
+
+    /// A truck may have left at `now`: the contacts its parcels bring.
+    #[inline]
+    fn handed_over(&mut self, now: f64, events: &mut EventQueue<Event>) {
+        let (on_time, late) = self.courier.last_load;
+        self.contacts.dispatched(now, on_time, late, events);
     }
 
     /// Starts whatever packing can start now.
@@ -299,8 +319,12 @@ impl DispatchStages<'_> {
             Event::PickupDue(carrier, index) => {
                 let work_left = self.work_left(t, chat);
                 self.courier.pickup_due(t, carrier, index, work_left, &mut r.pickups, events);
+                self.handed_over(t, events);
             }
-            Event::TruckArrives(carrier) => self.courier.load(t, carrier),
+            Event::TruckArrives(carrier) => {
+                self.courier.load(t, carrier);
+                self.handed_over(t, events);
+            }
             _ => unreachable!("chat events are handled by the chat stage"),
         }
         self.pump(t, events);
@@ -308,13 +332,30 @@ impl DispatchStages<'_> {
 }
 
 /// The chat stage's streams from `stream`.
-fn chat_streams(stream: impl Fn(StreamId) -> StreamRng) -> ChatStreams {
+pub(super) fn chat_streams(stream: impl Fn(StreamId) -> StreamRng) -> ChatStreams {
     ChatStreams {
         deflection: stream(StreamId::Deflection),
         patience: stream(StreamId::Patience),
         handle: stream(StreamId::ChatHandle),
         wrap: stream(StreamId::WrapUp),
         returns: stream(StreamId::Returns),
+        class: stream(StreamId::ChatClass),
+        driven: stream(StreamId::DrivenContacts),
+    }
+}
+
+/// A contact of `class` ended at `t`, `answered` or not: a chat may become
+/// an order; an after-sales contact (driven by the orders) does not.
+fn contact_ended(
+    t: f64,
+    class: u8,
+    answered: bool,
+    chat: &ChatStage,
+    dispatch: (&mut Option<DispatchStages>, &mut Option<DispatchDraws>),
+    events: &mut EventQueue<Event>,
+) {
+    if let (false, Some(d), Some(r)) = (chat.is_driven(class), dispatch.0, dispatch.1) {
+        d.chat_ended(t, answered, r, events);
     }
 }
 
@@ -349,7 +390,10 @@ impl<'p> Replication<'p> {
             volume: (params.volume_cv > 0.0)
                 .then(|| Dist::lognormal(1.0, params.volume_cv).expect("volume_cv checked by validation")),
             chat: ChatStage::new(&params.chat, &params.breaks, params.periods),
-            dispatch: params.dispatch.as_ref().map(|d| DispatchStages::new(d, &params.breaks, params.periods)),
+            dispatch: params
+                .dispatch
+                .as_ref()
+                .map(|d| DispatchStages::new(d, &params.chat.classes, &params.breaks, params.periods)),
             volume_multiplier: 1.0,
             drawn_rate: None,
             events_processed: 0,
@@ -462,24 +506,23 @@ impl<'p> Replication<'p> {
                     let ranks = self.params.inquiry_trace.as_ref().and_then(|tr| tr.customer(customer));
                     self.chat.arrive(t, events, &mut chat_rng, ranks);
                 }
-                Event::ChatPatience(seq) => {
-                    // A customer who will come back has not ended the chat yet.
-                    let Some(returns) = self.chat.patience_ends(t, seq) else { continue };
-                    if self.chat.will_return(t, returns, horizon, events, &mut chat_rng) {
-                        continue;
-                    }
-                    if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
-                        d.chat_ended(t, false, r, events);
+                Event::ChatPatience(seq, class) => {
+                    // A customer who will come back has not ended the chat
+                    // yet; an after-sales contact neither returns nor orders.
+                    let Some(returns) = self.chat.patience_ends(t, seq, class) else { continue };
+                    let back = !self.chat.is_driven(class)
+                        && self.chat.will_return(t, returns, class, horizon, events, &mut chat_rng);
+                    if !back {
+                        contact_ended(t, class, false, &self.chat, (&mut self.dispatch, &mut d_rng), events);
                     }
                 }
-                Event::ChatReturn(returns) => self.chat.come_back(t, returns, events, &mut chat_rng),
-                Event::ChatDone(agent) | Event::ChatEnds(agent) => {
-                    if event == Event::ChatDone(agent) {
+                Event::ChatReturn(returns, class) => self.chat.come_back(t, returns, class, events, &mut chat_rng),
+                Event::ContactArrival(class) => self.chat.arrive_driven(t, class, events, &mut chat_rng),
+                Event::ChatDone(agent, class) | Event::ChatEnds(agent, class) => {
+                    if event == Event::ChatDone(agent, class) {
                         self.chat.done(t, agent, events);
                     }
-                    if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
-                        d.chat_ended(t, true, r, events);
-                    }
+                    contact_ended(t, class, true, &self.chat, (&mut self.dispatch, &mut d_rng), events);
                 }
                 Event::WrapUpDone(agent) => self.chat.done(t, agent, events),
                 Event::AgentShiftStart(s) => self.chat.shift_change(t, s, true, events),

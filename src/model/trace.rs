@@ -35,11 +35,14 @@ pub struct CustomerRanks {
     /// The rank of the handle time the customer needed, when they were
     /// handled; `None`: drawn.
     pub handle_u: Option<f64>,
+    /// The customer's class (index into the scenario's classes), when
+    /// known; `None`: drawn by the classes' shares.
+    pub class: Option<u8>,
 }
 
 impl CustomerRanks {
     /// Nothing known: every draw is free.
-    pub const UNKNOWN: Self = Self { patience_u: [0.0, 1.0], handle_u: None };
+    pub const UNKNOWN: Self = Self { patience_u: [0.0, 1.0], handle_u: None, class: None };
 }
 
 /// No traced customer: the arrival came from the top-up stream or from a

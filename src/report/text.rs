@@ -91,6 +91,7 @@ pub fn render(r: &SimulationReport) -> String {
             line(&mut o, label, s, f);
         }
     }
+    super::classes_text::section(r, &mut o);
     super::availability_text::section(r, &mut o);
     let (t, u) = (&r.targets, super::sizing_text::period_word(r.run.period_min));
     let _ = writeln!(

@@ -239,6 +239,9 @@ pub struct RawChat {
     /// default 0 (handle times known).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub handle_time_cv: f64,
+    /// Classes of contacts; default: one class.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<super::raw_classes::RawClass>,
     /// Agent groups.
     pub groups: Vec<RawGroup>,
     /// Agent shifts.

@@ -449,9 +449,11 @@ fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let patience_s = ctx.dist(&key(&base, "patience_s"), &c.patience_s, true)?;
     Ok(ChatParams {
         deflection_share: ctx.share(&key(&base, "deflection_share"), c.deflection_share)?,
-        patience_s: ctx.dist(&key(&base, "patience_s"), &c.patience_s, true)?,
+        classes: super::validate_classes::classes(ctx, c, &patience_s, within_s)?,
+        patience_s,
         response_within_s: within_s,
         shifts: shifts(ctx, &c.shifts, &groups, w, &key(&base, "shifts"))?,
         groups,
@@ -513,6 +515,13 @@ pub fn validate(raw: RawScenario, text: &str, source: &str) -> Result<Scenario, 
     };
     model.demand = super::validate_demand::demand(&ctx, &raw.arrivals, &w, model.periods, forecast)?;
     model.dispatch = super::validate_dispatch::dispatch(&ctx, &raw, &w, &targets, &model)?;
+    if let Some(i) = model.chat.classes.iter().position(|k| k.is_driven()).filter(|_| model.dispatch.is_none()) {
+        let at = p(&["chat", "classes"]);
+        return Err(ctx.err(
+            &key(&with(&at, Seg::Index(i)), "driven_by"),
+            "contacts driven by the orders need the dispatch side (`[orders]`, `[warehouse]`, `[[couriers]]`)",
+        ));
+    }
     super::validate_limits::volume(&ctx, &model)?;
     let fail = |path: &[&str], msg: String| ctx.err(&p(path), msg);
     let costs = super::validate_plan::costs(&raw.costs, &model, &fail)?;

@@ -41,6 +41,7 @@ fn chats(s: &Scenario, answered: u64) -> ChatActuals {
             handle_s: Some(100.0),
             agent: None,
             group: None,
+            class: None,
         };
         assert!(c.add(&chat));
     }

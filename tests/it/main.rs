@@ -11,6 +11,7 @@ mod agent_states;
 mod availability;
 mod bad_input;
 mod browser;
+mod classes;
 mod cli;
 mod common;
 mod cost;

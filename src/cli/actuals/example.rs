@@ -144,6 +144,11 @@ pub fn exec(a: &ExampleArgs) -> Result<(), Failure> {
         agents: Names::agent_names(worker.chat.agent_groups(), &groups),
         groups,
         carriers,
+        classes: if s.model.chat.classes.len() > 1 {
+            s.model.chat.classes.iter().map(|c| c.name.clone()).collect()
+        } else {
+            Vec::new()
+        },
     };
     let counts = Counts::of(&records);
     let contents = [

@@ -31,6 +31,8 @@ pub struct Names {
     pub groups: Vec<String>,
     /// Each carrier's name, by carrier index.
     pub carriers: Vec<String>,
+    /// Each class's name, by class index; empty: no `class` column.
+    pub classes: Vec<String>,
 }
 
 impl Names {
@@ -82,30 +84,44 @@ fn csv_text<const N: usize>(header: [&str; N], rows: impl Iterator<Item = [Strin
 }
 
 /// `inquiries.csv`: one row per chat, in arrival order. A chat still
-/// waiting when the run closed is written as abandoned then.
+/// waiting when the run closed is written as abandoned then. With classes,
+/// a last column `class` names each chat's (empty for a deflected chat).
 pub fn inquiries(chats: &[ChatRecord], n: &Names) -> String {
     let mut sorted: Vec<&ChatRecord> = chats.iter().collect();
     sorted.sort_by(|a, b| a.arrival_s.total_cmp(&b.arrival_s));
-    let rows = sorted.into_iter().map(|c| {
-        let arrived = n.at(c.arrival_s);
-        let e = String::new;
-        match c.outcome {
-            ChatOutcome::Deflected => [arrived, flag(true).into(), flag(false).into(), e(), e(), e(), e()],
-            ChatOutcome::Abandoned { wait_s } | ChatOutcome::Unanswered { wait_s } => {
-                [arrived, flag(false).into(), flag(true).into(), secs(wait_s), e(), e(), e()]
-            }
-            ChatOutcome::Answered { wait_s, handle_s, agent, group } => [
-                arrived,
-                flag(false).into(),
-                flag(false).into(),
-                secs(wait_s),
-                secs(handle_s),
-                n.agents[agent as usize].clone(),
-                n.groups[group as usize].clone(),
-            ],
+    let rows = sorted.iter().map(|c| inquiry_row(c, n));
+    if n.classes.is_empty() {
+        return csv_text(INQUIRIES_HEADER, rows);
+    }
+    let mut header = [""; 8];
+    header[..7].copy_from_slice(&INQUIRIES_HEADER);
+    header[7] = "class";
+    let class = |c: &ChatRecord| c.class.map(|k| n.classes[k as usize].clone()).unwrap_or_default();
+    csv_text(
+        header,
+        sorted.iter().zip(rows).map(|(c, r)| std::array::from_fn(|i| r.get(i).cloned().unwrap_or_else(|| class(c)))),
+    )
+}
+
+/// The seven canonical columns of one chat.
+fn inquiry_row(c: &ChatRecord, n: &Names) -> [String; 7] {
+    let arrived = n.at(c.arrival_s);
+    let e = String::new;
+    match c.outcome {
+        ChatOutcome::Deflected => [arrived, flag(true).into(), flag(false).into(), e(), e(), e(), e()],
+        ChatOutcome::Abandoned { wait_s } | ChatOutcome::Unanswered { wait_s } => {
+            [arrived, flag(false).into(), flag(true).into(), secs(wait_s), e(), e(), e()]
         }
-    });
-    csv_text(INQUIRIES_HEADER, rows)
+        ChatOutcome::Answered { wait_s, handle_s, agent, group } => [
+            arrived,
+            flag(false).into(),
+            flag(false).into(),
+            secs(wait_s),
+            secs(handle_s),
+            n.agents[agent as usize].clone(),
+            n.groups[group as usize].clone(),
+        ],
+    }
 }
 
 /// `orders.csv`: one row per order, in order of placement.
@@ -173,7 +189,13 @@ mod tests {
     fn names() -> Names {
         let start = peakplan::Scenario::default_double11().window.start;
         let groups = vec!["trained".to_string(), "temp".to_string()];
-        Names { start, agents: Names::agent_names(&[0, 1, 0], &groups), groups, carriers: vec!["SF, Express".into()] }
+        Names {
+            start,
+            agents: Names::agent_names(&[0, 1, 0], &groups),
+            groups,
+            carriers: vec!["SF, Express".into()],
+            classes: Vec::new(),
+        }
     }
 
     #[test]
@@ -184,9 +206,10 @@ mod tests {
             ChatRecord {
                 arrival_s: 3.25,
                 outcome: ChatOutcome::Answered { wait_s: 1.5, handle_s: 300.0004, agent: 2, group: 0 },
+                class: None,
             },
-            ChatRecord { arrival_s: 1.0, outcome: ChatOutcome::Deflected },
-            ChatRecord { arrival_s: 2.0, outcome: ChatOutcome::Abandoned { wait_s: 61.0 } },
+            ChatRecord { arrival_s: 1.0, outcome: ChatOutcome::Deflected, class: None },
+            ChatRecord { arrival_s: 2.0, outcome: ChatOutcome::Abandoned { wait_s: 61.0 }, class: None },
         ];
         assert_eq!(
             inquiries(&chats, &n),

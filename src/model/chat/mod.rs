@@ -11,7 +11,14 @@
 //! [availability](crate::model::availability)). After a chat, an agent of a
 //! group with wrap-up time keeps the slot busy for that time after the
 //! customer has left. The first response is the moment a chat gets a slot.
+//!
+//! Each contact carries a [class](classes): waiting contacts are served
+//! highest priority first (non-preemptive), first come first served within
+//! a class; a class has its own patience and may have its own handle time.
 
+mod class_counts;
+mod class_queue;
+mod classes;
 mod observer;
 mod pool;
 mod queue;
@@ -19,6 +26,9 @@ mod seed;
 mod staffing;
 mod state_log;
 
+pub use class_counts::{ClassCounts, ClassObserver};
+pub use class_queue::ClassQueue;
+pub use classes::{ClassDraw, ContactClass, ContactDriver, MAX_CLASSES};
 pub use observer::ChatObserver;
 pub use pool::AgentPool;
 pub use queue::{WaitQueue, Waiting};
@@ -71,6 +81,9 @@ pub struct ChatParams {
     /// Coefficient of variation of the replication's handle-time factor
     /// (lognormal, mean 1) [ratio]; 0: no factor drawn.
     pub handle_time_cv: f64,
+    /// Classes of contacts, in file order; empty: one class with
+    /// `patience_s` and the groups' handle times.
+    pub classes: Vec<ContactClass>,
 }
 
 /// Customers who come back: a customer whose patience ends before a first
@@ -112,6 +125,12 @@ pub struct ChatStreams {
     /// returning contact's patience, handle and wrap-up draws (drawn only
     /// when customers return).
     pub returns: StreamRng,
+    /// The class of each offered first contact (drawn only with more than
+    /// one class).
+    pub class: StreamRng,
+    /// The patience, handle and wrap-up draws of contacts driven by the
+    /// orders (drawn only with such contacts).
+    pub driven: StreamRng,
 }
 
 /// The chat stage's state in one replication. Built once per worker and
@@ -122,7 +141,8 @@ pub struct ChatStage<'p> {
     /// First agent index of each shift (agents of a shift are contiguous).
     shift_first_agent: Vec<u32>,
     pool: AgentPool,
-    queue: WaitQueue,
+    queue: ClassQueue,
+    class_draw: ClassDraw,
     /// The breaks of each shift's agents.
     breaks: Vec<ShiftBreaks>,
     recall_when_waiting_over: Option<u32>,
@@ -135,6 +155,8 @@ pub struct ChatStage<'p> {
     has_wrap_up: bool,
     /// What was observed in this replication.
     pub observer: ChatObserver,
+    /// What was observed of each class (with more than one class).
+    pub class_counts: ClassObserver,
     /// One record per chat of this replication, when on (off by default).
     pub records: RecordSink<ChatRecord>,
     /// The agents' log-ins, breaks and after-chat work, when on.
@@ -163,7 +185,8 @@ impl<'p> ChatStage<'p> {
             agent_group,
             shift_first_agent,
             pool: AgentPool::new(max),
-            queue: WaitQueue::default(),
+            queue: ClassQueue::new(&params.classes),
+            class_draw: ClassDraw::new(&params.classes),
             breaks: params.shifts.iter().map(|s| place_breaks(s, breaks, Role::Agents)).collect(),
             recall_when_waiting_over: breaks.recall_when_waiting_over,
             state: vec![staffing::OFF_SHIFT; n],
@@ -171,10 +194,20 @@ impl<'p> ChatStage<'p> {
             resting: std::collections::VecDeque::new(),
             has_wrap_up: params.groups.iter().any(|g| g.wrap_up_s.is_some()),
             observer: ChatObserver::new(periods, params.response_within_s),
+            class_counts: ClassObserver::new(if params.classes.len() > 1 {
+                params.classes.iter().map(|c| c.response_within_s).collect()
+            } else {
+                Vec::new()
+            }),
             records: RecordSink::default(),
             state_log: StateLog::default(),
             handle_factor: 1.0,
         }
+    }
+
+    /// The classes of contacts (empty: one class, nothing recorded by class).
+    pub fn classes(&self) -> &'p [ContactClass] {
+        &self.params.classes
     }
 
     /// The group of each agent (index into the groups), by agent index:
@@ -190,6 +223,7 @@ impl<'p> ChatStage<'p> {
         self.pool.reset();
         self.queue.reset();
         self.observer.reset();
+        self.class_counts.reset();
         self.records.clear();
         self.state_log.clear();
         self.resting.clear();
@@ -219,12 +253,19 @@ impl<'p> ChatStage<'p> {
         let deflected = share > 0.0 && rng.deflection.random::<f64>() < share;
         self.observer.arrival(now, deflected);
         if deflected {
-            self.records.push_with(|| ChatRecord { arrival_s: now, outcome: ChatOutcome::Deflected });
+            self.records.push_with(|| ChatRecord { arrival_s: now, outcome: ChatOutcome::Deflected, class: None });
             return;
         }
+        // A traced customer's known class overrides the draw (drawn all the same).
+        let drawn = if self.class_draw.needs_draw() {
+            self.class_draw.class_of(rng.class.random())
+        } else {
+            self.class_draw.only()
+        };
+        let class = ranks.and_then(|r| r.class).unwrap_or(drawn);
         // The patience's random part is drawn now (the stream stays in
         // step); its value only if the customer has to wait.
-        let patience = self.params.patience_s.as_ref().map(|d| match ranks {
+        let patience = self.patience(class).map(|d| match ranks {
             None => Patience::Raw(d.draw_raw(&mut rng.patience)),
             Some(&CustomerRanks { patience_u: [from, to], .. }) => {
                 Patience::Value(d.quantile(from + (to - from) * rng.patience.random::<f64>()))
@@ -233,29 +274,67 @@ impl<'p> ChatStage<'p> {
         let drawn: f64 = rng.handle.random();
         let handle_u = ranks.and_then(|r| r.handle_u).unwrap_or(drawn);
         let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
-        self.offer(now, Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns: 0 }, patience, events);
+        let w = Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns: 0 };
+        self.offer(now, class, w, patience, events);
     }
 
-    /// A customer who abandoned comes back at `now`, for the `returns`-th
-    /// time; the contact's draws come from the returns stream.
+    /// A contact of order-driven `class` arrives at `now` (an after-sales
+    /// contact: [`crate::model::contact_drivers`]); its draws come from the
+    /// driven contacts' stream, and it counts in its class's figures only.
     #[inline]
-    pub fn come_back(&mut self, now: f64, returns: u8, events: &mut EventQueue<Event>, rng: &mut ChatStreams) {
-        self.observer.returned(now);
-        let r = &mut rng.returns;
-        let patience = self.params.patience_s.as_ref().map(|d| Patience::Raw(d.draw_raw(r)));
+    pub fn arrive_driven(&mut self, now: f64, class: u8, events: &mut EventQueue<Event>, rng: &mut ChatStreams) {
+        let r = &mut rng.driven;
+        let patience = self.patience(class).map(|d| Patience::Raw(d.draw_raw(r)));
         let handle_u: f64 = r.random();
         let wrap_u: f64 = if self.has_wrap_up { r.random() } else { 0.0 };
-        self.offer(now, Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns }, patience, events);
+        self.offer(now, class, Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns: 0 }, patience, events);
     }
 
-    /// Decides whether the customer of a contact abandoned at `now`, after
-    /// `returns` earlier returns, comes back; if so schedules the return
-    /// (before `close_s`, the window's end) and returns true.
+    /// Whether `class` is driven by the orders (its contacts are no
+    /// pre-sale chats: they neither return nor become orders).
+    #[inline]
+    pub fn is_driven(&self, class: u8) -> bool {
+        self.params.classes.get(class as usize).is_some_and(ContactClass::is_driven)
+    }
+
+    /// The patience of `class` (`None`: never abandons).
+    #[inline]
+    fn patience(&self, class: u8) -> Option<&'p Dist> {
+        match self.params.classes.get(class as usize) {
+            Some(c) => c.patience_s.as_ref(),
+            None => self.params.patience_s.as_ref(),
+        }
+    }
+
+    /// A customer of `class` who abandoned comes back at `now`, for the
+    /// `returns`-th time, in the same class; the contact's draws come from
+    /// the returns stream.
+    #[inline]
+    pub fn come_back(
+        &mut self,
+        now: f64,
+        returns: u8,
+        class: u8,
+        events: &mut EventQueue<Event>,
+        rng: &mut ChatStreams,
+    ) {
+        self.observer.returned(now);
+        let r = &mut rng.returns;
+        let patience = self.patience(class).map(|d| Patience::Raw(d.draw_raw(r)));
+        let handle_u: f64 = r.random();
+        let wrap_u: f64 = if self.has_wrap_up { r.random() } else { 0.0 };
+        self.offer(now, class, Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns }, patience, events);
+    }
+
+    /// Decides whether the customer of a contact of `class` abandoned at
+    /// `now`, after `returns` earlier returns, comes back; if so schedules
+    /// the return (before `close_s`, the window's end) and returns true.
     #[inline]
     pub fn will_return(
         &mut self,
         now: f64,
         returns: u8,
+        class: u8,
         close_s: f64,
         events: &mut EventQueue<Event>,
         rng: &mut ChatStreams,
@@ -268,47 +347,61 @@ impl<'p> ChatStage<'p> {
         if at >= close_s {
             return false;
         }
-        events.schedule(at, priority::ARRIVAL, Event::ChatReturn(returns + 1));
+        events.schedule(at, priority::ARRIVAL, Event::ChatReturn(returns + 1, class));
         true
     }
 
-    /// A contact `w` is offered to the agents at `now`: answered at once by
-    /// a free slot, or queued with its `patience`.
+    /// A contact `w` of `class` is offered to the agents at `now`: answered
+    /// at once by a free slot, or queued with its `patience`.
     #[inline]
-    fn offer(&mut self, now: f64, mut w: Waiting, patience: Option<Patience>, events: &mut EventQueue<Event>) {
+    fn offer(
+        &mut self,
+        now: f64,
+        class: u8,
+        mut w: Waiting,
+        patience: Option<Patience>,
+        events: &mut EventQueue<Event>,
+    ) {
+        self.class_counts.offered(class);
         if self.queue.is_empty() {
             if let Some((agent, load)) = self.pool.take() {
-                self.start(now, now, agent, load, (w.handle_u, w.wrap_u), events);
+                self.start(now, now, agent, load, class, (w.handle_u, w.wrap_u), events);
                 return;
             }
         }
-        let d = self.params.patience_s.as_ref();
+        let d = self.patience(class);
         w.timer = patience.zip(d).map(|(p, d)| {
             let p = match p {
                 Patience::Raw(raw) => d.finish(raw),
                 Patience::Value(v) => v,
             };
-            events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq()))
+            events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq(class), class))
         });
-        self.queue.push(w);
+        self.queue.push(class, w);
         self.observer.queue_len.add(now, 1.0);
         if self.recall_when_waiting_over.is_some_and(|limit| self.queue.len() > limit as usize) {
             self.recall(now, events);
         }
     }
 
-    /// The patience of waiting chat `seq` ends at `now`. Returns, if the
-    /// chat was abandoned (it was still waiting), the returns its customer
-    /// had made before it, so that a return or the order stage can follow.
+    /// The patience of waiting chat `seq` of `class` ends at `now`.
+    /// Returns, if the chat was abandoned (it was still waiting), the
+    /// returns its customer had made before it, so that a return or the
+    /// order stage can follow.
     #[inline]
-    pub fn patience_ends(&mut self, now: f64, seq: u32) -> Option<u8> {
-        let w = self.queue.abandon(seq)?;
+    pub fn patience_ends(&mut self, now: f64, seq: u32, class: u8) -> Option<u8> {
+        let w = self.queue.abandon(class, seq)?;
+        self.class_counts.abandoned(class);
+        self.observer.queue_len.add(now, -1.0);
+        if self.is_driven(class) {
+            return Some(w.returns);
+        }
         self.observer.abandoned(w.arrival_s);
         self.records.push_with(|| ChatRecord {
             arrival_s: w.arrival_s,
             outcome: ChatOutcome::Abandoned { wait_s: now - w.arrival_s },
+            class: Some(class),
         });
-        self.observer.queue_len.add(now, -1.0);
         Some(w.returns)
     }
 
@@ -321,55 +414,78 @@ impl<'p> ChatStage<'p> {
         self.dispatch(now, events);
     }
 
-    /// Gives waiting chats to free slots, first come first served.
+    /// Gives waiting chats to free slots, by the classes' serving order.
     #[inline]
     fn dispatch(&mut self, now: f64, events: &mut EventQueue<Event>) {
         while !self.queue.is_empty() {
             let Some((agent, load)) = self.pool.take() else { return };
-            let w = self.queue.pop().expect("queue is not empty");
+            let (class, w) = self.queue.pop().expect("queue is not empty");
             if let Some(timer) = w.timer {
                 events.cancel(timer);
             }
             self.observer.queue_len.add(now, -1.0);
-            self.start(now, w.arrival_s, agent, load, (w.handle_u, w.wrap_u), events);
+            self.start(now, w.arrival_s, agent, load, class, (w.handle_u, w.wrap_u), events);
         }
     }
 
-    /// `agent` starts a chat at `now` with the customer's uniforms for the
-    /// handle time and the wrap-up time.
+    /// `agent` starts a chat of `class` at `now` with the customer's
+    /// uniforms for the handle time and the wrap-up time.
     #[inline]
-    fn start(&mut self, now: f64, arrival_s: f64, agent: u32, load: u8, u: (f64, f64), events: &mut EventQueue<Event>) {
+    #[allow(clippy::too_many_arguments)]
+    fn start(
+        &mut self,
+        now: f64,
+        arrival_s: f64,
+        agent: u32,
+        load: u8,
+        class: u8,
+        u: (f64, f64),
+        events: &mut EventQueue<Event>,
+    ) {
         let g = self.agent_group[agent as usize];
         let group = &self.params.groups[g as usize];
         let stretch = 1.0 + group.slowdown_per_extra_chat * f64::from(load - 1);
-        let duration = group.handle_s.quantile(u.0) * stretch * self.handle_factor;
-        self.records.push_with(|| ChatRecord {
-            arrival_s,
-            outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
-        });
+        let handle = self.params.classes.get(class as usize).and_then(|c| c.handle_s.as_ref());
+        let duration = handle.unwrap_or(&group.handle_s).quantile(u.0) * stretch * self.handle_factor;
+        let driven = self.is_driven(class);
+        if !driven {
+            self.records.push_with(|| ChatRecord {
+                arrival_s,
+                outcome: ChatOutcome::Answered { wait_s: now - arrival_s, handle_s: duration, agent, group: g },
+                class: Some(class),
+            });
+        }
         match &group.wrap_up_s {
             None => {
-                events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent));
+                events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent, class));
             }
             Some(wrap) => {
                 let (ends, wrapped) = (now + duration, now + duration + wrap.quantile(u.1));
-                events.schedule(ends, priority::COMPLETION, Event::ChatEnds(agent));
+                events.schedule(ends, priority::COMPLETION, Event::ChatEnds(agent, class));
                 events.schedule(wrapped, priority::COMPLETION, Event::WrapUpDone(agent));
                 self.state_log.wrap_up(agent, g, ends, wrapped);
             }
         }
-        self.observer.answered(arrival_s, now - arrival_s);
+        if !driven {
+            self.observer.answered(arrival_s, now - arrival_s);
+        }
+        self.class_counts.answered(class, now - arrival_s);
         self.observer.busy_slots.add(now, 1.0);
     }
 
     /// Closes the replication at `now`: chats still waiting are counted as
     /// unanswered at close, and the time-weighted levels are integrated.
     pub fn close(&mut self, now: f64) {
-        while let Some(w) = self.queue.pop() {
+        while let Some((class, w)) = self.queue.pop() {
+            self.class_counts.unanswered(class);
+            if self.is_driven(class) {
+                continue;
+            }
             self.observer.unanswered(w.arrival_s);
             self.records.push_with(|| ChatRecord {
                 arrival_s: w.arrival_s,
                 outcome: ChatOutcome::Unanswered { wait_s: now - w.arrival_s },
+                class: Some(class),
             });
         }
         self.observer.close(now);

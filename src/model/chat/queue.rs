@@ -76,6 +76,23 @@ impl WaitQueue {
         None
     }
 
+    /// The arrival time [s] of the chat at the front (the one [`pop`]
+    /// would take), dropping abandoned entries before it; `None` when
+    /// nobody waits.
+    ///
+    /// [`pop`]: WaitQueue::pop
+    #[inline]
+    pub fn front_arrival_s(&mut self) -> Option<f64> {
+        while let Some(&(w, alive)) = self.items.front() {
+            if alive {
+                return Some(w.arrival_s);
+            }
+            self.items.pop_front();
+            self.head_seq = self.head_seq.wrapping_add(1);
+        }
+        None
+    }
+
     /// Removes the chat with sequence number `seq` (its patience ended);
     /// `None` if it is no longer waiting.
     #[inline]

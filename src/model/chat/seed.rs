@@ -74,11 +74,11 @@ impl ChatStage<'_> {
         let left = (group.handle_s.quantile(u) * stretch - elapsed).max(MIN_LEFT_S);
         match &group.wrap_up_s {
             None => {
-                events.schedule(now + left, priority::COMPLETION, Event::ChatDone(agent));
+                events.schedule(now + left, priority::COMPLETION, Event::ChatDone(agent, 0));
             }
             Some(wrap) => {
                 let wrapped = now + left + wrap.quantile(rng.wrap.random());
-                events.schedule(now + left, priority::COMPLETION, Event::ChatEnds(agent));
+                events.schedule(now + left, priority::COMPLETION, Event::ChatEnds(agent, 0));
                 events.schedule(wrapped, priority::COMPLETION, Event::WrapUpDone(agent));
             }
         }
@@ -121,15 +121,17 @@ impl ChatStage<'_> {
         events: &mut EventQueue<Event>,
     ) {
         let waited = (now - arrival_s).max(0.0);
-        let left = self.params.patience_s.as_ref().filter(|_| patient).map(|d| {
+        // A seeded chat is of the first class (the export at the moment
+        // does not say more).
+        let left = self.patience(0).filter(|_| patient).map(|d| {
             let u = above(d.cdf(waited), &mut rng.patience);
             (d.quantile(u) - waited).max(MIN_LEFT_S)
         });
         let handle_u: f64 = rng.handle.random();
         let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
         let timer =
-            left.map(|l| events.schedule(now + l, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq())));
-        self.queue.push(Waiting { arrival_s, handle_u, wrap_u, timer, returns: 0 });
+            left.map(|l| events.schedule(now + l, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq(0), 0)));
+        self.queue.push(0, Waiting { arrival_s, handle_u, wrap_u, timer, returns: 0 });
         self.observer.queue_len.add(now, 1.0);
     }
 }
