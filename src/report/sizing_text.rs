@@ -1,4 +1,5 @@
-//! The terminal summary of `peakplan size` (80 columns).
+//! The terminal summary of `peakplan size` (80 columns, except where long
+//! shift names widen the plan and sensitivity tables).
 
 use super::text::{show, Fmt};
 use crate::figures::{self as fig, Figure};

@@ -5,10 +5,11 @@
 //!
 //! * Listed shifts keep their place, name, times and comments; only their
 //!   headcounts (`agents = {...}`, `packers = {...}`) change.
-//! * Designed shifts (`[sizing.shift_design]`) replace the agent shifts of
-//!   the input: the shifts the plan uses, in time order, each with its local
-//!   start and end. The design rules are left out, so that `size` on the
-//!   file sizes these shifts as listed ones.
+//! * Designed shifts (`[sizing.shift_design]` for agents,
+//!   `[sizing.packer_shift_design]` for packers) replace that role's shifts
+//!   of the input: the shifts the plan uses, in time order, each with its
+//!   local start and end. The design rules are left out, so that `size` on
+//!   the file sizes these shifts as listed ones.
 
 use super::{Role, SizingReport};
 use crate::figures as fig;
