@@ -72,7 +72,7 @@ pub fn customer_ranks(
         })
         .collect();
     let classes = &scenario.model.chat.classes;
-    chats
+    let mut ranks: Vec<CustomerRanks> = chats
         .iter()
         .map(|c| {
             let class = classes.get(usize::from(c.class));
@@ -88,10 +88,52 @@ pub fn customer_ranks(
             let handle_u = model_group
                 .get(usize::from(c.group))
                 .filter(|_| handle.is_finite() && !c.abandoned)
-                .map(|&(g, stretch)| groups[g].handle_s.cdf(handle / stretch));
+                .map_or(CustomerRanks::UNKNOWN.handle_u, |&(g, stretch)| [groups[g].handle_s.cdf(handle / stretch); 2]);
             CustomerRanks { patience_u, handle_u, class: class.map(|_| c.class) }
         })
-        .collect()
+        .collect();
+    bound_unknown_handle_times(&mut ranks, chats);
+    ranks
+}
+
+/// Answered chats on each side of an unanswered one whose handle-time
+/// ranks bound its draw.
+pub const HANDLE_NEIGHBOURS: usize = 10;
+
+/// Gives each chat whose handle time the export does not show (it was never
+/// answered) the range of the handle-time ranks of the answered chats of
+/// its class nearest to it in arrival order, [`HANDLE_NEIGHBOURS`] on each
+/// side: handle times change over a day (a wave of quick evening callers,
+/// long mornings), so a chat served in the replay that was not on the day
+/// needs about what its neighbours needed, not the day's average. `chats`
+/// are in arrival order; chats whose handle time is known keep it.
+fn bound_unknown_handle_times(ranks: &mut [CustomerRanks], chats: &[TracedChat]) {
+    let known = |r: &CustomerRanks| r.handle_u[0] == r.handle_u[1];
+    // Per class (the last slot: class unknown), the answered chats' ranks
+    // in arrival order.
+    let mut answered: Vec<Vec<f64>> = vec![Vec::new(); usize::from(u8::MAX) + 1];
+    // Per chat, how many answered chats of its class came before it.
+    let before: Vec<usize> = chats
+        .iter()
+        .zip(ranks.iter())
+        .map(|(c, r)| {
+            let list = &mut answered[usize::from(c.class)];
+            let n = list.len();
+            if known(r) {
+                list.push(r.handle_u[0]);
+            }
+            n
+        })
+        .collect();
+    for ((c, r), &i) in chats.iter().zip(ranks.iter_mut()).zip(&before) {
+        let list = &answered[usize::from(c.class)];
+        if known(r) || list.is_empty() {
+            continue;
+        }
+        let near = &list[i.saturating_sub(HANDLE_NEIGHBOURS)..(i + HANDLE_NEIGHBOURS).min(list.len())];
+        let (lo, hi) = near.iter().fold((1.0f64, 0.0f64), |(lo, hi), &u| (lo.min(u), hi.max(u)));
+        r.handle_u = [lo, hi];
+    }
 }
 
 #[cfg(test)]
@@ -134,12 +176,13 @@ mod tests {
         let patience = s.model.chat.patience_s.as_ref().unwrap();
         let stretch_free = g.slowdown_per_extra_chat == 0.0 || fit.handle.is_empty();
         assert!(stretch_free, "no concurrency measured: the exported time is the base time");
-        assert!((g.handle_s.quantile(r[0].handle_u.unwrap()) - 317.0).abs() < 1e-6);
+        assert!((g.handle_s.quantile(r[0].handle_u[0]) - 317.0).abs() < 1e-6);
+        assert_eq!(r[0].handle_u[0], r[0].handle_u[1], "answered: handle time seen");
         assert!((patience.quantile(r[0].patience_u[0]) - 42.0).abs() < 1e-6);
         assert_eq!(r[0].patience_u[1], 1.0, "answered: patience only known to be longer");
         assert_eq!(r[1].patience_u[0], r[1].patience_u[1], "abandoned: patience seen");
         assert!((patience.quantile(r[1].patience_u[0]) - 12.5).abs() < 1e-6);
-        assert_eq!(r[1].handle_u, None);
-        assert_eq!(r[2], CustomerRanks::UNKNOWN);
+        assert_eq!(r[1].handle_u, r[0].handle_u, "not answered: bounded by its answered neighbours'");
+        assert_eq!(r[2].patience_u, CustomerRanks::UNKNOWN.patience_u);
     }
 }

@@ -32,9 +32,12 @@ pub struct CustomerRanks {
     /// (patience known only to be longer), `[0, 1]` when nothing is known.
     /// The model draws within the range.
     pub patience_u: [f64; 2],
-    /// The rank of the handle time the customer needed, when they were
-    /// handled; `None`: drawn.
-    pub handle_u: Option<f64>,
+    /// The rank of the handle time the customer needed lies in `[from,
+    /// to]`: one point when they were handled, the ranks of the handle
+    /// times of answered customers near them in time when they were not
+    /// (handle times change over a day), `[0, 1]` when nothing is known.
+    /// The model draws within the range.
+    pub handle_u: [f64; 2],
     /// The customer's class (index into the scenario's classes), when
     /// known; `None`: drawn by the classes' shares.
     pub class: Option<u8>,
@@ -42,7 +45,7 @@ pub struct CustomerRanks {
 
 impl CustomerRanks {
     /// Nothing known: every draw is free.
-    pub const UNKNOWN: Self = Self { patience_u: [0.0, 1.0], handle_u: None, class: None };
+    pub const UNKNOWN: Self = Self { patience_u: [0.0, 1.0], handle_u: [0.0, 1.0], class: None };
 }
 
 /// No traced customer: the arrival came from the top-up stream or from a

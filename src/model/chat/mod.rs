@@ -272,7 +272,9 @@ impl<'p> ChatStage<'p> {
             }
         });
         let drawn: f64 = rng.handle.random();
-        let handle_u = ranks.and_then(|r| r.handle_u).unwrap_or(drawn);
+        // A known rank (`[u, u]`) gives `u` and an unknown one (`[0, 1]`)
+        // the draw itself, exactly.
+        let handle_u = ranks.map_or(drawn, |&CustomerRanks { handle_u: [from, to], .. }| from + (to - from) * drawn);
         let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
         let w = Waiting { arrival_s: now, handle_u, wrap_u, timer: None, returns: 0 };
         self.offer(now, class, w, patience, events);
