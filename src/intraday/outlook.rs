@@ -32,7 +32,7 @@ pub fn tails(
     (0..replications)
         .into_par_iter()
         .map_init(
-            || Forward::new(params, state.at_s),
+            || Forward::new(params),
             |f, r| {
                 let volume = post.sample(&mut stream_rng(seed, r, VOLUME_STREAM));
                 f.run(state, ForwardDraws { agents: (seed, r), customers: (seed, r), volume });

@@ -57,6 +57,9 @@ pub enum Event {
     PickupDue(u16, u32),
     /// A late truck of carrier `.0` arrives.
     TruckArrives(u16),
+    /// A run forward from a moment reaches it: the chats waiting and in
+    /// hand then are put in place ([`crate::model::forward`]).
+    StateAtMoment,
 }
 
 const _: () = assert!(std::mem::size_of::<Event>() <= 16, "keep Event small");
@@ -80,4 +83,7 @@ pub mod priority {
     pub const TIMEOUT: u8 = 4;
     /// A courier's pickup is due or a late truck arrives.
     pub const PICKUP: u8 = 5;
+    /// A run forward from a moment puts the state of that moment in place,
+    /// after everything else at that instant.
+    pub const STATE: u8 = 6;
 }

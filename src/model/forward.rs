@@ -2,20 +2,21 @@
 //! waiting and in hand at that moment put in place, the agents on duty as
 //! the shifts say (each person's attendance and breaks drawn as in a full
 //! run), and inquiries from that moment on drawn from the forecast rate
-//! times a volume multiplier. Chats only: the dispatch side is not run.
+//! (or this run's drawn demand, when the forecast has spreads) times a
+//! volume multiplier, with this run's handle-time factor. Chats only: the
+//! dispatch side is not run. The run is the model's own replication
+//! started from the state ([`Replication::run_forward`]), not a copy of it.
 //!
 //! Before the moment nothing arrives; the shifts start, end and rest as
 //! planned, so the agents at the moment are those of a full run. The
 //! periods from the first whole one at or after the moment are the rest of
 //! the window, judged as a full run judges them ([`tail`]).
 
-use crate::engine::{stream_rng, EventQueue};
-use crate::model::arrivals::{ArrivalStream, PiecewiseRate};
+use crate::model::arrivals::PiecewiseRate;
 use crate::model::chat::ChatStage;
-use crate::model::event::{priority, Event};
 use crate::model::observe::Periods;
 use crate::model::record::{ChatOutcome, ChatRecord};
-use crate::model::{ModelParams, StreamId};
+use crate::model::{ModelParams, Replication};
 use crate::targets::{ServiceLevelScope, Targets};
 use serde::Serialize;
 
@@ -121,13 +122,12 @@ pub fn rate_from(rate: &PiecewiseRate, at_s: f64) -> PiecewiseRate {
     PiecewiseRate::new(segments, rate.end().max(at_s + 1.0))
 }
 
-/// A reusable worker running the chat stage forward from a moment.
+/// A reusable worker running the chat stage forward from a moment: the
+/// model's own replication run from a state
+/// ([`Replication::run_forward`]), so a forward run handles every event as
+/// a full run does.
 pub struct Forward<'p> {
-    params: &'p ModelParams,
-    rest: PiecewiseRate,
-    events: EventQueue<Event>,
-    /// The chat stage, with its observations of the last run.
-    pub chat: ChatStage<'p>,
+    run: Replication<'p>,
 }
 
 /// The random draws of one forward run.
@@ -143,67 +143,19 @@ pub struct ForwardDraws {
 }
 
 impl<'p> Forward<'p> {
-    /// A worker for `params` from the moment `at_s`.
-    pub fn new(params: &'p ModelParams, at_s: f64) -> Self {
-        Self {
-            params,
-            rest: rate_from(&params.inquiry_rate, at_s),
-            events: EventQueue::new(),
-            chat: ChatStage::new(&params.chat, &params.breaks, params.periods),
-        }
+    /// A worker for `params`.
+    pub fn new(params: &'p ModelParams) -> Self {
+        Self { run: Replication::new(params) }
     }
 
-    /// Runs forward from `state` (its moment the worker's) under `draws`.
+    /// Runs forward from `state` under `draws`.
     pub fn run(&mut self, state: &StartState, draws: ForwardDraws) {
-        let (seed, rep) = draws.customers;
-        let stream = |id: StreamId| stream_rng(seed, rep, id as u64);
-        let mut rng = super::replication::chat_streams(stream);
-        let mut arrival_rng = stream(StreamId::InquiryArrivals);
-        let mut arrivals = ArrivalStream::new(&self.rest, draws.volume);
-        let events = &mut self.events;
-        events.reset();
-        self.chat.reset(events, draws.agents.0, draws.agents.1);
-        if let Some(t) = arrivals.next_arrival(&mut arrival_rng) {
-            events.schedule(t, priority::ARRIVAL, Event::InquiryArrival(0));
-        }
-        let horizon = self.params.periods.length_s * self.params.periods.count as f64;
-        let (mut seeded, mut now) = (false, 0.0);
-        loop {
-            if !seeded && events.peek_time().is_none_or(|t| t > state.at_s) {
-                self.chat.seed(state.at_s, state, &mut rng, events);
-                seeded = true;
-            }
-            let Some((t, event)) = events.pop() else { break };
-            now = t;
-            match event {
-                Event::InquiryArrival(_) => {
-                    if let Some(next) = arrivals.next_arrival(&mut arrival_rng) {
-                        events.schedule(next, priority::ARRIVAL, Event::InquiryArrival(0));
-                    }
-                    self.chat.arrive(t, events, &mut rng, None);
-                }
-                Event::ChatPatience(seq, class) => {
-                    if let Some(returns) = self.chat.patience_ends(t, seq, class) {
-                        if !self.chat.is_driven(class) {
-                            self.chat.will_return(t, returns, class, horizon, events, &mut rng);
-                        }
-                    }
-                }
-                Event::ChatReturn(returns, class) => self.chat.come_back(t, returns, class, events, &mut rng),
-                Event::ChatDone(agent, _) | Event::WrapUpDone(agent) => self.chat.done(t, agent, events),
-                Event::AgentShiftStart(s) => self.chat.shift_change(t, s, true, events),
-                Event::AgentShiftEnd(s) => self.chat.shift_change(t, s, false, events),
-                Event::AgentBreak(s, i) => self.chat.break_change(t, s, i, events),
-                Event::AgentArrives(agent) => self.chat.arrives(t, agent, events),
-                _ => {}
-            }
-        }
-        self.chat.close(now.max(horizon));
+        self.run.run_forward(state, draws);
     }
 
     /// The rest of the window's figures of the last run, judged by `targets`.
     pub fn tail(&self, at_s: f64, targets: &Targets) -> Tail {
-        tail(&self.chat, at_s, targets)
+        tail(&self.run.chat, at_s, targets)
     }
 }
 

@@ -10,6 +10,7 @@ use crate::model::courier::{Courier, CourierParams};
 use crate::model::demand::{Demand, DemandStreams};
 use crate::model::dist::Dist;
 use crate::model::event::{priority, Event};
+use crate::model::forward::{rate_from, ForwardDraws, StartState};
 use crate::model::observe::Periods;
 use crate::model::orders::{Order, OrderParams, OrderSource, OrderStage, OrderStreams};
 use crate::model::record::Records;
@@ -130,7 +131,16 @@ enum InquirySource<'a> {
     Replayed(TraceStream<'a>),
 }
 
-impl InquirySource<'_> {
+impl<'a> InquirySource<'a> {
+    /// Replays `trace` (shaped, when scaled, by the forecast rate beside
+    /// it) or, without one, draws from `rate` times `volume`.
+    fn new(trace: Option<(&'a ArrivalTrace, &'a PiecewiseRate)>, rate: &'a PiecewiseRate, volume: f64) -> Self {
+        match trace {
+            Some((trace, forecast)) => InquirySource::Replayed(TraceStream::new(trace, forecast)),
+            None => InquirySource::Drawn(ArrivalStream::new(rate, volume)),
+        }
+    }
+
     /// The next arrival time [s] and its traced customer's index.
     #[inline]
     fn next_arrival(&mut self, rng: &mut StreamRng) -> Option<(f64, u32)> {
@@ -344,6 +354,22 @@ pub(super) fn chat_streams(stream: impl Fn(StreamId) -> StreamRng) -> ChatStream
     }
 }
 
+/// The dispatch side's streams of a replication of `params` from `stream`
+/// (`None` for a chat-only model), silent orders scaled by `volume`;
+/// `drawn_rate`: the replication's inquiry rate drawn around the forecast,
+/// which the silent orders follow.
+fn dispatch_draws<'a>(
+    params: &'a ModelParams,
+    drawn_rate: Option<&'a PiecewiseRate>,
+    stream: impl Fn(StreamId) -> StreamRng,
+    volume: f64,
+) -> Option<DispatchDraws<'a>> {
+    let d = params.dispatch.as_ref()?;
+    let per_inquiry = d.orders.silent_rate.expected_total() / params.inquiry_rate.expected_total();
+    let drawn = drawn_rate.map(|r| (r, if per_inquiry.is_finite() { per_inquiry } else { 0.0 }));
+    Some(DispatchDraws::new(d, stream, volume, drawn))
+}
+
 /// A contact of `class` ended at `t`, `answered` or not: a chat may become
 /// an order; an after-sales contact (driven by the orders) does not.
 fn contact_ended(
@@ -436,6 +462,12 @@ impl<'p> Replication<'p> {
         }
     }
 
+    /// This replication's volume multiplier from `stream`: 1 where the
+    /// scenario sets no forecast error (nothing drawn).
+    fn draw_volume(&self, stream: impl Fn(StreamId) -> StreamRng) -> f64 {
+        self.volume.as_ref().map_or(1.0, |d| d.sample(&mut stream(StreamId::Volume)))
+    }
+
     /// Draws this replication's handle-time factor (set on the chat stage)
     /// and returns its conversion factor, from `stream`: 1 where the
     /// scenario sets no spread (nothing drawn).
@@ -451,36 +483,55 @@ impl<'p> Replication<'p> {
     /// Runs replication `rep` under `seed`; the observations are left in the
     /// stages' observers.
     pub fn run(&mut self, seed: u64, rep: u64) {
+        self.run_from(seed, rep, None);
+    }
+
+    /// Runs the chat stage forward from `state` under `draws`: nothing
+    /// arrives before the state's moment, where its chats are put in place,
+    /// and the customers after it (their arrivals from the forecast or the
+    /// drawn demand from that moment on, times `draws.volume`; their
+    /// handle-time factor; their patience and handle times) come from
+    /// `draws.customers`, the agents' attendance and breaks from
+    /// `draws.agents`. The dispatch side is not run (its state at the
+    /// moment is not known), so no order-driven contact arrives.
+    pub fn run_forward(&mut self, state: &StartState, draws: ForwardDraws) {
+        let (seed, rep) = draws.customers;
+        self.run_from(seed, rep, Some((state, draws)));
+    }
+
+    /// Runs replication `rep` under `seed`, from the window's start or,
+    /// with `forward`, from a state (see [`Replication::run_forward`]).
+    fn run_from(&mut self, seed: u64, rep: u64, forward: Option<(&StartState, ForwardDraws)>) {
         let stream = |id: StreamId| stream_rng(seed, rep, id as u64);
-        self.volume_multiplier = match &self.volume {
-            Some(d) => d.sample(&mut stream(StreamId::Volume)),
-            None => 1.0,
-        };
+        self.volume_multiplier = forward.map_or_else(|| self.draw_volume(stream), |(_, draws)| draws.volume);
         let mut arrival_rng = stream(StreamId::InquiryArrivals);
         let mut chat_rng = chat_streams(stream);
         self.drawn_rate = self.draw_demand(stream);
         let conversion = self.draw_factors(stream);
         let rate = self.drawn_rate.as_ref().unwrap_or(&self.params.inquiry_rate);
-        let mut arrivals = match &self.params.inquiry_trace {
-            Some(trace) => InquirySource::Replayed(TraceStream::new(trace, &self.params.inquiry_rate)),
-            None => InquirySource::Drawn(ArrivalStream::new(rate, self.volume_multiplier)),
-        };
+        // A forward run draws from the moment on, never from a trace.
+        let rest = forward.map(|(state, _)| rate_from(rate, state.at_s));
+        let trace =
+            self.params.inquiry_trace.as_ref().filter(|_| rest.is_none()).map(|t| (t, &self.params.inquiry_rate));
+        let mut arrivals = InquirySource::new(trace, rest.as_ref().unwrap_or(rate), self.volume_multiplier);
 
         let events = &mut self.events;
         events.reset();
-        self.chat.reset(events, seed, rep);
+        let (agent_seed, agent_rep) = forward.map_or((seed, rep), |(_, draws)| draws.agents);
+        self.chat.reset(events, agent_seed, agent_rep);
         if let Some((t, customer)) = arrivals.next_arrival(&mut arrival_rng) {
             events.schedule(t, priority::ARRIVAL, Event::InquiryArrival(customer));
+        }
+        if let Some((state, _)) = forward {
+            events.schedule(state.at_s, priority::STATE, Event::StateAtMoment);
         }
 
         // The dispatch side: its streams and its two arrival processes.
         let volume = self.volume_multiplier * conversion;
-        let forecast_total = self.params.inquiry_rate.expected_total();
-        let drawn = |d: &DispatchParams| {
-            let per_inquiry = d.orders.silent_rate.expected_total() / forecast_total;
-            self.drawn_rate.as_ref().map(|r| (r, if per_inquiry.is_finite() { per_inquiry } else { 0.0 }))
+        let mut d_rng = match forward {
+            None => dispatch_draws(self.params, self.drawn_rate.as_ref(), stream, volume),
+            Some(_) => None,
         };
-        let mut d_rng = self.params.dispatch.as_ref().map(|d| DispatchDraws::new(d, stream, volume, drawn(d)));
         if let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) {
             d.reset(events, seed, rep);
             d.orders.conversion_factor = conversion;
@@ -529,6 +580,11 @@ impl<'p> Replication<'p> {
                 Event::AgentShiftEnd(s) => self.chat.shift_change(t, s, false, events),
                 Event::AgentBreak(s, i) => self.chat.break_change(t, s, i, events),
                 Event::AgentArrives(agent) => self.chat.arrives(t, agent, events),
+                Event::StateAtMoment => {
+                    if let Some((state, _)) = forward {
+                        self.chat.seed(state.at_s, state, &mut chat_rng, events);
+                    }
+                }
                 _ => {
                     let (Some(d), Some(r)) = (&mut self.dispatch, &mut d_rng) else {
                         unreachable!("dispatch events come only from the dispatch side")
@@ -538,7 +594,7 @@ impl<'p> Replication<'p> {
             }
         }
         self.chat.close(now.max(horizon));
-        if let Some(d) = &mut self.dispatch {
+        if let (Some(d), Some(_)) = (&mut self.dispatch, &d_rng) {
             d.close(now.max(horizon));
         }
         self.events_processed = processed;
