@@ -146,8 +146,20 @@ pub const CLASS_FIGURES: [Figure; 8] = [
     RESPONSE_MEAN_S,
 ];
 
+/// Whether the class's own target (`service_level`, `abandon_max` of its
+/// `[[chat.classes]]` entry) is met, per class only
+/// (`class_<class>_meets_target`), and only for a class with a target.
+pub const MEETS_TARGET: Figure = Figure {
+    name: "meets_target",
+    unit: Unit::Flag,
+    scope: Scope::Chat,
+    format: Format::Share,
+    en: "own target met",
+    zh: "目标达标",
+};
+
 /// The name of `figure` measured over the contacts of class `class`
-/// (`class_<class>_<figure>`), one of [`CLASS_FIGURES`].
+/// (`class_<class>_<figure>`), one of [`CLASS_FIGURES`] or [`MEETS_TARGET`].
 pub fn class_figure(class: &str, figure: Figure) -> String {
     format!("{CLASS}{class}_{}", figure.name)
 }
@@ -155,7 +167,7 @@ pub fn class_figure(class: &str, figure: Figure) -> String {
 /// The class and the figure of a per-class name, `None` for any other.
 pub fn class_of(name: &str) -> Option<(&str, Figure)> {
     let rest = name.strip_prefix(CLASS)?;
-    CLASS_FIGURES.iter().find_map(|f| {
+    CLASS_FIGURES.iter().chain([&MEETS_TARGET]).find_map(|f| {
         let class = rest.strip_suffix(f.name)?.strip_suffix('_')?;
         (!class.is_empty()).then_some((class, *f))
     })
@@ -219,6 +231,9 @@ catalogue! {
         "hours below the service-level target", "未达服务水平目标的小时数";
     MEETS_SERVICE_LEVEL = "meets_service_level", Flag, Chat, Share, "service level met every hour", "每小时服务水平达标";
     MEETS_ABANDON_CAP = "meets_abandon_cap", Flag, Chat, Share, "abandonment within the cap", "放弃率达标";
+    CLASS_TARGET_MISSES = "class_target_misses", Count, Chat, Decimal,
+        "contacts that missed their class's own target", "未达目标的咨询";
+    MEETS_CLASS_TARGETS = "meets_class_targets", Flag, Chat, Share, "every class's own target met", "各种咨询目标达标";
     MEETS_CHAT_TARGETS = "meets_chat_targets", Flag, Chat, Share, "chat targets met", "客服目标达标";
     MEETS_ALL_TARGETS = "meets_all_targets", Flag, Run, Share, "all targets met", "所有目标达标";
     ORDERS_PLACED = "orders_placed", Count, Orders, Count, "orders placed", "下单数";
@@ -328,7 +343,7 @@ mod tests {
 
     #[test]
     fn class_figures_round_trip() {
-        for f in CLASS_FIGURES {
+        for f in CLASS_FIGURES.into_iter().chain([MEETS_TARGET]) {
             assert_eq!(class_of(&class_figure("vip_2", f)), Some(("vip_2", f)));
         }
         assert_eq!(class_of(ANSWERED_ON_TIME.name), None);

@@ -93,7 +93,8 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
     let available_hours = o.agents_available.area.iter().sum::<f64>() / 3600.0;
     let dispatch = rep.dispatch.as_ref().map(|d| dispatch_figures(d, rep, targets));
     let meets_dispatch = dispatch.as_ref().is_none_or(|(_, _, met)| *met);
-    let meets_chat = meets_sl && meets_ab;
+    let (class_scalars, meets_classes) = class_figures(rep);
+    let meets_chat = meets_sl && meets_ab && meets_classes.is_none_or(|m| m);
     let flag = |b: bool| f64::from(u8::from(b));
     let mut scalars: Vec<(Cow<'static, str>, f64)> = vec![
         (fig::VOLUME_MULTIPLIER.name.into(), rep.volume_multiplier),
@@ -144,39 +145,55 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
         (fig::QUEUE_MEAN.name, o.queue_len.means().collect()),
         (fig::QUEUE_MAX.name, o.queue_len.max.clone()),
     ];
+    if !rep.chat.class_counts.target_misses.is_empty() {
+        series.push((fig::CLASS_TARGET_MISSES.name, counts(&rep.chat.class_counts.target_misses)));
+    }
     if let Some((d_scalars, d_series, _)) = dispatch {
         scalars.extend(d_scalars);
         series.extend(d_series);
     }
-    scalars.extend(class_figures(rep));
+    if let Some(met) = meets_classes {
+        scalars.push((fig::MEETS_CLASS_TARGETS.name.into(), flag(met)));
+    }
+    scalars.extend(class_scalars);
     scalars.push((fig::EVENTS.name.into(), rep.events_processed as f64));
     let rounds_repeated = rep.dispatch.as_ref().map_or_else(Vec::new, |d| d.warehouse.observer.rounds_repeated.clone());
     RepFigures { scalars, series, rounds_repeated }
 }
 
 /// The figures of each class of contacts, `class_<class>_<figure>`
-/// ([`fig::CLASS_FIGURES`]), with more than one class; none otherwise.
-fn class_figures(rep: &Replication) -> Vec<(Cow<'static, str>, f64)> {
+/// ([`fig::CLASS_FIGURES`], and [`fig::MEETS_TARGET`] for a class with its
+/// own target), with more than one class, none otherwise; and whether
+/// every class's own target is met (`None`: no class has one).
+fn class_figures(rep: &Replication) -> (Vec<(Cow<'static, str>, f64)>, Option<bool>) {
     let classes = rep.chat.classes();
     let mut out = Vec::new();
+    let mut all_met = None;
     for (class, c) in classes.iter().zip(&rep.chat.class_counts.counts) {
         let offered = f64::from(c.offered);
         let lost = f64::from(c.abandoned + c.unanswered);
+        let service_level = ratio(f64::from(c.on_time), offered, 1.0);
+        let abandon_share = ratio(lost, offered, 0.0);
         let values = [
             offered,
             f64::from(c.answered),
             f64::from(c.on_time),
             f64::from(c.abandoned),
             f64::from(c.unanswered),
-            ratio(f64::from(c.on_time), offered, 1.0),
-            ratio(lost, offered, 0.0),
+            service_level,
+            abandon_share,
             defined_ratio(c.wait_sum_s, f64::from(c.answered)),
         ];
         for (f, v) in fig::CLASS_FIGURES.iter().zip(values) {
             out.push((Cow::Owned(fig::class_figure(&class.name, *f)), v));
         }
+        if let Some(t) = &class.target {
+            let met = t.met(service_level, abandon_share);
+            all_met = Some(all_met.unwrap_or(true) && met);
+            out.push((Cow::Owned(fig::class_figure(&class.name, fig::MEETS_TARGET)), f64::from(u8::from(met))));
+        }
     }
-    out
+    (out, all_met)
 }
 
 fn counts(v: &[u32]) -> Vec<f64> {

@@ -10,7 +10,9 @@
 //! * A replication **meets all targets** when every period's service level
 //!   is at least `service_level` and the abandonment share is at most
 //!   `abandon_max`, and, when the scenario has a dispatch side, the share of
-//!   paid orders dispatched within 24 hours is at least `dispatch_24h_min`.
+//!   paid orders dispatched within 24 hours is at least `dispatch_24h_min`,
+//!   and every class of contacts with its own target (`service_level`,
+//!   `abandon_max` of `[[chat.classes]]`) meets it over the run.
 //!   The plan meets the targets with confidence `confidence` when at least
 //!   that share of replications meets all targets.
 //! * **Scope of the service-level target** ([`ServiceLevelScope`]): the rule
@@ -129,8 +131,13 @@ impl Targets {
             return first(flag).map_or(n as f64, |v| v.iter().sum::<f64>());
         }
         let ok = |f, r: usize| first(f).is_none_or(|v| v[r] > 0.5);
-        let rest: Vec<bool> =
-            (0..n).map(|r| ok(fig::MEETS_ABANDON_CAP, r) && (!dispatch || ok(fig::MEETS_DISPATCH_TARGET, r))).collect();
+        let rest: Vec<bool> = (0..n)
+            .map(|r| {
+                ok(fig::MEETS_ABANDON_CAP, r)
+                    && ok(fig::MEETS_CLASS_TARGETS, r)
+                    && (!dispatch || ok(fig::MEETS_DISPATCH_TARGET, r))
+            })
+            .collect();
         let per_period = samples.series(fig::SERVICE_LEVEL).unwrap_or(&[]);
         let met = |sl: &Vec<f64>| (0..n).filter(|&r| rest[r] && self.service_level_met(sl[r])).count();
         per_period.iter().map(met).min().unwrap_or_else(|| rest.iter().filter(|&&x| x).count()) as f64

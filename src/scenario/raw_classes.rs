@@ -40,4 +40,14 @@ pub struct RawClass {
     /// Delay from the driving event to the contact [h]; default: at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after_h: Option<RawDist>,
+    /// The class's own service-level target: least share of its contacts
+    /// answered within its `response_within_s`, over the run [share];
+    /// default: none (reported, not a target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_level: Option<f64>,
+    /// The class's own abandonment cap: most share of its contacts
+    /// abandoned or unanswered at the close, over the run [share]; default:
+    /// none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abandon_max: Option<f64>,
 }

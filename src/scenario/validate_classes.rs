@@ -2,9 +2,10 @@
 //! waiting credits and the classes' own distributions.
 
 use super::raw::RawChat;
-use super::validate::{key, p, with, Ctx};
+use super::raw_classes::RawClass;
+use super::validate::{key, p, with, Ctx, Path};
 use super::ScenarioError;
-use crate::model::chat::{ContactClass, MAX_CLASSES};
+use crate::model::chat::{ClassTarget, ContactClass, MAX_CLASSES};
 use crate::model::dist::Dist;
 
 /// Highest accepted class priority.
@@ -75,7 +76,16 @@ pub(super) fn classes(
                 Some(raw) => ctx.dist(&key(&at, "handle_s"), raw, false)?,
                 None => None,
             },
+            target: class_target(ctx, &at, k)?,
         });
+    }
+    if let [only] = &out[..] {
+        if only.target.is_some() {
+            return Err(ctx.err(
+                &key(&with(&base, super::locate::Seg::Index(0)), "service_level"),
+                "a class's own target needs at least two classes; with one, set the targets in [targets]",
+            ));
+        }
     }
     if !out.is_empty() && out.iter().all(ContactClass::is_driven) {
         return Err(ctx.err(&base, "every class is driven by the orders: give the inquiries a class with a `share`"));
@@ -88,4 +98,17 @@ pub(super) fn classes(
         ));
     }
     Ok(out)
+}
+
+/// The class's own target from its `service_level` and `abandon_max`
+/// (shares), `None` when it gives neither.
+fn class_target(ctx: &Ctx, at: &Path, k: &RawClass) -> Result<Option<ClassTarget>, ScenarioError> {
+    if k.service_level.is_none() && k.abandon_max.is_none() {
+        return Ok(None);
+    }
+    let share = |field: &str, v: Option<f64>, absent: f64| v.map_or(Ok(absent), |v| ctx.share(&key(at, field), v));
+    Ok(Some(ClassTarget {
+        service_level: share("service_level", k.service_level, 0.0)?,
+        abandon_max: share("abandon_max", k.abandon_max, 1.0)?,
+    }))
 }

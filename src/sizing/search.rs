@@ -40,8 +40,14 @@ fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64
             let fails = |p: usize| met[p].iter().filter(|&&m| !m).count();
             let mut order: Vec<usize> = (0..met.len()).collect();
             order.sort_by_key(|&p| (std::cmp::Reverse(fails(p)), p));
-            let many = order.iter().take_while(|&&p| fails(p) as f64 / n > allowed_fail).count().max(1);
+            let many = order.iter().take_while(|&&p| fails(p) as f64 / n > allowed_fail).count();
             order.truncate(many);
+            if 1.0 - share(s, fig::MEETS_CLASS_TARGETS) > allowed_fail {
+                order.extend(worst_class_period(s).filter(|p| !order.contains(p)));
+            }
+            if order.is_empty() {
+                order.extend((0..met.len()).min_by_key(|&p| (std::cmp::Reverse(fails(p)), p)));
+            }
             order
         }
         Role::Packers => {
@@ -52,6 +58,14 @@ fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64
     })
 }
 
+/// The period where most contacts of classes with their own target missed
+/// it, over the replications (`None`: no class has a target).
+fn worst_class_period(s: &crate::stats::Samples) -> Option<usize> {
+    let misses = s.series(fig::CLASS_TARGET_MISSES)?;
+    let total = |p: usize| misses[p].iter().sum::<f64>();
+    (0..misses.len()).max_by(|&a, &b| total(a).total_cmp(&total(b)).then(b.cmp(&a)))
+}
+
 /// How far a plan is from its targets, summed over replications' failures:
 /// hours below the service level, abandonment over the cap, dispatch short,
 /// and all targets together. Falls as repair makes progress, even while no
@@ -60,7 +74,11 @@ fn shortfall(ev: &Evaluation) -> f64 {
     let s = &ev.samples;
     let hours =
         s.scalar(fig::PERIODS_BELOW_SERVICE_LEVEL).map_or(0.0, |v| v.iter().sum::<f64>() / v.len().max(1) as f64);
-    hours + (1.0 - share(s, fig::MEETS_ABANDON_CAP)) + (1.0 - share(s, fig::MEETS_DISPATCH_TARGET)) + (1.0 - ev.p_meet)
+    hours
+        + (1.0 - share(s, fig::MEETS_ABANDON_CAP))
+        + (1.0 - share(s, fig::MEETS_CLASS_TARGETS))
+        + (1.0 - share(s, fig::MEETS_DISPATCH_TARGET))
+        + (1.0 - ev.p_meet)
 }
 
 /// The role whose targets fail in more replications.

@@ -6,8 +6,9 @@ use crate::common::{mean_se, simulate, stationary_toml};
 use peakplan::actuals::Mapping;
 use peakplan::analytic::{priority_mean_waits_s, ErlangC};
 use peakplan::figures::{
-    class_figure, ABANDONED, ANSWERED, ANSWERED_ON_TIME, LATE_ORDERS, OFFERED, ORDERS_DISPATCHED, ORDERS_PAID,
-    ORDERS_UNDISPATCHED, RESPONSE_MEAN_S, UNANSWERED_AT_CLOSE,
+    class_figure, ABANDONED, ABANDON_SHARE, ANSWERED, ANSWERED_ON_TIME, LATE_ORDERS, MEETS_ABANDON_CAP,
+    MEETS_CHAT_TARGETS, MEETS_CLASS_TARGETS, MEETS_SERVICE_LEVEL, MEETS_TARGET, OFFERED, ORDERS_DISPATCHED,
+    ORDERS_PAID, ORDERS_UNDISPATCHED, RESPONSE_MEAN_S, SERVICE_LEVEL, UNANSWERED_AT_CLOSE,
 };
 use peakplan::Scenario;
 
@@ -107,7 +108,12 @@ fn an_export_gives_each_chat_its_class_through_the_mapping() {
 /// few hours later; tracking questions, `per` per parcel handed over; and
 /// complaints, `per` per parcel handed over late.
 fn with_after_sales(per: f64, promise_h: f64) -> Scenario {
-    let text = peakplan::scenario::DEFAULT_TOML.replace("promise_h = 48 ", &format!("promise_h = {promise_h} "))
+    Scenario::from_toml(&after_sales_toml(per, promise_h), "after-sales.toml").unwrap()
+}
+
+/// The text of [`with_after_sales`]; the complaints' table is the last.
+fn after_sales_toml(per: f64, promise_h: f64) -> String {
+    peakplan::scenario::DEFAULT_TOML.replace("promise_h = 48 ", &format!("promise_h = {promise_h} "))
         + "\n[[chat.classes]]\nname = \"presale\"\nshare = 1\n"
         + &format!(
             "[[chat.classes]]\nname = \"parcel_query\"\ndriven_by = \"paid\"\nper_event = {per}\n\
@@ -115,8 +121,7 @@ fn with_after_sales(per: f64, promise_h: f64) -> Scenario {
              [[chat.classes]]\nname = \"tracking\"\ndriven_by = \"dispatched\"\nper_event = {per}\n\
              [[chat.classes]]\nname = \"complaint\"\ndriven_by = \"late_dispatch\"\nper_event = {per}\n\
              priority = 1\nresponse_within_s = 1800\n"
-        );
-    Scenario::from_toml(&text, "after-sales.toml").unwrap()
+        )
 }
 
 /// Without arrivals of the after-sales classes, every figure of the
@@ -167,4 +172,85 @@ fn orders_and_parcels_bring_after_sales_contacts_at_their_rates() {
             assert!(f(ANSWERED_ON_TIME)[r] <= f(ANSWERED)[r]);
         }
     }
+}
+
+/// A class's own target (`service_level`, `abandon_max`) is judged per
+/// replication from its own figures, and a replication meets the chat
+/// targets only when every class with a target meets it; no other figure
+/// changes on the same seed.
+#[test]
+fn a_class_target_is_judged_from_its_own_figures() {
+    let plain = with_after_sales(0.1, 12.0);
+    let a = simulate(&plain, 3, 20, None);
+    // Targets at the medians of the complaints' figures: some replications
+    // meet them and some do not.
+    let median = |f| {
+        let mut v = a.samples.scalar(class_figure("complaint", f)).unwrap().to_vec();
+        v.sort_by(f64::total_cmp);
+        (v[9] * 1e6).round() / 1e6
+    };
+    let (sl_min, ab_max) = (median(SERVICE_LEVEL), median(ABANDON_SHARE));
+    let text = after_sales_toml(0.1, 12.0) + &format!("service_level = {sl_min}\nabandon_max = {ab_max}\n");
+    let target = Scenario::from_toml(&text, "after-sales.toml").unwrap();
+    let b = simulate(&target, 3, 20, None);
+    let col = |name: &str| b.samples.scalar(name).unwrap().to_vec();
+    let (sl, ab) = (col(&class_figure("complaint", SERVICE_LEVEL)), col(&class_figure("complaint", ABANDON_SHARE)));
+    let met = col(&class_figure("complaint", MEETS_TARGET));
+    let (chat, cap, classes, flag) = (
+        col(MEETS_SERVICE_LEVEL.name),
+        col(MEETS_ABANDON_CAP.name),
+        col(MEETS_CLASS_TARGETS.name),
+        col(MEETS_CHAT_TARGETS.name),
+    );
+    for r in 0..20 {
+        assert_eq!(met[r], f64::from(u8::from(sl[r] >= sl_min && ab[r] <= ab_max)), "replication {r}");
+        assert_eq!(classes[r], met[r], "one class with a target");
+        assert_eq!(flag[r], chat[r] * cap[r] * met[r], "replication {r}");
+    }
+    assert!(met.contains(&0.0) && met.contains(&1.0), "the target can fail and hold: {met:?}");
+    for name in &a.samples.scalar_names {
+        if !name.starts_with("meets_") {
+            assert_eq!(a.samples.scalar(name), b.samples.scalar(name), "{name}");
+        }
+    }
+    assert!(a.samples.scalar(MEETS_CLASS_TARGETS).is_none(), "no class target, no figure");
+    let one = Scenario::from_toml(
+        &format!(
+            "{}\n[[chat.classes]]\nname = \"all\"\nshare = 1\nservice_level = 0.9\n",
+            peakplan::scenario::DEFAULT_TOML
+        ),
+        "one.toml",
+    );
+    let e = one.unwrap_err().to_string();
+    assert!(e.contains("chat.classes[0].service_level") && e.contains("at least two classes"), "{e}");
+}
+
+/// `size` meets a class's own target: a low-priority class that must be
+/// answered within 20 s in 95% of cases needs more agents than the chat
+/// targets alone ask for, and the sized plan meets it with the confidence
+/// on fresh replications.
+#[test]
+fn size_meets_a_class_target() {
+    let cfg = crate::common::sizing_config(60, 200, 100);
+    let classes = "[[chat.classes]]\nname = \"first\"\nshare = 0.7\npriority = 1\n\
+                   [[chat.classes]]\nname = \"low\"\nshare = 0.3\n";
+    let base = crate::common::two_shifts_toml(240.0, 0.9).replace("[targets]\n", &format!("{classes}[targets]\n"));
+    let with_target = base.replace("share = 0.3\n", "share = 0.3\nservice_level = 0.95\n");
+    let sized = |text: &str| peakplan::sizing::size(&Scenario::from_toml(text, "small.toml").unwrap(), &cfg).unwrap();
+    let (plain, target) = (sized(&base), sized(&with_target));
+    let se = (0.9f64 * 0.1 / 200.0).sqrt();
+    let heads = |r: &peakplan::sizing::SizingReport| r.plan.shifts.iter().map(|s| s.headcount[0]).collect::<Vec<_>>();
+    eprintln!(
+        "without the class target {:?}, with it {:?} (p_meet {})",
+        heads(&plain),
+        heads(&target),
+        target.plan.p_meet_all
+    );
+    assert!(target.feasible && target.plan.p_meet_all >= 0.9 - 3.0 * se, "p_meet {}", target.plan.p_meet_all);
+    assert!(
+        target.plan.agent_hours > plain.plan.agent_hours,
+        "{} against {} agent-hours",
+        target.plan.agent_hours,
+        plain.plan.agent_hours
+    );
 }

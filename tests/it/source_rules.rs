@@ -16,6 +16,7 @@ const NOT_FIGURES: &[(&str, &str)] = &[
     ("cli/erlang.rs", "abandon_share"),
     ("cli/erlang.rs", "occupancy"),
     ("scenario/validate.rs", "service_level"),
+    ("scenario/validate_classes.rs", "service_level"),
     ("scenario/validate_dispatch.rs", "pickups"),
     ("scenario/validate_limits.rs", "inquiries"),
     ("scenario/validate_plan.rs", "prepack_material_cny"),

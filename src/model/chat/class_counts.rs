@@ -1,6 +1,9 @@
 //! What one replication observed of each class of contacts (over the whole
 //! run, by class): offered, answered, on time, abandoned, still waiting at
-//! the close, and the sum of the answered contacts' waits.
+//! the close, and the sum of the answered contacts' waits; and, per period,
+//! the contacts of classes with their own target that missed it.
+
+use crate::model::observe::Periods;
 
 /// Counts of one class in one replication.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -20,24 +23,52 @@ pub struct ClassCounts {
 }
 
 /// The counts of every class, recorded only with more than one class.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ClassObserver {
     /// Counts by class index; empty when the scenario has no classes.
     pub counts: Vec<ClassCounts>,
+    /// Per period, the contacts of classes with their own target that
+    /// missed it, counted in the period where each missed: answered late
+    /// (at its arrival plus its class's on-time threshold), abandoned (when
+    /// it left) or still waiting at the close (at its threshold, or the
+    /// close if sooner); empty when no class has a target. A miss after
+    /// the window counts in its last period.
+    pub target_misses: Vec<u32>,
     /// Each class's on-time threshold [s].
     within_s: Vec<f64>,
+    /// Whether each class has its own target.
+    has_target: Vec<bool>,
+    periods: Periods,
 }
 
 impl ClassObserver {
-    /// Counts for classes with the on-time thresholds `within_s` [s]
-    /// (none: nothing recorded).
-    pub fn new(within_s: Vec<f64>) -> Self {
-        Self { counts: vec![ClassCounts::default(); within_s.len()], within_s }
+    /// Counts for classes with the on-time thresholds `within_s` [s] and,
+    /// for those of `has_target`, their misses over `periods` (no class:
+    /// nothing recorded).
+    pub fn new(within_s: Vec<f64>, has_target: Vec<bool>, periods: Periods) -> Self {
+        let misses = if has_target.iter().any(|&t| t) { periods.count } else { 0 };
+        Self {
+            counts: vec![ClassCounts::default(); within_s.len()],
+            target_misses: vec![0; misses],
+            within_s,
+            has_target,
+            periods,
+        }
     }
 
     /// Clears every count.
     pub fn reset(&mut self) {
         self.counts.fill(ClassCounts::default());
+        self.target_misses.fill(0);
+    }
+
+    /// A contact of `class` missed its target at `at_s`.
+    #[inline]
+    fn missed(&mut self, class: u8, at_s: f64) {
+        if self.has_target[class as usize] {
+            let p = self.periods.index(at_s);
+            self.target_misses[p] += 1;
+        }
     }
 
     /// A contact of `class` is offered.
@@ -48,28 +79,39 @@ impl ClassObserver {
         }
     }
 
-    /// A contact of `class` is answered after `wait_s`.
+    /// A contact of `class` that arrived at `arrival_s` is answered at
+    /// `now`.
     #[inline]
-    pub fn answered(&mut self, class: u8, wait_s: f64) {
+    pub fn answered(&mut self, class: u8, arrival_s: f64, now: f64) {
+        let wait_s = now - arrival_s;
         if let Some(c) = self.counts.get_mut(class as usize) {
+            let within_s = self.within_s[class as usize];
+            let on_time = wait_s <= within_s;
             c.answered += 1;
-            c.on_time += u32::from(wait_s <= self.within_s[class as usize]);
+            c.on_time += u32::from(on_time);
             c.wait_sum_s += wait_s;
+            if !on_time {
+                self.missed(class, arrival_s + within_s);
+            }
         }
     }
 
-    /// A contact of `class` is abandoned.
+    /// A contact of `class` is abandoned at `now`.
     #[inline]
-    pub fn abandoned(&mut self, class: u8) {
+    pub fn abandoned(&mut self, class: u8, now: f64) {
         if let Some(c) = self.counts.get_mut(class as usize) {
             c.abandoned += 1;
+            self.missed(class, now);
         }
     }
 
-    /// A contact of `class` is still waiting at the close.
-    pub fn unanswered(&mut self, class: u8) {
+    /// A contact of `class` that arrived at `arrival_s` is still waiting
+    /// at the close, `now`.
+    pub fn unanswered(&mut self, class: u8, arrival_s: f64, now: f64) {
         if let Some(c) = self.counts.get_mut(class as usize) {
             c.unanswered += 1;
+            let at = (arrival_s + self.within_s[class as usize]).min(now);
+            self.missed(class, at);
         }
     }
 }

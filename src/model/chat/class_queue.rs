@@ -112,6 +112,7 @@ mod tests {
             driven_by: None,
             per_event: 0.0,
             after_s: None,
+            target: None,
         }
     }
 

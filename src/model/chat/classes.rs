@@ -43,6 +43,29 @@ pub struct ContactClass {
     pub per_event: f64,
     /// Delay from the driving event to the contact [s]; `None`: at once.
     pub after_s: Option<Dist>,
+    /// The class's own target, `None` when it has none.
+    pub target: Option<ClassTarget>,
+}
+
+/// A class's own target, over its contacts of the whole run. A replication
+/// meets it when the class's service level (contacts answered within its
+/// `response_within_s` over contacts offered) reaches `service_level` and
+/// its abandonment share (abandoned or unanswered at the close over
+/// offered) is at most `abandon_max`; a class with no contact meets it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ClassTarget {
+    /// Least service level [share] (0: no service-level target).
+    pub service_level: f64,
+    /// Most abandonment share [share] (1: no cap).
+    pub abandon_max: f64,
+}
+
+impl ClassTarget {
+    /// Whether a class's `service_level` and `abandon_share` [shares] of
+    /// one replication meet the target.
+    pub fn met(&self, service_level: f64, abandon_share: f64) -> bool {
+        service_level >= self.service_level && abandon_share <= self.abandon_max
+    }
 }
 
 /// What brings after-sales contacts.
@@ -127,6 +150,7 @@ mod tests {
             driven_by: None,
             per_event: 0.0,
             after_s: None,
+            target: None,
         }
     }
 

@@ -28,7 +28,7 @@ mod state_log;
 
 pub use class_counts::{ClassCounts, ClassObserver};
 pub use class_queue::ClassQueue;
-pub use classes::{ClassDraw, ContactClass, ContactDriver, MAX_CLASSES};
+pub use classes::{ClassDraw, ClassTarget, ContactClass, ContactDriver, MAX_CLASSES};
 pub use observer::ChatObserver;
 pub use pool::AgentPool;
 pub use queue::{WaitQueue, Waiting};
@@ -194,11 +194,12 @@ impl<'p> ChatStage<'p> {
             resting: std::collections::VecDeque::new(),
             has_wrap_up: params.groups.iter().any(|g| g.wrap_up_s.is_some()),
             observer: ChatObserver::new(periods, params.response_within_s),
-            class_counts: ClassObserver::new(if params.classes.len() > 1 {
-                params.classes.iter().map(|c| c.response_within_s).collect()
+            class_counts: if params.classes.len() > 1 {
+                let within = params.classes.iter().map(|c| c.response_within_s).collect();
+                ClassObserver::new(within, params.classes.iter().map(|c| c.target.is_some()).collect(), periods)
             } else {
-                Vec::new()
-            }),
+                ClassObserver::new(Vec::new(), Vec::new(), periods)
+            },
             records: RecordSink::default(),
             state_log: StateLog::default(),
             handle_factor: 1.0,
@@ -393,7 +394,7 @@ impl<'p> ChatStage<'p> {
     #[inline]
     pub fn patience_ends(&mut self, now: f64, seq: u32, class: u8) -> Option<u8> {
         let w = self.queue.abandon(class, seq)?;
-        self.class_counts.abandoned(class);
+        self.class_counts.abandoned(class, now);
         self.observer.queue_len.add(now, -1.0);
         if self.is_driven(class) {
             return Some(w.returns);
@@ -471,7 +472,7 @@ impl<'p> ChatStage<'p> {
         if !driven {
             self.observer.answered(arrival_s, now - arrival_s);
         }
-        self.class_counts.answered(class, now - arrival_s);
+        self.class_counts.answered(class, arrival_s, now);
         self.observer.busy_slots.add(now, 1.0);
     }
 
@@ -479,7 +480,7 @@ impl<'p> ChatStage<'p> {
     /// unanswered at close, and the time-weighted levels are integrated.
     pub fn close(&mut self, now: f64) {
         while let Some((class, w)) = self.queue.pop() {
-            self.class_counts.unanswered(class);
+            self.class_counts.unanswered(class, w.arrival_s, now);
             if self.is_driven(class) {
                 continue;
             }
