@@ -135,7 +135,7 @@ const CLASS: &str = "class_";
 
 /// The figures measured per class of contacts when a scenario has several
 /// classes (`[[chat.classes]]`), each named [`class_figure`].
-pub const CLASS_FIGURES: [Figure; 8] = [
+pub const CLASS_FIGURES: [Figure; 9] = [
     OFFERED,
     ANSWERED,
     ANSWERED_ON_TIME,
@@ -144,7 +144,20 @@ pub const CLASS_FIGURES: [Figure; 8] = [
     SERVICE_LEVEL,
     ABANDON_SHARE,
     RESPONSE_MEAN_S,
+    BUSY_HOURS,
 ];
+
+/// Agents' slot time taken by a class's answered contacts (handling and
+/// after-chat work), per class only (`class_<class>_busy_hours`): what the
+/// class costs in agents' time.
+pub const BUSY_HOURS: Figure = Figure {
+    name: "busy_hours",
+    unit: Unit::Hours,
+    scope: Scope::Chat,
+    format: Format::Decimal,
+    en: "agent slot hours busy",
+    zh: "坐席忙碌工时",
+};
 
 /// Whether the class's own target (`service_level`, `abandon_max` of its
 /// `[[chat.classes]]` entry) is met, per class only

@@ -183,6 +183,7 @@ fn class_figures(rep: &Replication) -> (Vec<(Cow<'static, str>, f64)>, Option<bo
             service_level,
             abandon_share,
             defined_ratio(c.wait_sum_s, f64::from(c.answered)),
+            h(c.busy_s),
         ];
         for (f, v) in fig::CLASS_FIGURES.iter().zip(values) {
             out.push((Cow::Owned(fig::class_figure(&class.name, *f)), v));

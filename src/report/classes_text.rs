@@ -1,6 +1,9 @@
 //! The "By class" block of the terminal summary: offered contacts, service
-//! level, abandonment and mean first response of each class of contacts,
-//! when the scenario has several (`[[chat.classes]]`).
+//! level, abandonment, mean first response and agent labour of each class
+//! of contacts, when the scenario has several (`[[chat.classes]]`). A
+//! class's labour is the agents' labour cost shared out by the slot time
+//! its contacts took (`class_<class>_busy_hours`); idle time is shared in
+//! the same proportion.
 
 use super::text::{show, Fmt};
 use crate::figures::{self as fig};
@@ -22,19 +25,24 @@ pub fn section(r: &SimulationReport, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "\n{:<26}{:>14}{:>10}{:>13}{:>16}",
-        "By class (means)", "to agents", "SL", "lost", "response mean"
+        "\n{:<22}{:>11}{:>8}{:>8}{:>12}{:>14}",
+        "By class (means)", "to agents", "SL", "lost", "response", "labour CNY"
     );
+    let mean = |class, f| r.kpi(fig::class_figure(class, f)).map_or(f64::NAN, |s| s.mean);
+    let busy: f64 = classes.iter().map(|&c| mean(c, fig::BUSY_HOURS)).sum();
+    let labour = r.cost.get(fig::LABOUR_AGENTS_CNY.name).map_or(f64::NAN, |s| s.mean);
     for class in classes {
-        let mean = |f| r.kpi(fig::class_figure(class, f)).map_or(f64::NAN, |s| s.mean);
-        let label: String = class.chars().take(24).collect();
+        let mean = |f| mean(class, f);
+        let label: String = class.chars().take(20).collect();
+        let share = if busy > 0.0 { mean(fig::BUSY_HOURS) / busy } else { f64::NAN };
         let _ = writeln!(
             out,
-            "  {label:<24}{:>14}{:>10}{:>13}{:>16}",
+            "  {label:<20}{:>11}{:>8}{:>8}{:>12}{:>14}",
             show(mean(fig::OFFERED), Fmt::Count),
             show(mean(fig::SERVICE_LEVEL), Fmt::Share),
             show(mean(fig::ABANDON_SHARE), Fmt::Share),
-            show(mean(fig::RESPONSE_MEAN_S), Fmt::Seconds)
+            show(mean(fig::RESPONSE_MEAN_S), Fmt::Seconds),
+            show(labour * share, Fmt::Count)
         );
     }
 }

@@ -20,6 +20,8 @@ pub struct ClassCounts {
     pub unanswered: u32,
     /// Sum of the answered contacts' first-response times [s].
     pub wait_sum_s: f64,
+    /// Slot time of the answered contacts: handling and after-chat work [s].
+    pub busy_s: f64,
 }
 
 /// The counts of every class, recorded only with more than one class.
@@ -80,9 +82,9 @@ impl ClassObserver {
     }
 
     /// A contact of `class` that arrived at `arrival_s` is answered at
-    /// `now`.
+    /// `now` and holds its slot for `busy_s`.
     #[inline]
-    pub fn answered(&mut self, class: u8, arrival_s: f64, now: f64) {
+    pub fn answered(&mut self, class: u8, arrival_s: f64, now: f64, busy_s: f64) {
         let wait_s = now - arrival_s;
         if let Some(c) = self.counts.get_mut(class as usize) {
             let within_s = self.within_s[class as usize];
@@ -90,6 +92,7 @@ impl ClassObserver {
             c.answered += 1;
             c.on_time += u32::from(on_time);
             c.wait_sum_s += wait_s;
+            c.busy_s += busy_s;
             if !on_time {
                 self.missed(class, arrival_s + within_s);
             }

@@ -458,21 +458,24 @@ impl<'p> ChatStage<'p> {
                 class: Some(class),
             });
         }
-        match &group.wrap_up_s {
+        // When the slot frees: after the handling, or after its wrap-up.
+        let frees = match &group.wrap_up_s {
             None => {
                 events.schedule(now + duration, priority::COMPLETION, Event::ChatDone(agent, class));
+                now + duration
             }
             Some(wrap) => {
                 let (ends, wrapped) = (now + duration, now + duration + wrap.quantile(u.1));
                 events.schedule(ends, priority::COMPLETION, Event::ChatEnds(agent, class));
                 events.schedule(wrapped, priority::COMPLETION, Event::WrapUpDone(agent));
                 self.state_log.wrap_up(agent, g, ends, wrapped);
+                wrapped
             }
-        }
+        };
         if !driven {
             self.observer.answered(arrival_s, now - arrival_s);
         }
-        self.class_counts.answered(class, arrival_s, now);
+        self.class_counts.answered(class, arrival_s, now, frees - now);
         self.observer.busy_slots.add(now, 1.0);
     }
 
