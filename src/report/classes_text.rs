@@ -8,18 +8,33 @@
 use super::text::{show, Fmt};
 use crate::figures::{self as fig};
 use crate::result::SimulationReport;
+use crate::stats::{Named, Summary};
 use std::fmt::Write;
 
-/// Writes the block to `out`; nothing without per-class figures.
+/// Writes the block of a simulation to `out`; nothing without per-class
+/// figures.
 pub fn section(r: &SimulationReport, out: &mut String) {
+    table(&r.kpis, &r.cost, out);
+}
+
+/// The classes of the per-class figures among `kpis`, in order.
+pub fn classes(kpis: &Named<Summary>) -> Vec<&str> {
     let mut classes: Vec<&str> = Vec::new();
-    for (name, _) in &r.kpis.0 {
+    for (name, _) in &kpis.0 {
         if let Some((class, _)) = fig::class_of(name) {
             if !classes.contains(&class) {
                 classes.push(class);
             }
         }
     }
+    classes
+}
+
+/// Writes the block from the figures `kpis` and the cost figures `cost`
+/// across replications (of a simulation, or of a sized plan's
+/// verification); nothing without per-class figures.
+pub fn table(kpis: &Named<Summary>, cost: &Named<Summary>, out: &mut String) {
+    let classes = classes(kpis);
     if classes.is_empty() {
         return;
     }
@@ -28,9 +43,9 @@ pub fn section(r: &SimulationReport, out: &mut String) {
         "\n{:<22}{:>11}{:>8}{:>8}{:>12}{:>14}",
         "By class (means)", "to agents", "SL", "lost", "response", "labour CNY"
     );
-    let mean = |class, f| r.kpi(fig::class_figure(class, f)).map_or(f64::NAN, |s| s.mean);
+    let mean = |class, f| kpis.get(fig::class_figure(class, f)).map_or(f64::NAN, |s| s.mean);
     let busy: f64 = classes.iter().map(|&c| mean(c, fig::BUSY_HOURS)).sum();
-    let labour = r.cost.get(fig::LABOUR_AGENTS_CNY.name).map_or(f64::NAN, |s| s.mean);
+    let labour = cost.get(fig::LABOUR_AGENTS_CNY).map_or(f64::NAN, |s| s.mean);
     for class in classes {
         let mean = |f| mean(class, f);
         let label: String = class.chars().take(20).collect();

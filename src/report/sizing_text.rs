@@ -201,7 +201,39 @@ fn recommended(o: &mut String, r: &SizingReport) {
     }
     let _ = writeln!(o, "  hardest {}s: {}", period_word(r.run.period_min), r.hardest_periods.join(", "));
     binding(o, r);
+    targets_met(o, p);
     pools(o, r);
+    super::classes_text::table(&p.kpis, &p.cost, o);
+}
+
+/// Each target's share of the fresh replications meeting it, the least met
+/// marked as the one that binds (none when every target holds in all).
+fn targets_met(o: &mut String, p: &PlanResult) {
+    let mut rows: Vec<(String, f64)> = Vec::new();
+    let overall = [
+        ("service level", fig::MEETS_SERVICE_LEVEL),
+        ("abandonment", fig::MEETS_ABANDON_CAP),
+        ("dispatch", fig::MEETS_DISPATCH_TARGET),
+    ];
+    for (label, f) in overall {
+        if let Some(s) = p.kpis.get(f) {
+            rows.push((label.to_string(), s.mean));
+        }
+    }
+    for class in super::classes_text::classes(&p.kpis) {
+        if let Some(s) = p.kpis.get(fig::class_figure(class, fig::MEETS_TARGET)) {
+            rows.push((format!("{class}'s own"), s.mean));
+        }
+    }
+    let least = rows.iter().map(|r| r.1).fold(1.0, f64::min);
+    let cells: Vec<String> = rows
+        .iter()
+        .map(|(label, share)| {
+            let mark = if *share <= least && least < 1.0 { " <- binds" } else { "" };
+            format!("{label} {}{mark}", pct(*share))
+        })
+        .collect();
+    let _ = writeln!(o, "  each target met in (fresh replications): {}", cells.join(", "));
 }
 
 /// People per group next to its pool, the binding pools marked.

@@ -196,7 +196,7 @@ pub fn group_capacity(s: &Scenario) -> Vec<f64> {
     per_h.iter().map(|c| c / per_h[0]).collect()
 }
 
-const KEY_KPIS: [&str; 12] = [
+const KEY_KPIS: [&str; 15] = [
     fig::SERVICE_LEVEL.name,
     fig::ABANDON_SHARE.name,
     fig::RESPONSE_MEAN_S.name,
@@ -204,6 +204,9 @@ const KEY_KPIS: [&str; 12] = [
     fig::RESPONSE_P95_S.name,
     fig::OCCUPANCY.name,
     fig::PERIODS_BELOW_SERVICE_LEVEL.name,
+    fig::MEETS_SERVICE_LEVEL.name,
+    fig::MEETS_ABANDON_CAP.name,
+    fig::MEETS_CLASS_TARGETS.name,
     fig::MEETS_ALL_TARGETS.name,
     fig::AGENT_HOURS.name,
     fig::DISPATCHED_WITHIN_24H_SHARE.name,
@@ -249,8 +252,13 @@ impl Ctx<'_> {
             shifts.iter().filter(|p| p.role == role).fold(0.0, |acc, p| acc + person_hours(p))
         };
         let n = ev.samples.len() as f64;
-        let kpis =
-            KEY_KPIS.iter().filter_map(|k| ev.samples.scalar(k).map(|v| (k.to_string(), Summary::of(v)))).collect();
+        // The key figures, then every class's own.
+        let classes = ev.samples.scalar_names.iter().filter(|n| fig::class_of(n).is_some()).map(String::as_str);
+        let kpis = KEY_KPIS
+            .into_iter()
+            .chain(classes)
+            .filter_map(|k| ev.samples.scalar(k).map(|v| (k.to_string(), Summary::of(v))))
+            .collect();
         let planned = Scenario { model: with_plan(&self.s.model, plan, 1.0), ..self.s.clone() };
         Ok(PlanResult {
             cost: crate::cost::summaries(&planned, &ev.samples)?,
