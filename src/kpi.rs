@@ -155,7 +155,8 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
 }
 
 /// The figures of each class of contacts, `class_<class>_<figure>`
-/// ([`fig::CLASS_FIGURES`]), with more than one class; none otherwise.
+/// ([`fig::CLASS_FIGURES`], and [`fig::TICKET_FIGURES`] for a ticket
+/// class), with more than one class or a ticket class; none otherwise.
 fn class_figures(rep: &Replication) -> Vec<(Cow<'static, str>, f64)> {
     let classes = rep.chat.classes();
     let mut out = Vec::new();
@@ -174,6 +175,12 @@ fn class_figures(rep: &Replication) -> Vec<(Cow<'static, str>, f64)> {
         ];
         for (f, v) in fig::CLASS_FIGURES.iter().zip(values) {
             out.push((Cow::Owned(fig::class_figure(&class.name, *f)), v));
+        }
+        if class.is_ticket() {
+            let backlog = [f64::from(c.backlog_peak), f64::from(c.backlog_at_end)];
+            for (f, v) in fig::TICKET_FIGURES.iter().zip(backlog) {
+                out.push((Cow::Owned(fig::class_figure(&class.name, *f)), v));
+            }
         }
     }
     out

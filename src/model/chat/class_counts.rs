@@ -1,6 +1,8 @@
 //! What one replication observed of each class of contacts (over the whole
 //! run, by class): offered, answered, on time, abandoned, still waiting at
-//! the close, and the sum of the answered contacts' waits.
+//! the close, and the sum of the answered contacts' waits; and, for a
+//! ticket backlog, the most waiting at once in the window and how many
+//! waited at the window's end.
 
 /// Counts of one class in one replication.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -17,6 +19,10 @@ pub struct ClassCounts {
     pub unanswered: u32,
     /// Sum of the answered contacts' first-response times [s].
     pub wait_sum_s: f64,
+    /// Most contacts waiting at once, up to the window's end [count].
+    pub backlog_peak: u32,
+    /// Contacts waiting at the window's end [count].
+    pub backlog_at_end: u32,
 }
 
 /// The counts of every class, recorded only with more than one class.
@@ -26,18 +32,45 @@ pub struct ClassObserver {
     pub counts: Vec<ClassCounts>,
     /// Each class's on-time threshold [s].
     within_s: Vec<f64>,
+    /// Contacts waiting now, by class [count].
+    waiting: Vec<u32>,
+    /// The window's end [s].
+    end_s: f64,
 }
 
 impl ClassObserver {
     /// Counts for classes with the on-time thresholds `within_s` [s]
-    /// (none: nothing recorded).
-    pub fn new(within_s: Vec<f64>) -> Self {
-        Self { counts: vec![ClassCounts::default(); within_s.len()], within_s }
+    /// (none: nothing recorded), in a window ending at `end_s` [s].
+    pub fn new(within_s: Vec<f64>, end_s: f64) -> Self {
+        Self { counts: vec![ClassCounts::default(); within_s.len()], waiting: vec![0; within_s.len()], within_s, end_s }
     }
 
     /// Clears every count.
     pub fn reset(&mut self) {
         self.counts.fill(ClassCounts::default());
+        self.waiting.fill(0);
+    }
+
+    /// A contact of `class` starts waiting at `now`.
+    #[inline]
+    pub fn queued(&mut self, class: u8, now: f64) {
+        if let Some(c) = self.counts.get_mut(class as usize) {
+            let w = &mut self.waiting[class as usize];
+            *w += 1;
+            if now <= self.end_s {
+                c.backlog_peak = c.backlog_peak.max(*w);
+            }
+        }
+    }
+
+    /// A contact of `class` that arrived at `arrival_s` stops waiting at
+    /// `now` (answered or abandoned).
+    #[inline]
+    pub fn dequeued(&mut self, class: u8, arrival_s: f64, now: f64) {
+        if let Some(c) = self.counts.get_mut(class as usize) {
+            self.waiting[class as usize] = self.waiting[class as usize].saturating_sub(1);
+            c.backlog_at_end += u32::from(arrival_s <= self.end_s && now > self.end_s);
+        }
     }
 
     /// A contact of `class` is offered.
@@ -66,10 +99,13 @@ impl ClassObserver {
         }
     }
 
-    /// A contact of `class` is still waiting at the close.
-    pub fn unanswered(&mut self, class: u8) {
+    /// A contact of `class` that arrived at `arrival_s` is still waiting
+    /// at the close (at or after the window's end).
+    pub fn unanswered(&mut self, class: u8, arrival_s: f64) {
         if let Some(c) = self.counts.get_mut(class as usize) {
             c.unanswered += 1;
+            c.backlog_at_end += u32::from(arrival_s <= self.end_s);
+            self.waiting[class as usize] = self.waiting[class as usize].saturating_sub(1);
         }
     }
 }

@@ -9,6 +9,12 @@
 //! tie); within a class, first come first served. A chat in progress is
 //! never interrupted. A scenario without classes has one class with the
 //! chat's own patience and the groups' handle times, and draws nothing.
+//!
+//! A class in [`ClassMode::Ticket`] is ticket-like work (returns,
+//! exchanges): its contacts never abandon and are served after every live
+//! contact an agent may take, only by an agent with nothing in hand; a
+//! ticket holds its agent whole until done. Which agents take which class:
+//! [routing](super::routing).
 
 use crate::model::dist::Dist;
 use serde::Serialize;
@@ -43,6 +49,20 @@ pub struct ContactClass {
     pub per_event: f64,
     /// Delay from the driving event to the contact [s]; `None`: at once.
     pub after_s: Option<Dist>,
+    /// Live contacts or a ticket backlog.
+    pub mode: ClassMode,
+}
+
+/// How a class's contacts are worked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClassMode {
+    /// A customer waits for an answer and may abandon.
+    #[default]
+    Live,
+    /// A ticket waits in a backlog, never abandons, and is worked by an
+    /// agent with no other contact in hand.
+    Ticket,
 }
 
 /// What brings after-sales contacts.
@@ -64,6 +84,12 @@ impl ContactClass {
     #[inline]
     pub fn is_driven(&self) -> bool {
         self.driven_by.is_some()
+    }
+
+    /// Whether the class is ticket-like work ([`ClassMode::Ticket`]).
+    #[inline]
+    pub fn is_ticket(&self) -> bool {
+        self.mode == ClassMode::Ticket
     }
 }
 
@@ -127,6 +153,7 @@ mod tests {
             driven_by: None,
             per_event: 0.0,
             after_s: None,
+            mode: ClassMode::Live,
         }
     }
 
