@@ -101,3 +101,71 @@ impl Routing {
         &self.order[at..at + self.classes]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::availability::Attendance;
+    use crate::model::chat::class_queue::ClassQueue;
+    use crate::model::chat::classes::ClassMode;
+    use crate::model::chat::Waiting;
+    use crate::model::dist::Dist;
+
+    fn class(priority: u8, mode: ClassMode) -> ContactClass {
+        ContactClass {
+            name: "c".into(),
+            share: 0.5,
+            priority,
+            wait_credit_s: 0.0,
+            patience_s: None,
+            handle_s: None,
+            response_within_s: 30.0,
+            driven_by: None,
+            per_event: 0.0,
+            after_s: None,
+            mode,
+        }
+    }
+
+    fn group(skills: Option<Skills>) -> AgentGroup {
+        AgentGroup {
+            name: "g".into(),
+            max_concurrent: 3,
+            slowdown_per_extra_chat: 0.0,
+            handle_s: Dist::Fixed { value: 60.0 },
+            wrap_up_s: None,
+            attendance: Attendance::default(),
+            skills,
+        }
+    }
+
+    fn w(t: f64) -> Waiting {
+        Waiting { arrival_s: t, handle_u: 0.5, wrap_u: 0.0, timer: None, returns: 0 }
+    }
+
+    #[test]
+    fn groups_take_their_classes_in_their_own_order_and_tickets_last_with_nothing_in_hand() {
+        use ClassMode::{Live, Ticket};
+        let classes = [class(0, Live), class(1, Live), class(5, Ticket)];
+        let own = Skills { takes: vec![0, 1], priorities: vec![(1, 0), (0, 2)] };
+        let groups = [group(None), group(Some(own))];
+        let r = Routing::new(&groups, &classes);
+        assert!(!r.is_plain() && r.is_ticket(2) && !r.is_ticket(1));
+        assert_eq!(r.may_take(0, 0), u16::MAX, "every class with nothing in hand");
+        assert_eq!(r.may_take(0, 1) & 0b111, 0b011, "no ticket with a chat in hand");
+        assert_eq!(r.may_take(1, 0) & 0b111, 0b011, "the second group takes no ticket");
+        let mut q = ClassQueue::new(&classes);
+        for (c, t) in [(2, 0.0), (0, 1.0), (1, 2.0)] {
+            q.push(c, w(t));
+        }
+        // The first group: class 1 (priority 1), then class 0, then the ticket
+        // despite its priority 5; the second serves class 0 first (its own 2).
+        let mut first = q.clone();
+        let by = |q: &mut ClassQueue, g: u16, load: u8| q.pop_for(r.order(g), r.may_take(g, load)).map(|p| p.0);
+        assert_eq!([0, 0, 0, 0].map(|l| by(&mut first, 0, l)), [Some(1), Some(0), Some(2), None]);
+        assert_eq!([0, 0, 0].map(|l| by(&mut q, 1, l)), [Some(0), Some(1), None]);
+        assert_eq!(by(&mut q, 0, 1), None, "the ticket waits for an agent with nothing in hand");
+        assert_eq!(by(&mut q, 0, 0), Some(2));
+        assert!(Routing::new(&[group(None)], &classes[..2]).is_plain());
+    }
+}
