@@ -406,8 +406,10 @@ impl<'p> ChatStage<'p> {
             events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq(class), class))
         });
         self.enqueue(now, class, w);
+        // Only a live contact joining the live line calls a resting agent back.
         let live = self.queue.len() - self.tickets_waiting;
-        if self.recall_when_waiting_over.is_some_and(|limit| live > limit as usize) {
+        let over = |limit: u32| live > limit as usize && !self.routing.is_ticket(class);
+        if self.recall_when_waiting_over.is_some_and(over) {
             self.recall(now, events);
         }
     }
