@@ -1,7 +1,8 @@
 //! Skills and tickets: two dedicated groups each meet Erlang C for their
 //! own headcount; skills listing every class change nothing on the same
 //! seed; a ticket backlog is conserved and worked only by agents with
-//! nothing in hand, never while a live contact they take waits.
+//! nothing in hand, never while a live contact they take waits; the shipped
+//! after-sales scenario routes by skill.
 
 use crate::common::{mean_se, simulate, stationary_toml};
 use peakplan::analytic::ErlangC;
@@ -169,4 +170,18 @@ fn tickets_go_only_to_agents_with_nothing_in_hand_and_after_live_chats() {
         }
     }
     assert!(tickets_seen > 100, "{tickets_seen} tickets answered");
+}
+
+/// The shipped after-sales scenario runs: pre-sale chats are all the chats,
+/// the after-sales group answers parcel queries and works the returns
+/// backlog, which only the ticket class reports.
+#[test]
+fn the_after_sales_scenario_routes_by_skill() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/double11-aftersales.toml");
+    let s = Scenario::load(std::path::Path::new(path)).unwrap();
+    let o = simulate(&s, 1, 2, None);
+    let f = |class, fig| o.samples.scalar(class_figure(class, fig)).map(|v| v.iter().sum::<f64>());
+    assert_eq!(o.samples.scalar(OFFERED).map(|v| v.iter().sum::<f64>()), f("presale", OFFERED));
+    assert!(f("parcel_query", ANSWERED).unwrap() > 0.0 && f("returns", ANSWERED).unwrap() > 0.0);
+    assert!(f("returns", BACKLOG_PEAK).is_some() && f("complaint", BACKLOG_PEAK).is_none());
 }
