@@ -147,6 +147,10 @@ pub const CLASS_FIGURES: [Figure; 9] = [
     BUSY_HOURS,
 ];
 
+/// The figures measured per ticket class (`mode = "ticket"`) besides
+/// [`CLASS_FIGURES`], each named [`class_figure`].
+pub const TICKET_FIGURES: [Figure; 2] = [BACKLOG_PEAK, BACKLOG_AT_WINDOW_END];
+
 /// Agents' slot time taken by a class's answered contacts (handling and
 /// after-chat work), per class only (`class_<class>_busy_hours`): what the
 /// class costs in agents' time.
@@ -172,7 +176,8 @@ pub const MEETS_TARGET: Figure = Figure {
 };
 
 /// The name of `figure` measured over the contacts of class `class`
-/// (`class_<class>_<figure>`), one of [`CLASS_FIGURES`] or [`MEETS_TARGET`].
+/// (`class_<class>_<figure>`), one of [`CLASS_FIGURES`],
+/// [`TICKET_FIGURES`] or [`MEETS_TARGET`].
 pub fn class_figure(class: &str, figure: Figure) -> String {
     format!("{CLASS}{class}_{}", figure.name)
 }
@@ -180,7 +185,7 @@ pub fn class_figure(class: &str, figure: Figure) -> String {
 /// The class and the figure of a per-class name, `None` for any other.
 pub fn class_of(name: &str) -> Option<(&str, Figure)> {
     let rest = name.strip_prefix(CLASS)?;
-    CLASS_FIGURES.iter().chain([&MEETS_TARGET]).find_map(|f| {
+    CLASS_FIGURES.iter().chain(&TICKET_FIGURES).chain([&MEETS_TARGET]).find_map(|f| {
         let class = rest.strip_suffix(f.name)?.strip_suffix('_')?;
         (!class.is_empty()).then_some((class, *f))
     })
@@ -215,6 +220,8 @@ catalogue! {
     ANSWERED_ON_TIME = "answered_on_time", Count, Chat, Count, "answered within the target time", "及时应答";
     ABANDONED = "abandoned", Count, Chat, Count, "abandoned", "放弃";
     UNANSWERED_AT_CLOSE = "unanswered_at_close", Count, Chat, Count, "waiting at the close", "结束时仍在等待";
+    BACKLOG_PEAK = "backlog_peak", Count, Chat, Count, "most tickets waiting at once (per ticket class)", "工单积压峰值（按工单类）";
+    BACKLOG_AT_WINDOW_END = "backlog_at_window_end", Count, Chat, Count, "tickets waiting at the window's end (per ticket class)", "窗口结束时积压工单（按工单类）";
     SERVICE_LEVEL = "service_level", Share, Chat, Share, "service level (window)", "服务水平（全时段）";
     ABANDON_SHARE = "abandon_share", Share, Chat, Share, "abandonment", "放弃率";
     RESPONSE_MEAN_S = "response_mean_s", Seconds, Chat, Seconds, "first response, mean", "首次响应时间均值";
@@ -356,7 +363,7 @@ mod tests {
 
     #[test]
     fn class_figures_round_trip() {
-        for f in CLASS_FIGURES.into_iter().chain([MEETS_TARGET]) {
+        for f in CLASS_FIGURES.into_iter().chain(TICKET_FIGURES).chain([MEETS_TARGET]) {
             assert_eq!(class_of(&class_figure("vip_2", f)), Some(("vip_2", f)));
         }
         assert_eq!(class_of(ANSWERED_ON_TIME.name), None);

@@ -162,9 +162,10 @@ pub fn figures(rep: &Replication, targets: &Targets) -> RepFigures {
 }
 
 /// The figures of each class of contacts, `class_<class>_<figure>`
-/// ([`fig::CLASS_FIGURES`], and [`fig::MEETS_TARGET`] for a class with its
-/// own target), with more than one class, none otherwise; and whether
-/// every class's own target is met (`None`: no class has one).
+/// ([`fig::CLASS_FIGURES`], [`fig::TICKET_FIGURES`] for a ticket class and
+/// [`fig::MEETS_TARGET`] for a class with its own target), with more than
+/// one class or a ticket class, none otherwise; and whether every class's
+/// own target is met (`None`: no class has one).
 fn class_figures(rep: &Replication) -> (Vec<(Cow<'static, str>, f64)>, Option<bool>) {
     let classes = rep.chat.classes();
     let mut out = Vec::new();
@@ -187,6 +188,12 @@ fn class_figures(rep: &Replication) -> (Vec<(Cow<'static, str>, f64)>, Option<bo
         ];
         for (f, v) in fig::CLASS_FIGURES.iter().zip(values) {
             out.push((Cow::Owned(fig::class_figure(&class.name, *f)), v));
+        }
+        if class.is_ticket() {
+            let backlog = [f64::from(c.backlog_peak), f64::from(c.backlog_at_end)];
+            for (f, v) in fig::TICKET_FIGURES.iter().zip(backlog) {
+                out.push((Cow::Owned(fig::class_figure(&class.name, *f)), v));
+            }
         }
         if let Some(t) = &class.target {
             let met = t.met(service_level, abandon_share);

@@ -22,6 +22,7 @@ mod validate_dispatch;
 mod validate_intraday;
 mod validate_limits;
 mod validate_plan;
+mod validate_skills;
 
 pub use error::ScenarioError;
 pub use time::{label as time_label, parse_local, parse_zone};

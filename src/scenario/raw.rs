@@ -300,6 +300,14 @@ pub struct RawGroup {
     /// Most paid hours one person works in the window [h].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_hours: Option<f64>,
+    /// The classes (`[[chat.classes]]` names) the group takes; default:
+    /// every class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skills: Option<Vec<String>>,
+    /// The group's own priority of some classes, by class name [rank];
+    /// default: the classes' priorities.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub priorities: std::collections::BTreeMap<String, u32>,
 }
 
 impl RawGroup {

@@ -1,5 +1,6 @@
 //! `[[chat.classes]]` as written: classes of contacts with their own
-//! serving priority, waiting credit, patience and handle time.
+//! serving priority, waiting credit, patience, handle time and mode
+//! (live or ticket).
 
 use super::raw::RawDist;
 use serde::{Deserialize, Serialize};
@@ -50,4 +51,12 @@ pub struct RawClass {
     /// none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abandon_max: Option<f64>,
+    /// `live` (default) or `ticket` (a backlog worked by agents with
+    /// nothing in hand; never abandons).
+    #[serde(default, skip_serializing_if = "is_live")]
+    pub mode: crate::model::chat::ClassMode,
+}
+
+fn is_live(m: &crate::model::chat::ClassMode) -> bool {
+    *m == crate::model::chat::ClassMode::Live
 }

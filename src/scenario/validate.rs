@@ -419,7 +419,7 @@ fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams,
         return Err(ctx.err(&base, "at least one `[[chat.groups]]` is needed"));
     }
     ctx.unique_names(&groups_path, c.groups.iter().map(|g| g.name.as_str()))?;
-    let groups = c
+    let mut groups = c
         .groups
         .iter()
         .enumerate()
@@ -446,13 +446,16 @@ fn chat(ctx: &Ctx, c: &RawChat, within_s: f64, w: &Window) -> Result<ChatParams,
                     None => None,
                 },
                 attendance: super::validate_availability::attendance(ctx, &at, &g.attendance())?,
+                skills: None,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let patience_s = ctx.dist(&key(&base, "patience_s"), &c.patience_s, true)?;
+    let classes = super::validate_classes::classes(ctx, c, &patience_s, within_s)?;
+    super::validate_skills::skills(ctx, c, &classes, &mut groups)?;
     Ok(ChatParams {
         deflection_share: ctx.share(&key(&base, "deflection_share"), c.deflection_share)?,
-        classes: super::validate_classes::classes(ctx, c, &patience_s, within_s)?,
+        classes,
         patience_s,
         response_within_s: within_s,
         shifts: shifts(ctx, &c.shifts, &groups, w, &key(&base, "shifts"))?,

@@ -1,15 +1,15 @@
 //! Checks `[[chat.classes]]`: names, shares adding up to 1, priorities,
-//! waiting credits and the classes' own distributions.
+//! waiting credits, modes and the classes' own distributions.
 
 use super::raw::RawChat;
 use super::raw_classes::RawClass;
 use super::validate::{key, p, with, Ctx, Path};
 use super::ScenarioError;
-use crate::model::chat::{ClassTarget, ContactClass, MAX_CLASSES};
+use crate::model::chat::{ClassMode, ClassTarget, ContactClass, MAX_CLASSES};
 use crate::model::dist::Dist;
 
 /// Highest accepted class priority.
-const MAX_PRIORITY: u32 = 100;
+pub(super) const MAX_PRIORITY: u32 = 100;
 /// Largest accepted waiting credit [s]: one day.
 const MAX_CREDIT_S: f64 = 86_400.0;
 
@@ -68,10 +68,18 @@ pub(super) fn classes(
             share: ctx.share(&key(&at, "share"), k.share)?,
             priority: k.priority as u8,
             wait_credit_s: ctx.finite(&key(&at, "wait_credit_s"), k.wait_credit_s, 0.0, MAX_CREDIT_S)?,
-            patience_s: match &k.patience_s {
-                Some(raw) => ctx.dist(&key(&at, "patience_s"), raw, true)?,
-                None => patience.clone(),
+            patience_s: match (&k.patience_s, k.mode) {
+                (Some(_), ClassMode::Ticket) => {
+                    return Err(ctx.err(
+                        &key(&at, "patience_s"),
+                        "a ticket class (`mode = \"ticket\"`) never abandons: leave `patience_s` out",
+                    ))
+                }
+                (None, ClassMode::Ticket) => None,
+                (Some(raw), ClassMode::Live) => ctx.dist(&key(&at, "patience_s"), raw, true)?,
+                (None, ClassMode::Live) => patience.clone(),
             },
+            mode: k.mode,
             handle_s: match &k.handle_s {
                 Some(raw) => ctx.dist(&key(&at, "handle_s"), raw, false)?,
                 None => None,

@@ -41,5 +41,6 @@ mod shards;
 mod shift_design;
 mod sizing;
 mod sizing_work;
+mod skills;
 mod source_rules;
 mod theory;

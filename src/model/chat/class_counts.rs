@@ -1,7 +1,9 @@
 //! What one replication observed of each class of contacts (over the whole
 //! run, by class): offered, answered, on time, abandoned, still waiting at
-//! the close, and the sum of the answered contacts' waits; and, per period,
-//! the contacts of classes with their own target that missed it.
+//! the close, and the sum of the answered contacts' waits and slot time;
+//! per period, the contacts of classes with their own target that missed
+//! it; and, for a ticket backlog, the most waiting at once in the window
+//! and how many waited at the window's end.
 
 use crate::model::observe::Periods;
 
@@ -22,6 +24,10 @@ pub struct ClassCounts {
     pub wait_sum_s: f64,
     /// Slot time of the answered contacts: handling and after-chat work [s].
     pub busy_s: f64,
+    /// Most contacts waiting at once, up to the window's end [count].
+    pub backlog_peak: u32,
+    /// Contacts waiting at the window's end [count].
+    pub backlog_at_end: u32,
 }
 
 /// The counts of every class, recorded only with more than one class.
@@ -41,20 +47,26 @@ pub struct ClassObserver {
     /// Whether each class has its own target.
     has_target: Vec<bool>,
     periods: Periods,
+    /// Contacts waiting now, by class [count].
+    waiting: Vec<u32>,
+    /// The window's end [s].
+    end_s: f64,
 }
 
 impl ClassObserver {
     /// Counts for classes with the on-time thresholds `within_s` [s] and,
-    /// for those of `has_target`, their misses over `periods` (no class:
-    /// nothing recorded).
+    /// for those of `has_target`, their misses over `periods`, the window
+    /// (no class: nothing recorded).
     pub fn new(within_s: Vec<f64>, has_target: Vec<bool>, periods: Periods) -> Self {
         let misses = if has_target.iter().any(|&t| t) { periods.count } else { 0 };
         Self {
             counts: vec![ClassCounts::default(); within_s.len()],
             target_misses: vec![0; misses],
+            waiting: vec![0; within_s.len()],
             within_s,
             has_target,
             periods,
+            end_s: periods.length_s * periods.count as f64,
         }
     }
 
@@ -62,6 +74,7 @@ impl ClassObserver {
     pub fn reset(&mut self) {
         self.counts.fill(ClassCounts::default());
         self.target_misses.fill(0);
+        self.waiting.fill(0);
     }
 
     /// A contact of `class` missed its target at `at_s`.
@@ -70,6 +83,28 @@ impl ClassObserver {
         if self.has_target[class as usize] {
             let p = self.periods.index(at_s);
             self.target_misses[p] += 1;
+        }
+    }
+
+    /// A contact of `class` starts waiting at `now`.
+    #[inline]
+    pub fn queued(&mut self, class: u8, now: f64) {
+        if let Some(c) = self.counts.get_mut(class as usize) {
+            let w = &mut self.waiting[class as usize];
+            *w += 1;
+            if now <= self.end_s {
+                c.backlog_peak = c.backlog_peak.max(*w);
+            }
+        }
+    }
+
+    /// A contact of `class` that arrived at `arrival_s` stops waiting at
+    /// `now` (answered or abandoned).
+    #[inline]
+    pub fn dequeued(&mut self, class: u8, arrival_s: f64, now: f64) {
+        if let Some(c) = self.counts.get_mut(class as usize) {
+            self.waiting[class as usize] = self.waiting[class as usize].saturating_sub(1);
+            c.backlog_at_end += u32::from(arrival_s <= self.end_s && now > self.end_s);
         }
     }
 
@@ -109,10 +144,12 @@ impl ClassObserver {
     }
 
     /// A contact of `class` that arrived at `arrival_s` is still waiting
-    /// at the close, `now`.
+    /// at the close, `now` (at or after the window's end).
     pub fn unanswered(&mut self, class: u8, arrival_s: f64, now: f64) {
         if let Some(c) = self.counts.get_mut(class as usize) {
             c.unanswered += 1;
+            c.backlog_at_end += u32::from(arrival_s <= self.end_s);
+            self.waiting[class as usize] = self.waiting[class as usize].saturating_sub(1);
             let at = (arrival_s + self.within_s[class as usize]).min(now);
             self.missed(class, at);
         }

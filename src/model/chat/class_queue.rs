@@ -2,34 +2,47 @@
 //! [`WaitQueue`] per class, served by the rule of
 //! [classes](super::classes): highest priority first, then earliest
 //! arrival minus waiting credit, then the class listed first. With one
-//! class it is that class's line, with nothing compared.
+//! class it is that class's line, with nothing compared. A group with
+//! [skills](super::routing) is served by its own order over the classes it
+//! takes ([`ClassQueue::pop_for`]); ticket classes come after every live
+//! class.
 
 use super::classes::ContactClass;
 use super::queue::{WaitQueue, Waiting};
+
+/// The serving rank of a class: live classes above every ticket class,
+/// then the priority.
+#[inline]
+pub fn rank(class: &ContactClass, priority: u8) -> u16 {
+    u16::from(!class.is_ticket()) << 8 | u16::from(priority)
+}
 
 /// Waiting contacts of every class.
 #[derive(Debug, Clone)]
 pub struct ClassQueue {
     lines: Vec<WaitQueue>,
-    /// `(priority, wait_credit_s)` of each class.
-    order: Vec<(u8, f64)>,
+    /// `(rank, wait_credit_s)` of each class, by the classes' own priorities.
+    order: Vec<(u16, f64)>,
+    /// The classes with somebody waiting, as bits by class index.
+    waiting: u16,
     alive: usize,
 }
 
 impl ClassQueue {
     /// A line per class of `classes` (one line when there are none).
     pub fn new(classes: &[ContactClass]) -> Self {
-        let order: Vec<(u8, f64)> = if classes.is_empty() {
-            vec![(0, 0.0)]
+        let order: Vec<(u16, f64)> = if classes.is_empty() {
+            vec![(1 << 8, 0.0)]
         } else {
-            classes.iter().map(|c| (c.priority, c.wait_credit_s)).collect()
+            classes.iter().map(|c| (rank(c, c.priority), c.wait_credit_s)).collect()
         };
-        Self { lines: vec![WaitQueue::default(); order.len()], order, alive: 0 }
+        Self { lines: vec![WaitQueue::default(); order.len()], order, waiting: 0, alive: 0 }
     }
 
     /// Empties every line, keeping the memory.
     pub fn reset(&mut self) {
         self.lines.iter_mut().for_each(WaitQueue::reset);
+        self.waiting = 0;
         self.alive = 0;
     }
 
@@ -45,6 +58,12 @@ impl ClassQueue {
         self.alive == 0
     }
 
+    /// The classes with somebody waiting, as bits by class index.
+    #[inline]
+    pub fn waiting(&self) -> u16 {
+        self.waiting
+    }
+
     /// The sequence number the next contact of `class` will get.
     #[inline]
     pub fn next_seq(&self, class: u8) -> u32 {
@@ -55,14 +74,33 @@ impl ClassQueue {
     #[inline]
     pub fn push(&mut self, class: u8, w: Waiting) {
         self.lines[class as usize].push(w);
+        self.waiting |= 1 << class;
         self.alive += 1;
     }
 
-    /// Takes the contact served next, with its class.
+    /// Takes the contact served next by the classes' own order, with its
+    /// class.
     #[inline]
     pub fn pop(&mut self) -> Option<(u8, Waiting)> {
-        let class = if self.lines.len() == 1 { 0 } else { self.next_class()? };
-        let w = self.lines[class as usize].pop()?;
+        let class = if self.lines.len() == 1 { 0 } else { next_class(&mut self.lines, &self.order, self.waiting)? };
+        self.take(class)
+    }
+
+    /// Takes the contact served next among the classes in `mask` (bits by
+    /// class index) by `order`, `(rank, wait_credit_s)` of each class.
+    #[inline]
+    pub fn pop_for(&mut self, order: &[(u16, f64)], mask: u16) -> Option<(u8, Waiting)> {
+        let class = next_class(&mut self.lines, order, self.waiting & mask)?;
+        self.take(class)
+    }
+
+    #[inline]
+    fn take(&mut self, class: u8) -> Option<(u8, Waiting)> {
+        let line = &mut self.lines[class as usize];
+        let w = line.pop()?;
+        if line.is_empty() {
+            self.waiting &= !(1 << class);
+        }
         self.alive -= 1;
         Some((class, w))
     }
@@ -71,29 +109,38 @@ impl ClassQueue {
     /// is no longer waiting.
     #[inline]
     pub fn abandon(&mut self, class: u8, seq: u32) -> Option<Waiting> {
-        let w = self.lines[class as usize].abandon(seq)?;
+        let line = &mut self.lines[class as usize];
+        let w = line.abandon(seq)?;
+        if line.is_empty() {
+            self.waiting &= !(1 << class);
+        }
         self.alive -= 1;
         Some(w)
     }
+}
 
-    /// The class whose front contact is served next; `None` when nobody
-    /// waits.
-    fn next_class(&mut self) -> Option<u8> {
-        let mut best: Option<(u8, u8, f64)> = None;
-        for (c, line) in self.lines.iter_mut().enumerate() {
-            let Some(arrival_s) = line.front_arrival_s() else { continue };
-            let (priority, credit_s) = self.order[c];
-            let key_s = arrival_s - credit_s;
-            let better = match best {
-                None => true,
-                Some((_, p, k)) => priority > p || (priority == p && key_s < k),
-            };
-            if better {
-                best = Some((c as u8, priority, key_s));
-            }
+/// The class, among those with bits in `waiting`, whose front contact is
+/// served next by `order`: highest rank, then earliest arrival minus
+/// credit, then the class listed first; `None` when none.
+#[inline]
+fn next_class(lines: &mut [WaitQueue], order: &[(u16, f64)], waiting: u16) -> Option<u8> {
+    let mut best: Option<(u8, u16, f64)> = None;
+    let mut bits = waiting;
+    while bits != 0 {
+        let c = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let Some(arrival_s) = lines[c].front_arrival_s() else { continue };
+        let (rank, credit_s) = order[c];
+        let key_s = arrival_s - credit_s;
+        let better = match best {
+            None => true,
+            Some((_, r, k)) => rank > r || (rank == r && key_s < k),
+        };
+        if better {
+            best = Some((c as u8, rank, key_s));
         }
-        best.map(|(c, _, _)| c)
     }
+    best.map(|(c, _, _)| c)
 }
 
 #[cfg(test)]
@@ -101,19 +148,7 @@ mod tests {
     use super::*;
 
     fn class(priority: u8, wait_credit_s: f64) -> ContactClass {
-        ContactClass {
-            name: "c".into(),
-            share: 0.5,
-            priority,
-            wait_credit_s,
-            patience_s: None,
-            handle_s: None,
-            response_within_s: 30.0,
-            driven_by: None,
-            per_event: 0.0,
-            after_s: None,
-            target: None,
-        }
+        ContactClass { priority, wait_credit_s, ..ContactClass::plain(0.5) }
     }
 
     fn w(t: f64) -> Waiting {

@@ -9,6 +9,12 @@
 //! tie); within a class, first come first served. A chat in progress is
 //! never interrupted. A scenario without classes has one class with the
 //! chat's own patience and the groups' handle times, and draws nothing.
+//!
+//! A class in [`ClassMode::Ticket`] is ticket-like work (returns,
+//! exchanges): its contacts never abandon and are served after every live
+//! contact an agent may take, only by an agent with nothing in hand; a
+//! ticket holds its agent whole until done. Which agents take which class:
+//! [routing](super::routing).
 
 use crate::model::dist::Dist;
 use serde::Serialize;
@@ -43,6 +49,8 @@ pub struct ContactClass {
     pub per_event: f64,
     /// Delay from the driving event to the contact [s]; `None`: at once.
     pub after_s: Option<Dist>,
+    /// Live contacts or a ticket backlog.
+    pub mode: ClassMode,
     /// The class's own target, `None` when it has none.
     pub target: Option<ClassTarget>,
 }
@@ -68,6 +76,18 @@ impl ClassTarget {
     }
 }
 
+/// How a class's contacts are worked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClassMode {
+    /// A customer waits for an answer and may abandon.
+    #[default]
+    Live,
+    /// A ticket waits in a backlog, never abandons, and is worked by an
+    /// agent with no other contact in hand.
+    Ticket,
+}
+
 /// What brings after-sales contacts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -81,12 +101,39 @@ pub enum ContactDriver {
 }
 
 impl ContactClass {
+    /// A live class named `c` with `share` of the inquiries and nothing of
+    /// its own (priority 0, no credit, the chat's patience and handle
+    /// time, 30 s on-time threshold, no target): the base of unit tests.
+    #[cfg(test)]
+    pub(crate) fn plain(share: f64) -> Self {
+        ContactClass {
+            name: "c".into(),
+            share,
+            priority: 0,
+            wait_credit_s: 0.0,
+            patience_s: None,
+            handle_s: None,
+            response_within_s: 30.0,
+            driven_by: None,
+            per_event: 0.0,
+            after_s: None,
+            mode: ClassMode::Live,
+            target: None,
+        }
+    }
+
     /// Whether the class's contacts come from the orders (after-sales),
     /// not from the inquiries: they share the agents and the waiting line
     /// but count in their class's figures only.
     #[inline]
     pub fn is_driven(&self) -> bool {
         self.driven_by.is_some()
+    }
+
+    /// Whether the class is ticket-like work ([`ClassMode::Ticket`]).
+    #[inline]
+    pub fn is_ticket(&self) -> bool {
+        self.mode == ClassMode::Ticket
     }
 }
 
@@ -139,19 +186,7 @@ mod tests {
     use super::*;
 
     fn class(share: f64) -> ContactClass {
-        ContactClass {
-            name: "c".into(),
-            share,
-            priority: 0,
-            wait_credit_s: 0.0,
-            patience_s: None,
-            handle_s: None,
-            response_within_s: 30.0,
-            driven_by: None,
-            per_event: 0.0,
-            after_s: None,
-            target: None,
-        }
+        ContactClass::plain(share)
     }
 
     #[test]

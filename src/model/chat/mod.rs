@@ -15,6 +15,9 @@
 //! Each contact carries a [class](classes): waiting contacts are served
 //! highest priority first (non-preemptive), first come first served within
 //! a class; a class has its own patience and may have its own handle time.
+//! Agent groups may take only some classes, in their own order, and ticket
+//! classes wait in a backlog for an agent with nothing in hand: see
+//! [routing].
 
 mod class_counts;
 mod class_queue;
@@ -22,16 +25,18 @@ mod classes;
 mod observer;
 mod pool;
 mod queue;
+pub mod routing;
 mod seed;
 mod staffing;
 mod state_log;
 
 pub use class_counts::{ClassCounts, ClassObserver};
 pub use class_queue::ClassQueue;
-pub use classes::{ClassDraw, ClassTarget, ContactClass, ContactDriver, MAX_CLASSES};
+pub use classes::{ClassDraw, ClassMode, ClassTarget, ContactClass, ContactDriver, MAX_CLASSES};
 pub use observer::ChatObserver;
 pub use pool::AgentPool;
 pub use queue::{WaitQueue, Waiting};
+pub use routing::{Routing, Skills};
 pub use state_log::StateLog;
 
 use crate::engine::{EventQueue, StreamRng};
@@ -61,6 +66,9 @@ pub struct AgentGroup {
     pub wrap_up_s: Option<Dist>,
     /// Absence and late starts of the group's people.
     pub attendance: Attendance,
+    /// The classes the group takes and its own priorities; `None`: every
+    /// class, at the classes' priorities.
+    pub skills: Option<Skills>,
 }
 
 /// Everything the chat stage needs, checked.
@@ -142,6 +150,9 @@ pub struct ChatStage<'p> {
     shift_first_agent: Vec<u32>,
     pool: AgentPool,
     queue: ClassQueue,
+    routing: Routing,
+    /// Tickets waiting, all ticket classes [count].
+    tickets_waiting: usize,
     class_draw: ClassDraw,
     /// The breaks of each shift's agents.
     breaks: Vec<ShiftBreaks>,
@@ -186,6 +197,8 @@ impl<'p> ChatStage<'p> {
             shift_first_agent,
             pool: AgentPool::new(max),
             queue: ClassQueue::new(&params.classes),
+            routing: Routing::new(&params.groups, &params.classes),
+            tickets_waiting: 0,
             class_draw: ClassDraw::new(&params.classes),
             breaks: params.shifts.iter().map(|s| place_breaks(s, breaks, Role::Agents)).collect(),
             recall_when_waiting_over: breaks.recall_when_waiting_over,
@@ -194,7 +207,7 @@ impl<'p> ChatStage<'p> {
             resting: std::collections::VecDeque::new(),
             has_wrap_up: params.groups.iter().any(|g| g.wrap_up_s.is_some()),
             observer: ChatObserver::new(periods, params.response_within_s),
-            class_counts: if params.classes.len() > 1 {
+            class_counts: if params.classes.len() > 1 || params.classes.iter().any(ContactClass::is_ticket) {
                 let within = params.classes.iter().map(|c| c.response_within_s).collect();
                 ClassObserver::new(within, params.classes.iter().map(|c| c.target.is_some()).collect(), periods)
             } else {
@@ -223,6 +236,7 @@ impl<'p> ChatStage<'p> {
     pub fn reset(&mut self, events: &mut EventQueue<Event>, seed: u64, rep: u64) {
         self.pool.reset();
         self.queue.reset();
+        self.tickets_waiting = 0;
         self.observer.reset();
         self.class_counts.reset();
         self.records.clear();
@@ -355,7 +369,8 @@ impl<'p> ChatStage<'p> {
     }
 
     /// A contact `w` of `class` is offered to the agents at `now`: answered
-    /// at once by a free slot, or queued with its `patience`.
+    /// at once by a free slot that takes its class, or queued with its
+    /// `patience`.
     #[inline]
     fn offer(
         &mut self,
@@ -366,11 +381,21 @@ impl<'p> ChatStage<'p> {
         events: &mut EventQueue<Event>,
     ) {
         self.class_counts.offered(class);
-        if self.queue.is_empty() {
-            if let Some((agent, load)) = self.pool.take() {
-                self.start(now, now, agent, load, class, (w.handle_u, w.wrap_u), events);
-                return;
+        let free = if self.routing.is_plain() {
+            // Somebody waits only when no slot is free.
+            if self.queue.is_empty() {
+                self.pool.find(|_, _| true)
+            } else {
+                None
             }
+        } else {
+            let (r, g) = (&self.routing, &self.agent_group);
+            self.pool.find(|a, l| r.may_take(g[a as usize], l) & 1 << class != 0)
+        };
+        if let Some(agent) = free {
+            let load = self.pool.add(agent, self.routing.is_ticket(class));
+            self.start(now, now, agent, load, class, (w.handle_u, w.wrap_u), events);
+            return;
         }
         let d = self.patience(class);
         w.timer = patience.zip(d).map(|(p, d)| {
@@ -380,10 +405,36 @@ impl<'p> ChatStage<'p> {
             };
             events.schedule(now + p, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq(class), class))
         });
-        self.queue.push(class, w);
-        self.observer.queue_len.add(now, 1.0);
-        if self.recall_when_waiting_over.is_some_and(|limit| self.queue.len() > limit as usize) {
+        self.enqueue(now, class, w);
+        // Only a live contact joining the live line calls a resting agent back.
+        let live = self.queue.len() - self.tickets_waiting;
+        let over = |limit: u32| live > limit as usize && !self.routing.is_ticket(class);
+        if self.recall_when_waiting_over.is_some_and(over) {
             self.recall(now, events);
+        }
+    }
+
+    /// Puts `w` of `class` in its line at `now`: a live contact in the
+    /// queue's level, a ticket in the backlog.
+    #[inline]
+    fn enqueue(&mut self, now: f64, class: u8, w: Waiting) {
+        self.queue.push(class, w);
+        self.class_counts.queued(class, now);
+        if self.routing.is_ticket(class) {
+            self.tickets_waiting += 1;
+        } else {
+            self.observer.queue_len.add(now, 1.0);
+        }
+    }
+
+    /// `w` of `class` leaves its line at `now` (answered or abandoned).
+    #[inline]
+    fn dequeued(&mut self, now: f64, class: u8, w: &Waiting) {
+        self.class_counts.dequeued(class, w.arrival_s, now);
+        if self.routing.is_ticket(class) {
+            self.tickets_waiting -= 1;
+        } else {
+            self.observer.queue_len.add(now, -1.0);
         }
     }
 
@@ -395,7 +446,7 @@ impl<'p> ChatStage<'p> {
     pub fn patience_ends(&mut self, now: f64, seq: u32, class: u8) -> Option<u8> {
         let w = self.queue.abandon(class, seq)?;
         self.class_counts.abandoned(class, now);
-        self.observer.queue_len.add(now, -1.0);
+        self.dequeued(now, class, &w);
         if self.is_driven(class) {
             return Some(w.returns);
         }
@@ -417,16 +468,27 @@ impl<'p> ChatStage<'p> {
         self.dispatch(now, events);
     }
 
-    /// Gives waiting chats to free slots, by the classes' serving order.
+    /// Gives waiting contacts to free slots, by the [routing] rules.
     #[inline]
     fn dispatch(&mut self, now: f64, events: &mut EventQueue<Event>) {
         while !self.queue.is_empty() {
-            let Some((agent, load)) = self.pool.take() else { return };
-            let (class, w) = self.queue.pop().expect("queue is not empty");
+            let (agent, class, w) = if self.routing.is_plain() {
+                let Some(agent) = self.pool.find(|_, _| true) else { return };
+                let (class, w) = self.queue.pop().expect("queue is not empty");
+                (agent, class, w)
+            } else {
+                let (r, g, waiting) = (&self.routing, &self.agent_group, self.queue.waiting());
+                let Some(agent) = self.pool.find(|a, l| r.may_take(g[a as usize], l) & waiting != 0) else { return };
+                let group = g[agent as usize];
+                let mask = r.may_take(group, self.pool.load(agent));
+                let (class, w) = self.queue.pop_for(r.order(group), mask).expect("the agent takes a waiting class");
+                (agent, class, w)
+            };
+            let load = self.pool.add(agent, self.routing.is_ticket(class));
             if let Some(timer) = w.timer {
                 events.cancel(timer);
             }
-            self.observer.queue_len.add(now, -1.0);
+            self.dequeued(now, class, &w);
             self.start(now, w.arrival_s, agent, load, class, (w.handle_u, w.wrap_u), events);
         }
     }

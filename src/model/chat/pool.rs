@@ -15,6 +15,8 @@ pub struct AgentPool {
     load: Vec<u8>,
     max: Vec<u8>,
     on_duty: Vec<bool>,
+    /// Whether each agent works a ticket (held whole: no free slot).
+    whole: Vec<bool>,
 }
 
 impl AgentPool {
@@ -29,6 +31,7 @@ impl AgentPool {
             load: vec![0; n],
             max: max_concurrent,
             on_duty: vec![false; n],
+            whole: vec![false; n],
         }
     }
 
@@ -38,6 +41,7 @@ impl AgentPool {
         self.bucket_of.fill(NOT_IN_POOL);
         self.load.fill(0);
         self.on_duty.fill(false);
+        self.whole.fill(false);
     }
 
     /// Chats in hand of `agent`.
@@ -56,7 +60,7 @@ impl AgentPool {
     fn insert(&mut self, agent: u32) {
         let a = agent as usize;
         let l = self.load[a];
-        if self.on_duty[a] && l < self.max[a] {
+        if self.on_duty[a] && l < self.max[a] && !self.whole[a] {
             let b = &mut self.buckets[l as usize];
             self.pos[a] = b.len() as u32;
             b.push(agent);
@@ -93,11 +97,29 @@ impl AgentPool {
     /// load; `None` when every slot on duty is taken.
     #[inline]
     pub fn take(&mut self) -> Option<(u32, u8)> {
-        let agent = *self.buckets.iter().find_map(|b| b.last())?;
+        let agent = self.find(|_, _| true)?;
+        Some((agent, self.add(agent, false)))
+    }
+
+    /// The on-duty agent with a free slot and the fewest chats in hand for
+    /// whom `fits(agent, load)` holds; among equals the one [`take`]
+    /// would give (the last in its bucket); `None` when there is none.
+    ///
+    /// [`take`]: AgentPool::take
+    #[inline]
+    pub fn find(&self, mut fits: impl FnMut(u32, u8) -> bool) -> Option<u32> {
+        self.buckets.iter().enumerate().find_map(|(l, b)| b.iter().rev().copied().find(|&a| fits(a, l as u8)))
+    }
+
+    /// Gives `agent` one more contact, a ticket that holds the agent whole
+    /// when `whole`; returns its new load.
+    #[inline]
+    pub fn add(&mut self, agent: u32, whole: bool) -> u8 {
         self.remove(agent);
         self.load[agent as usize] += 1;
+        self.whole[agent as usize] = whole;
         self.insert(agent);
-        Some((agent, self.load[agent as usize]))
+        self.load[agent as usize]
     }
 
     /// `agent` finishes one chat.
@@ -105,6 +127,7 @@ impl AgentPool {
     pub fn release(&mut self, agent: u32) {
         self.remove(agent);
         self.load[agent as usize] -= 1;
+        self.whole[agent as usize] = false;
         self.insert(agent);
     }
 }
@@ -130,5 +153,19 @@ mod tests {
         assert_eq!(p.take(), None, "off-duty agent takes no new chat");
         p.release(0);
         assert_eq!(p.take(), Some((0, 2)));
+    }
+
+    #[test]
+    fn find_skips_agents_that_do_not_fit_and_a_ticket_holds_its_agent_whole() {
+        let mut p = AgentPool::new(vec![3, 3, 3]);
+        (0..3).for_each(|a| p.set_on_duty(a, true));
+        assert_eq!(p.find(|_, _| true), Some(2), "the last in the least-loaded bucket");
+        assert_eq!(p.find(|a, _| a == 0), Some(0));
+        assert_eq!(p.add(0, true), 1);
+        assert_eq!(p.find(|a, _| a == 0), None, "a ticket holds its agent whole");
+        assert_eq!(p.add(1, false), 1);
+        assert_eq!(p.find(|a, l| a == 1 && l == 1), Some(1));
+        p.release(0);
+        assert_eq!(p.find(|a, l| a == 0 && l == 0), Some(0), "free again");
     }
 }

@@ -131,7 +131,6 @@ impl ChatStage<'_> {
         let wrap_u: f64 = if self.has_wrap_up { rng.wrap.random() } else { 0.0 };
         let timer =
             left.map(|l| events.schedule(now + l, priority::TIMEOUT, Event::ChatPatience(self.queue.next_seq(0), 0)));
-        self.queue.push(0, Waiting { arrival_s, handle_u, wrap_u, timer, returns: 0 });
-        self.observer.queue_len.add(now, 1.0);
+        self.enqueue(now, 0, Waiting { arrival_s, handle_u, wrap_u, timer, returns: 0 });
     }
 }
