@@ -11,8 +11,9 @@ pub struct IntradayLabels {
     pub at: &'static str,
     /// Heading of the verdict.
     pub verdict: &'static str,
-    /// No move: the plan meets the rest's targets.
-    pub nothing: &'static str,
+    /// No move: the plan meets the rest's targets (the traffic off the
+    /// forecast), and the same with the traffic on the forecast.
+    pub nothing: [&'static str; 2],
     /// `{cost}`: the moves restore the targets.
     pub act: &'static str,
     /// `{cost}`: the moves found do not restore the targets.
@@ -71,7 +72,10 @@ pub static EN: IntradayLabels = IntradayLabels {
     title: "During the sale",
     at: "At {at}",
     verdict: "What to do now",
-    nothing: "Nothing to do: the plan as it stands meets the targets of the rest of the window.",
+    nothing: [
+        "Nothing to do: the plan as it stands meets the targets of the rest of the window.",
+        "On forecast, nothing to do: the plan as it stands meets the targets of the rest of the window.",
+    ],
     act: "Act now: the plan as it stands misses the targets of the rest of the window; the moves below restore \
           them for {cost} CNY.",
     best: "The plan as it stands misses the targets of the rest of the window and the allowed moves do not \
@@ -120,7 +124,7 @@ pub static ZH: IntradayLabels = IntradayLabels {
     title: "大促进行中",
     at: "时点：{at}",
     verdict: "现在该做什么",
-    nothing: "无需调整：按现有排班，剩余时段可以达到服务目标。",
+    nothing: ["无需调整：按现有排班，剩余时段可以达到服务目标。", "与预测一致，无需调整：按现有排班，剩余时段可以达到服务目标。"],
     act: "需要调整：按现有排班，剩余时段达不到服务目标；以下调整可恢复达标，费用 {cost} 元。",
     best: "按现有排班，剩余时段达不到服务目标，允许的调整也无法恢复达标：以下为找到的最佳调整，费用 {cost} 元。",
     no_options: "按现有排班，剩余时段达不到服务目标，而计划的 [intraday] 表此刻不允许任何调整。",

@@ -39,12 +39,25 @@ fn share(x: f64) -> String {
     show(x, Fmt::Share)
 }
 
+/// Which of `levels` the rest's traffic is: on the forecast (the
+/// multiplier's 90% interval holds 1), above it or below it.
+fn level(r: &IntradayResult) -> usize {
+    let f = &r.reforecast;
+    if f.multiplier_p5 > 1.0 {
+        1
+    } else if f.multiplier_p95 < 1.0 {
+        2
+    } else {
+        0
+    }
+}
+
 /// The verdict's headline and whether it is good news.
 fn headline(r: &IntradayResult, w: &IntradayLabels) -> (String, bool) {
     let rec = &r.recommendation;
     let cost = count(rec.cost_cny);
     match (rec.moves.is_empty(), r.plan_outlook.meets_confidence, rec.restores_targets) {
-        (true, true, _) => (w.nothing.to_string(), true),
+        (true, true, _) => (w.nothing[usize::from(level(r) == 0)].to_string(), true),
         (true, false, _) if rec.options == 0 => (w.no_options.to_string(), false),
         (true, false, _) => (w.no_help.to_string(), false),
         (false, _, true) => (fill(w.act, &[("cost", &cost)]), false),
@@ -57,13 +70,7 @@ fn headline(r: &IntradayResult, w: &IntradayLabels) -> (String, bool) {
 fn verdict(o: &mut String, r: &IntradayResult, w: &IntradayLabels) {
     let f = &r.reforecast;
     let (big, good) = headline(r, w);
-    let level = if f.multiplier_p5 > 1.0 {
-        w.levels[1]
-    } else if f.multiplier_p95 < 1.0 {
-        w.levels[2]
-    } else {
-        w.levels[0]
-    };
+    let level = w.levels[level(r)];
     let change = f.so_far_actual_inquiries / f.so_far_forecast_inquiries.max(1e-9) - 1.0;
     let traffic = fill(
         w.traffic,
@@ -156,7 +163,7 @@ fn reforecast(o: &mut String, r: &IntradayResult, w: &IntradayLabels) {
 }
 
 /// The outlook of the rest: the plan as it stands and with the moves.
-fn outlook(o: &mut String, r: &IntradayResult, t: &Targets, w: &IntradayLabels, l: &super::i18n::Labels) {
+fn outlook(o: &mut String, r: &IntradayResult, t: &Targets, w: &IntradayLabels) {
     let _ = writeln!(o, "<section id=\"outlook\">\n<h2>{}</h2>", w.outlook);
     let note =
         fill(w.outlook_note, &[("n", &r.plan_outlook.replications.to_string()), ("required", &share(t.confidence))]);
@@ -165,7 +172,7 @@ fn outlook(o: &mut String, r: &IntradayResult, t: &Targets, w: &IntradayLabels, 
     let plans = [Some(&r.plan_outlook), r.recommendation.outlook_with_moves.as_ref()];
     for (name, oc) in w.plans.iter().zip(plans) {
         let Some(oc): Option<&Outlook> = oc else { continue };
-        let ci = format!("{} {} – {}", l.ci95_short, share(oc.p_meet_ci[0]), share(oc.p_meet_ci[1]));
+        let ci = format!("{} – {}", share(oc.p_meet_ci[0]), share(oc.p_meet_ci[1]));
         let class = if oc.meets_confidence { "ok" } else { "bad" };
         let word = if oc.meets_confidence { w.meets[0] } else { w.meets[1] };
         let _ = writeln!(
@@ -220,7 +227,7 @@ pub fn html(r: &IntradayResult, targets: &Targets, plots: Option<&[Rendered]>, l
     run_line(&mut o, &r.run, l);
     verdict(&mut o, r, w);
     reforecast(&mut o, r, w);
-    outlook(&mut o, r, targets, w, l);
+    outlook(&mut o, r, targets, w);
     charts(&mut o, plots, w, l);
     by_period(&mut o, r, w);
     page_foot(&mut o);
