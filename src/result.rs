@@ -15,7 +15,7 @@ use serde::Serialize;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Which scenario and run produced the result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RunInfo {
     /// Scenario name.
     pub scenario: String,
@@ -35,6 +35,24 @@ pub struct RunInfo {
     pub window_h: f64,
     /// Reporting period [min].
     pub period_min: f64,
+}
+
+impl RunInfo {
+    /// The run of `replications` of `s` with `seed`.
+    pub fn of(s: &Scenario, seed: u64, replications: u64) -> Self {
+        let w = &s.window;
+        Self {
+            scenario: s.name.clone(),
+            description: s.description.clone(),
+            source: s.source_name.clone(),
+            seed,
+            replications,
+            window_start: w.start_local(),
+            time_zone: w.time_zone.name().to_string(),
+            window_h: w.length_s / 3600.0,
+            period_min: w.period_s / 60.0,
+        }
+    }
 }
 
 /// First-response time quantiles of all answered chats of all replications
@@ -280,17 +298,7 @@ impl SimulationReport {
         let q = |p: f64| if !h.is_empty() { h.value_at_quantile(p) as f64 / 1000.0 } else { 0.0 };
         Self {
             schema_version: SCHEMA_VERSION,
-            run: RunInfo {
-                scenario: scenario.name.clone(),
-                description: scenario.description.clone(),
-                source: scenario.source_name.clone(),
-                seed,
-                replications: outcome.samples.len() as u64,
-                window_start: w.start_local(),
-                time_zone: w.time_zone.name().to_string(),
-                window_h: w.length_s / 3600.0,
-                period_min: w.period_s / 60.0,
-            },
+            run: RunInfo::of(scenario, seed, outcome.samples.len() as u64),
             targets: scenario.targets.clone(),
             periods: w.period_labels(),
             forecast_inquiries_per_period: forecast,

@@ -1,15 +1,17 @@
 //! `peakplan intraday`: during the sale, the traffic so far against the
 //! plan, the re-forecast of the rest of the window, and what to change now.
 
-use super::output::{print, Format};
+use super::output::{OutputArgs, PageArgs};
 use super::{load_scenario, Failure, OrFailure};
 use peakplan::actuals::{ImportOptions, Mapping};
+use peakplan::intraday::ahead::ahead;
 use peakplan::intraday::moves::options;
 use peakplan::intraday::recommend::recommend;
 use peakplan::intraday::reforecast::VolumePosterior;
 use peakplan::intraday::result::{recommendation, reforecast, rest_periods, settings, state_out, IntradayResult};
 use peakplan::intraday::so_far::{so_far, STEP_S};
-use peakplan::report::intraday_text;
+use peakplan::report::{intraday_csv, intraday_html, intraday_text, plots};
+use peakplan::result::RunInfo;
 use peakplan::scenario::parse_local;
 use peakplan::scenario::MAX_INTRADAY_REPLICATIONS;
 use peakplan::Scenario;
@@ -46,9 +48,17 @@ pub struct IntradayArgs {
     /// `intraday.replications`].
     #[arg(long, value_name = "N")]
     pub replications: Option<u64>,
-    /// Format of standard output (text or json).
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: Format,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=peakplan::experiment::MAX_THREADS as i64))]
+    pub threads: Option<u32>,
+    /// Where the report goes (intraday.json, intraday.csv, summary.txt,
+    /// report.html and plots/; nothing is written without --out) and what
+    /// standard output shows (`--format csv`: intraday.csv).
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The charts and the language of report.html.
+    #[command(flatten)]
+    pub page: PageArgs,
 }
 
 /// The moment `at` as seconds from the window start of `s`.
@@ -68,9 +78,9 @@ fn moment(s: &Scenario, at: &str) -> Result<f64, Failure> {
     Ok(at_s)
 }
 
-/// Runs `peakplan intraday`.
-pub fn exec(a: &IntradayArgs) -> Result<(), Failure> {
-    let scenario = load_scenario(a.plan.as_deref())?;
+/// The result of `a`: the plan run forward from the moment, before and
+/// after the moves found.
+fn result(a: &IntradayArgs, scenario: Scenario) -> Result<(IntradayResult, Scenario), Failure> {
     let at_s = moment(&scenario, &a.at)?;
     let mapping = match &a.mapping {
         Some(p) => Mapping::load(p).map_err(Failure::Input)?,
@@ -91,26 +101,70 @@ pub fn exec(a: &IntradayArgs) -> Result<(), Failure> {
     }
     let options = options(&scenario, at_s);
     let started = std::time::Instant::now();
-    let found = recommend(&scenario, &options, &seen.state, &post, a.seed.unwrap_or(scenario.run.seed));
-    eprintln!(
-        "simulated {} sets of moves x {} forward replications in {:.1} s",
-        found.evaluations,
-        scenario.intraday.replications,
-        started.elapsed().as_secs_f64()
-    );
+    let seed = a.seed.unwrap_or(scenario.run.seed);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.threads.unwrap_or(0) as usize)
+        .build()
+        .map_err(|e| Failure::Runtime(format!("cannot start the worker threads: {e}")))?;
+    let found = pool.install(|| recommend(&scenario, &options, &seen.state, &post, seed));
+    if !a.output.quiet {
+        eprintln!(
+            "simulated {} sets of moves x {} forward replications in {:.1} s",
+            found.evaluations,
+            scenario.intraday.replications,
+            started.elapsed().as_secs_f64()
+        );
+    }
     let result = IntradayResult {
         scenario: scenario.name.clone(),
+        run: RunInfo::of(&scenario, seed, scenario.intraday.replications),
         at: a.at.trim().to_string(),
         at_s,
         reforecast: reforecast(&scenario, &seen, &post, at_s),
         periods: seen.periods.clone(),
         state: state_out(&seen),
         rest_periods: rest_periods(&scenario, at_s),
+        rest_inquiries: ahead(&scenario, &post, at_s),
         recommendation: recommendation(&scenario, &options, &found),
         plan_outlook: found.plan,
     };
-    match a.format {
-        Format::Json => print(&peakplan::report::json::render(&result).runtime()?),
-        _ => print(&intraday_text::text(&result)),
+    Ok((result, scenario))
+}
+
+/// Runs `peakplan intraday`.
+pub fn exec(a: &IntradayArgs) -> Result<(), Failure> {
+    // An --out folder is held before the export is read.
+    let folder = a.output.prepare(None)?;
+    let (result, scenario) = result(a, load_scenario(a.plan.as_deref())?)?;
+    let summary = intraday_text::text(&result);
+    let json_text = peakplan::report::json::render(&result).runtime()?;
+    let csv_text = intraday_csv::csv(&result);
+    if let Some(folder) = folder {
+        let rendered = if a.page.charts.no_plots {
+            None
+        } else {
+            let charts = plots::intraday::plots(&result, scenario.targets.service_level, a.page.lang);
+            Some(plots::render(&charts, true).runtime()?)
+        };
+        let page = intraday_html::html(&result, &scenario.targets, rendered.as_deref(), a.page.lang);
+        let mut files: Vec<(String, Vec<u8>)> = vec![
+            ("intraday.json".into(), json_text.clone().into_bytes()),
+            ("intraday.csv".into(), csv_text.clone().into_bytes()),
+            ("summary.txt".into(), summary.clone().into_bytes()),
+            ("report.html".into(), page.into_bytes()),
+        ];
+        files.extend(rendered.as_deref().map(plots::files).unwrap_or_default());
+        // An earlier run's charts this run does not draw go in the same
+        // switch, so that the folder never mixes two runs.
+        let stale: Vec<String> = plots::intraday::NAMES
+            .iter()
+            .flat_map(|n| ["svg", "png"].map(|ext| format!("plots/{n}.{ext}")))
+            .filter(|f| a.output.force && !files.iter().any(|(n, _)| n == f))
+            .collect();
+        let dir = a.output.write(folder, &files, &stale)?;
+        if !a.output.quiet {
+            eprintln!("open {}", dir.join("report.html").display());
+        }
     }
+    a.output.print(&summary, &json_text, &csv_text)
 }

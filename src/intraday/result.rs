@@ -1,12 +1,14 @@
 //! The result of `peakplan intraday`: a plain record its renderers (text,
-//! JSON) print, documented field by field in `docs/json-reference.md`.
+//! JSON, CSV, HTML, charts) read, documented field by field in `docs/json-reference.md`.
 
+use super::ahead::PeriodAhead;
 use super::moves::{MoveKind, MoveOption};
 use super::outlook::Outlook;
 use super::recommend::Found;
 use super::reforecast::{ReforecastSettings, VolumePosterior};
 use super::so_far::{PeriodSoFar, SoFar};
 use crate::model::forward::first_rest_period;
+use crate::result::RunInfo;
 use crate::scenario::{time_label, Scenario};
 use serde::Serialize;
 
@@ -69,6 +71,8 @@ pub struct StateOut {
 pub struct IntradayResult {
     /// The plan's scenario name.
     pub scenario: String,
+    /// The run: the plan's window, the forward replications, the seed.
+    pub run: RunInfo,
     /// The moment (`YYYY-MM-DD HH:MM`, local).
     pub at: String,
     /// The moment [s from the window start].
@@ -82,6 +86,9 @@ pub struct IntradayResult {
     /// The periods of the rest of the window judged (`MM-DD HH:MM`): from
     /// the first whole one at or after the moment.
     pub rest_periods: Vec<String>,
+    /// The periods of `rest_periods`: the plan's forecast and the
+    /// re-forecast, each with its 90% band.
+    pub rest_inquiries: Vec<PeriodAhead>,
     /// The plan as it stands, run forward from the moment.
     pub plan_outlook: Outlook,
     /// What to change now.

@@ -56,6 +56,14 @@ fn evidence(scenario: &Scenario, chats: &ChatActuals, at_s: f64) -> Evidence {
     Evidence { step_s: STEP_S, seen, expected }
 }
 
+/// The 90% band of a count of `mean` inquiries whose expectation has the
+/// standard deviation `volume_sd` (Poisson noise and the volume's error,
+/// by the normal approximation): 5th and 95th percentiles [count].
+pub fn band90(mean: f64, volume_sd: f64) -> (f64, f64) {
+    let sd = (mean + volume_sd * volume_sd).sqrt();
+    ((mean - Z90 * sd).max(0.0), mean + Z90 * sd)
+}
+
 /// The periods of `scenario` that started before `at_s`, from `e`.
 fn periods(scenario: &Scenario, e: &Evidence, at_s: f64) -> Vec<PeriodSoFar> {
     let p = scenario.model.periods;
@@ -67,13 +75,13 @@ fn periods(scenario: &Scenario, e: &Evidence, at_s: f64) -> Vec<PeriodSoFar> {
             let r = i * steps_per..((i + 1) * steps_per).min(e.seen.len());
             let m: f64 = e.expected[r.clone()].iter().sum();
             let n: f64 = e.seen[r].iter().sum();
-            let sd = (m + (cv * m).powi(2)).sqrt();
+            let (forecast_p5, forecast_p95) = band90(m, cv * m);
             PeriodSoFar {
                 start: time_label(&scenario.window.start, i as f64 * p.length_s),
                 complete: ((i + 1) as f64) * p.length_s <= at_s,
                 forecast_inquiries: m,
-                forecast_p5: (m - Z90 * sd).max(0.0),
-                forecast_p95: m + Z90 * sd,
+                forecast_p5,
+                forecast_p95,
                 actual_inquiries: n as u64,
                 actual_over_forecast: (m > 0.0).then(|| n / m),
             }

@@ -379,15 +379,20 @@ fn charts(o: &mut String, page: &Page, l: &Labels) {
 /// its PNG file.
 pub(crate) fn figures<'a>(o: &mut String, plots: impl Iterator<Item = &'a Rendered>, l: &Labels) {
     for p in plots {
-        let _ = writeln!(o, "<figure id=\"plot-{}\">\n{}", escape(&p.name), inline_svg(&p.svg, &p.title));
-        let caption = l.caption(&p.name).unwrap_or("");
-        let link = if p.png.is_some() {
-            format!(" <a href=\"plots/{}.png\">{}</a>", escape(&p.name), l.png)
-        } else {
-            String::new()
-        };
-        let _ = writeln!(o, "<figcaption>{caption}{link}</figcaption>\n</figure>");
+        figure(o, p, l.caption(&p.name).unwrap_or(""), l);
     }
+}
+
+/// One drawn chart as a figure: the SVG inline, `caption` and a link to
+/// its PNG file.
+pub(crate) fn figure(o: &mut String, p: &Rendered, caption: &str, l: &Labels) {
+    let _ = writeln!(o, "<figure id=\"plot-{}\">\n{}", escape(&p.name), inline_svg(&p.svg, &p.title));
+    let link = if p.png.is_some() {
+        format!(" <a href=\"plots/{}.png\">{}</a>", escape(&p.name), l.png)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(o, "<figcaption>{caption}{link}</figcaption>\n</figure>");
 }
 
 /// The hour-by-hour table.

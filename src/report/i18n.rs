@@ -54,6 +54,14 @@ impl Lang {
         }
     }
 
+    /// The labels of the `intraday` page in this language.
+    pub fn intraday(self) -> &'static super::i18n_intraday::IntradayLabels {
+        match self {
+            Lang::En => &super::i18n_intraday::EN,
+            Lang::Zh => &super::i18n_intraday::ZH,
+        }
+    }
+
     /// The HTML `lang` attribute.
     pub fn html_lang(self) -> &'static str {
         match self {

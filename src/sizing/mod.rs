@@ -528,21 +528,6 @@ fn hardest(periods: &[PeriodRow]) -> Vec<String> {
     order.iter().take(5).map(|&p| periods[p].period.clone()).collect()
 }
 
-/// The run of a sizing of `s`: `replications` verified.
-fn run_info(s: &Scenario, seed: u64, replications: u64) -> RunInfo {
-    RunInfo {
-        scenario: s.name.clone(),
-        description: s.description.clone(),
-        source: s.source_name.clone(),
-        seed,
-        replications,
-        window_start: s.window.start_local(),
-        time_zone: s.window.time_zone.name().to_string(),
-        window_h: s.window.length_s / 3600.0,
-        period_min: s.window.period_s / 60.0,
-    }
-}
-
 /// Sizes the agents (and, with a dispatch side, the packers) of `s`.
 pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingError> {
     // With designed shifts, every candidate becomes a shift of the scenario.
@@ -599,7 +584,7 @@ pub fn size(s: &Scenario, cfg: &SizingConfig) -> Result<SizingReport, SizingErro
 
     Ok(SizingReport {
         schema_version: SCHEMA_VERSION,
-        run: run_info(s, cfg.seed, v),
+        run: RunInfo::of(s, cfg.seed, v),
         targets: s.targets.clone(),
         agent_groups: m.chat.groups.iter().map(|g| g.name.clone()).collect(),
         packer_groups: m

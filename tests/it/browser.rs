@@ -1,5 +1,5 @@
 //! Every kind of HTML report (simulate, size, compare, compare --sweep,
-//! actuals compare, actuals replay) rendered in headless Chromium: it loads without console
+//! actuals compare, actuals replay, intraday) rendered in headless Chromium: it loads without console
 //! errors, every image and chart has a size, it fits a 1280-pixel window
 //! (no horizontal scroll), and a Chinese page draws its Chinese text with
 //! the font it embeds. Skipped, with a message, where no Chromium is found
@@ -137,7 +137,16 @@ fn every_html_report_loads_cleanly_in_chromium() {
     let zh: &[&str] = &["--lang", "zh"];
     // (the command, its folder, the page, whether it is Chinese)
     let sweep: &[&str] = &["compare", "scenarios/double11.toml", "--sweep", "0.9:1.1:0.1", "-n", "2"];
-    let pages: [(Vec<&[&str]>, &str, &str, bool); 8] = [
+    let intraday: &[&str] = &[
+        "intraday",
+        "--inquiries",
+        "examples/actuals/inquiries.csv",
+        "--at",
+        "2026-11-11 21:00",
+        "--replications",
+        "5",
+    ];
+    let pages: [(Vec<&[&str]>, &str, &str, bool); 10] = [
         (vec![&["simulate", "-n", "3"]], "sim", "report.html", false),
         (vec![&["size"], small, zh], "size", "report.html", true),
         (vec![compare], "cmp", "report.html", false),
@@ -146,6 +155,8 @@ fn every_html_report_loads_cleanly_in_chromium() {
         (vec![&["actuals", "compare", "-n", "3"], ex, zh], "vs", "plan_vs_actual.html", true),
         (vec![&["actuals", "replay", "-n", "3"], ex], "replay", "replay_vs_actual.html", false),
         (vec![&["actuals", "replay", "-n", "3"], ex, zh], "replayzh", "replay_vs_actual.html", true),
+        (vec![intraday], "intraday", "report.html", false),
+        (vec![intraday, zh], "intradayzh", "report.html", true),
     ];
     for (parts, folder, page, chinese) in &pages {
         run(parts, &d.join(folder));

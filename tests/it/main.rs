@@ -27,6 +27,7 @@ mod fuzz_cases;
 mod golden;
 mod intraday;
 mod intraday_forward;
+mod intraday_report;
 mod limits;
 mod output_hardening;
 mod output_safety;

@@ -24,6 +24,7 @@ fn an_existing_out_folder_is_refused_without_force() {
         &["simulate", "-n", "2", "--quiet", "--out", "used"][..],
         &["size", "--quiet", "--out", "used"],
         &["compare", "s.toml", "-n", "2", "--quiet", "--out", "used"],
+        &["intraday", "--inquiries", "x.csv", "--at", "2026-11-11 21:00", "--quiet", "--out", "used"],
     ] {
         let res = peakplan(d).args(args).assert().code(2);
         let err = String::from_utf8_lossy(&res.get_output().stderr).to_string();

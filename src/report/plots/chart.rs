@@ -144,6 +144,17 @@ pub enum Layer {
         /// Colour.
         colour: Colour,
     },
+    /// A vertical line from the bottom to the top of the chart, e.g. a
+    /// moment.
+    Mark {
+        /// Legend entry.
+        label: String,
+        /// Position on the horizontal axis (over periods: in periods from
+        /// the first period's start).
+        x: f64,
+        /// Colour.
+        colour: Colour,
+    },
 }
 
 impl Layer {
@@ -153,6 +164,7 @@ impl Layer {
             Layer::Band { low, high, .. } => low.iter().chain(high).copied().collect(),
             Layer::Line { y, .. } => y.clone(),
             Layer::Reference { y, .. } => vec![*y],
+            Layer::Mark { .. } => Vec::new(),
         }
     }
 }
@@ -245,7 +257,10 @@ impl Chart {
                     XAxis::Values { label, .. } => vec![label],
                 };
                 let layers = c.layers.iter().map(|l| match l {
-                    Layer::Band { label, .. } | Layer::Line { label, .. } | Layer::Reference { label, .. } => label,
+                    Layer::Band { label, .. }
+                    | Layer::Line { label, .. }
+                    | Layer::Reference { label, .. }
+                    | Layer::Mark { label, .. } => label,
                 });
                 [&c.title, &c.y.label].into_iter().chain(x).chain(layers).map(String::as_str).collect()
             }

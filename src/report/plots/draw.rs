@@ -59,7 +59,9 @@ fn legend_of(chart: &Chart) -> Vec<(String, Swatch)> {
             .map(|layer| match layer {
                 Layer::Band { label, colour, opacity, .. } => (label.clone(), Swatch::Fill(*colour, *opacity)),
                 Layer::Line { label, colour, dashed, .. } => (label.clone(), Swatch::Line(*colour, *dashed)),
-                Layer::Reference { label, colour, .. } => (label.clone(), Swatch::Line(*colour, true)),
+                Layer::Reference { label, colour, .. } | Layer::Mark { label, colour, .. } => {
+                    (label.clone(), Swatch::Line(*colour, true))
+                }
             })
             .collect(),
         Chart::Distribution(c) if c.buckets.is_empty() || c.total() <= 0.0 => Vec::new(),
@@ -253,6 +255,38 @@ impl Ranged for KeyedAxis {
     }
 }
 
+/// The points of `ys` over `r`. A per-period figure holds over its whole
+/// period, so over periods curves are steps from period start to period
+/// end.
+fn curve(x: &XAxis, ys: &[f64], r: Range<usize>) -> Vec<(f64, f64)> {
+    let values = r.map(|i| (i, ys[i]));
+    match x {
+        XAxis::Periods { .. } => values.flat_map(|(i, y)| [(i as f64, y), (i as f64 + 1.0, y)]).collect(),
+        XAxis::Values { .. } => values.map(|(i, y)| (x.at(i), y)).collect(),
+    }
+}
+
+/// The runs of points at which every one of `series` has a finite value:
+/// a point without one breaks a curve or a band, which is not drawn across
+/// it.
+fn finite_runs(series: &[&Vec<f64>]) -> Vec<Range<usize>> {
+    let n = series.iter().map(|s| s.len()).min().unwrap_or(0);
+    let ok = |i: usize| series.iter().all(|s| s[i].is_finite());
+    let mut runs = Vec::new();
+    let mut start = None;
+    for i in 0..=n {
+        match (start, i < n && ok(i)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                runs.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
 fn series<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &SeriesChart, font: &str) -> Result<(), PlotError> {
     let n = c.x.len();
     let (x0, x1, keys) = match &c.x {
@@ -293,33 +327,34 @@ fn series<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &SeriesChart, fo
         .draw()
         .map_err(err)?;
 
-    // Points of a curve. A per-period figure holds over its whole period,
-    // so over periods curves are steps from period start to period end.
-    let curve = |ys: &[f64]| -> Vec<(f64, f64)> {
-        let finite = ys.iter().enumerate().filter(|(_, y)| y.is_finite());
-        match &c.x {
-            XAxis::Periods { .. } => finite.flat_map(|(i, y)| [(i as f64, *y), (i as f64 + 1.0, *y)]).collect(),
-            XAxis::Values { .. } => finite.map(|(i, y)| (c.x.at(i), *y)).collect(),
-        }
-    };
+    let curve = |ys: &[f64], r: &Range<usize>| curve(&c.x, ys, r.clone());
     for layer in &c.layers {
         match layer {
             Layer::Band { low, high, colour, opacity, .. } => {
-                let mut pts = curve(low);
-                pts.extend(curve(high).into_iter().rev());
-                ch.draw_series(std::iter::once(Polygon::new(pts, rgb(*colour).mix(*opacity).filled()))).map_err(err)?;
+                for r in finite_runs(&[low, high]) {
+                    let mut pts = curve(low, &r);
+                    pts.extend(curve(high, &r).into_iter().rev());
+                    let fill = rgb(*colour).mix(*opacity).filled();
+                    ch.draw_series(std::iter::once(Polygon::new(pts, fill))).map_err(err)?;
+                }
             }
             Layer::Line { y, colour, dashed, .. } => {
                 let style = rgb(*colour).stroke_width(3);
-                if *dashed {
-                    ch.draw_series(DashedLineSeries::new(curve(y), 9, 6, style)).map_err(err)?;
-                } else {
-                    ch.draw_series(LineSeries::new(curve(y), style)).map_err(err)?;
+                for r in finite_runs(&[y]) {
+                    if *dashed {
+                        ch.draw_series(DashedLineSeries::new(curve(y, &r), 9, 6, style)).map_err(err)?;
+                    } else {
+                        ch.draw_series(LineSeries::new(curve(y, &r), style)).map_err(err)?;
+                    }
                 }
             }
             Layer::Reference { y, colour, .. } => {
                 let style = rgb(*colour).stroke_width(2);
                 ch.draw_series(DashedLineSeries::new(vec![(x0, *y), (x1, *y)], 10, 6, style)).map_err(err)?;
+            }
+            Layer::Mark { x, colour, .. } => {
+                let style = rgb(*colour).stroke_width(2);
+                ch.draw_series(DashedLineSeries::new(vec![(*x, y0), (*x, y1)], 10, 6, style)).map_err(err)?;
             }
         }
     }
@@ -436,6 +471,14 @@ mod tests {
         assert_eq!(number(0.5), "0.5");
         assert_eq!(tick(0.8, Ticks::Percent), "80%");
         assert_eq!(tick(0.125, Ticks::Percent), "12.5%");
+    }
+
+    #[test]
+    fn a_point_without_a_value_breaks_a_curve() {
+        let (a, b) = (vec![1.0, f64::NAN, 2.0, 3.0, f64::NAN], vec![1.0, 1.0, 2.0, f64::NAN, 1.0]);
+        assert_eq!(finite_runs(&[&a]), vec![0..1, 2..4]);
+        assert_eq!(finite_runs(&[&a, &b]), vec![0..1, 2..3]);
+        assert!(finite_runs(&[&vec![f64::NAN]]).is_empty());
     }
 
     #[test]

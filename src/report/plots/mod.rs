@@ -17,6 +17,7 @@
 pub mod chart;
 pub mod compare;
 pub mod draw;
+pub mod intraday;
 pub mod plan_vs_actual;
 pub mod simulation;
 pub mod sizing;
