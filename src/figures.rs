@@ -163,9 +163,36 @@ pub const BUSY_HOURS: Figure = Figure {
     zh: "坐席忙碌工时",
 };
 
+/// A class's service level over its contacts that arrived in the window,
+/// per class with its own target only (`class_<class>_service_level_in_window`).
+pub const SERVICE_LEVEL_IN_WINDOW: Figure = Figure {
+    name: "service_level_in_window",
+    unit: Unit::Share,
+    scope: Scope::Chat,
+    format: Format::Share,
+    en: "service level, contacts of the window",
+    zh: "服务水平（全时段）",
+};
+
+/// A class's abandonment share over its contacts that arrived in the
+/// window, per class with its own target only
+/// (`class_<class>_abandon_share_in_window`).
+pub const ABANDON_SHARE_IN_WINDOW: Figure = Figure {
+    name: "abandon_share_in_window",
+    unit: Unit::Share,
+    scope: Scope::Chat,
+    format: Format::Share,
+    en: "abandonment, contacts of the window",
+    zh: "放弃率",
+};
+
+/// The figures of a class with its own target, each named [`class_figure`].
+pub const CLASS_TARGET_FIGURES: [Figure; 3] = [SERVICE_LEVEL_IN_WINDOW, ABANDON_SHARE_IN_WINDOW, MEETS_TARGET];
+
 /// Whether the class's own target (`service_level`, `abandon_max` of its
-/// `[[chat.classes]]` entry) is met, per class only
-/// (`class_<class>_meets_target`), and only for a class with a target.
+/// `[[chat.classes]]` entry) is met over its contacts that arrived in the
+/// window, per class only (`class_<class>_meets_target`), and only for a
+/// class with a target.
 pub const MEETS_TARGET: Figure = Figure {
     name: "meets_target",
     unit: Unit::Flag,
@@ -177,7 +204,7 @@ pub const MEETS_TARGET: Figure = Figure {
 
 /// The name of `figure` measured over the contacts of class `class`
 /// (`class_<class>_<figure>`), one of [`CLASS_FIGURES`],
-/// [`TICKET_FIGURES`] or [`MEETS_TARGET`].
+/// [`TICKET_FIGURES`] or [`CLASS_TARGET_FIGURES`].
 pub fn class_figure(class: &str, figure: Figure) -> String {
     format!("{CLASS}{class}_{}", figure.name)
 }
@@ -185,7 +212,7 @@ pub fn class_figure(class: &str, figure: Figure) -> String {
 /// The class and the figure of a per-class name, `None` for any other.
 pub fn class_of(name: &str) -> Option<(&str, Figure)> {
     let rest = name.strip_prefix(CLASS)?;
-    CLASS_FIGURES.iter().chain(&TICKET_FIGURES).chain([&MEETS_TARGET]).find_map(|f| {
+    CLASS_FIGURES.iter().chain(&TICKET_FIGURES).chain(&CLASS_TARGET_FIGURES).find_map(|f| {
         let class = rest.strip_suffix(f.name)?.strip_suffix('_')?;
         (!class.is_empty()).then_some((class, *f))
     })
@@ -363,7 +390,7 @@ mod tests {
 
     #[test]
     fn class_figures_round_trip() {
-        for f in CLASS_FIGURES.into_iter().chain(TICKET_FIGURES).chain([MEETS_TARGET]) {
+        for f in CLASS_FIGURES.into_iter().chain(TICKET_FIGURES).chain(CLASS_TARGET_FIGURES) {
             assert_eq!(class_of(&class_figure("vip_2", f)), Some(("vip_2", f)));
         }
         assert_eq!(class_of(ANSWERED_ON_TIME.name), None);

@@ -196,9 +196,14 @@ fn class_figures(rep: &Replication) -> (Vec<(Cow<'static, str>, f64)>, Option<bo
             }
         }
         if let Some(t) = &class.target {
-            let met = t.met(service_level, abandon_share);
+            let window = f64::from(c.window_offered);
+            let sl = ratio(f64::from(c.window_on_time), window, 1.0);
+            let ab = ratio(f64::from(c.window_lost), window, 0.0);
+            let met = t.met(sl, ab);
             all_met = Some(all_met.unwrap_or(true) && met);
-            out.push((Cow::Owned(fig::class_figure(&class.name, fig::MEETS_TARGET)), f64::from(u8::from(met))));
+            for (f, v) in fig::CLASS_TARGET_FIGURES.iter().zip([sl, ab, f64::from(u8::from(met))]) {
+                out.push((Cow::Owned(fig::class_figure(&class.name, *f)), v));
+            }
         }
     }
     (out, all_met)

@@ -42,12 +42,12 @@ pub struct RawClass {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after_h: Option<RawDist>,
     /// The class's own service-level target: least share of its contacts
-    /// answered within its `response_within_s`, over the run [share];
+    /// answered within its `response_within_s`, over those that arrive in the window [share];
     /// default: none (reported, not a target).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_level: Option<f64>,
     /// The class's own abandonment cap: most share of its contacts
-    /// abandoned or unanswered at the close, over the run [share]; default:
+    /// abandoned or unanswered at the close, of those that arrive in the window [share]; default:
     /// none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abandon_max: Option<f64>,

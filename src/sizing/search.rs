@@ -8,6 +8,7 @@ use super::SizingError;
 use super::{Role, Row};
 use crate::experiment::RunError;
 use crate::figures::{self as fig, MissingFigure};
+use crate::model::chat::ChatParams;
 use crate::targets::Targets;
 use std::ops::Range;
 
@@ -27,11 +28,26 @@ pub struct Limits<'a> {
     pub pools: super::pools::Pools<'a>,
 }
 
+/// What a period to repair is short of: the chat targets, or the own
+/// targets of some classes of contacts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Short {
+    Chats,
+    Classes,
+}
+
 /// The periods to repair for a role, worst first: for agents, every period
 /// whose service-level or abandonment target fails in more than the allowed
-/// share of replications (at least the worst one); for packers, the period
-/// with the largest mean packing backlog.
-fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64) -> Result<Vec<usize>, MissingFigure> {
+/// share of replications, then, when the classes' own targets fail in more
+/// than that share, the period where most of their contacts missed (at
+/// least the worst chat period when neither); for packers, the period with
+/// the largest mean packing backlog.
+fn periods_to_repair(
+    ev: &Evaluation,
+    role: Role,
+    t: &Targets,
+    allowed_fail: f64,
+) -> Result<Vec<(usize, Short)>, MissingFigure> {
     let s = &ev.samples;
     let n = s.len().max(1) as f64;
     Ok(match role {
@@ -42,33 +58,91 @@ fn periods_to_repair(ev: &Evaluation, role: Role, t: &Targets, allowed_fail: f64
             order.sort_by_key(|&p| (std::cmp::Reverse(fails(p)), p));
             let many = order.iter().take_while(|&&p| fails(p) as f64 / n > allowed_fail).count();
             order.truncate(many);
+            let mut out: Vec<(usize, Short)> = order.into_iter().map(|p| (p, Short::Chats)).collect();
             if 1.0 - share(s, fig::MEETS_CLASS_TARGETS) > allowed_fail {
-                order.extend(worst_class_period(s).filter(|p| !order.contains(p)));
+                out.extend(worst_class_periods(s).into_iter().map(|p| (p, Short::Classes)));
             }
-            if order.is_empty() {
-                order.extend((0..met.len()).min_by_key(|&p| (std::cmp::Reverse(fails(p)), p)));
+            if out.is_empty() {
+                out.extend((0..met.len()).min_by_key(|&p| (std::cmp::Reverse(fails(p)), p)).map(|p| (p, Short::Chats)));
             }
-            order
+            out
         }
         Role::Packers => {
             let backlog = s.require_series(fig::PACK_BACKLOG_MAX)?;
             let total = |p: usize| backlog[p].iter().sum::<f64>();
-            (0..backlog.len()).max_by(|&a, &b| total(a).total_cmp(&total(b)).then(b.cmp(&a))).into_iter().collect()
+            let worst = (0..backlog.len()).max_by(|&a, &b| total(a).total_cmp(&total(b)).then(b.cmp(&a)));
+            worst.map(|p| (p, Short::Chats)).into_iter().collect()
         }
     })
 }
 
-/// The period where most contacts of classes with their own target missed
-/// it, over the replications (`None`: no class has a target).
-fn worst_class_period(s: &crate::stats::Samples) -> Option<usize> {
-    let misses = s.series(fig::CLASS_TARGET_MISSES)?;
+/// The agent groups that can help where `short` is short: those taking a
+/// class of the inquiries (chats), or a class whose own target fails in
+/// more than `allowed_fail` of `ev`'s replications; every group without
+/// skills (of `chat`), and every packer group (none listed: all help).
+fn helpful_groups(ev: &Evaluation, chat: &ChatParams, role: Role, short: Short, allowed_fail: f64) -> Vec<bool> {
+    if role == Role::Packers {
+        return Vec::new();
+    }
+    let met = |name: String| {
+        ev.samples.scalar(name).filter(|v| !v.is_empty()).map_or(1.0, |v| v.iter().sum::<f64>() / v.len() as f64)
+    };
+    let wanted: Vec<bool> = chat
+        .classes
+        .iter()
+        .map(|c| match short {
+            Short::Chats => !c.is_driven(),
+            Short::Classes => {
+                c.target.is_some() && 1.0 - met(fig::class_figure(&c.name, fig::MEETS_TARGET)) > allowed_fail
+            }
+        })
+        .collect();
+    chat.groups
+        .iter()
+        .map(|g| match &g.skills {
+            None => true,
+            Some(k) => k.takes.iter().any(|&c| wanted.get(usize::from(c)).copied().unwrap_or(false)),
+        })
+        .collect()
+}
+
+/// The periods where contacts of classes with their own target missed it
+/// most, over the replications: the worst and every period with at least
+/// half its misses, worst first (none when no class has a target or none
+/// missed).
+fn worst_class_periods(s: &crate::stats::Samples) -> Vec<usize> {
+    let Some(misses) = s.series(fig::CLASS_TARGET_MISSES) else { return Vec::new() };
     let total = |p: usize| misses[p].iter().sum::<f64>();
-    (0..misses.len()).max_by(|&a, &b| total(a).total_cmp(&total(b)).then(b.cmp(&a)))
+    let worst = (0..misses.len()).map(total).fold(0.0, f64::max);
+    let mut out: Vec<usize> = (0..misses.len()).filter(|&p| worst > 0.0 && total(p) >= 0.5 * worst).collect();
+    out.sort_by(|&a, &b| total(b).total_cmp(&total(a)).then(a.cmp(&b)));
+    out
+}
+
+/// The classes' own targets' distance from being met, from 0 up: the
+/// contacts that missed them per replication over those offered (0
+/// without class targets).
+fn class_shortfall(s: &crate::stats::Samples) -> f64 {
+    let Some(misses) = s.series(fig::CLASS_TARGET_MISSES) else { return 0.0 };
+    let missed: f64 = misses.iter().flatten().sum();
+    let offered: f64 = s
+        .scalar_names
+        .iter()
+        .filter(|n| fig::class_of(n).is_some_and(|(_, f)| f == fig::OFFERED))
+        .filter_map(|n| s.scalar(n.as_str()))
+        .flatten()
+        .sum();
+    if offered > 0.0 {
+        missed / offered
+    } else {
+        0.0
+    }
 }
 
 /// How far a plan is from its targets, summed over replications' failures:
-/// hours below the service level, abandonment over the cap, dispatch short,
-/// and all targets together. Falls as repair makes progress, even while no
+/// hours below the service level, abandonment over the cap, classes' own
+/// targets missed (and the share of their contacts that missed them),
+/// dispatch short, and all targets together. Falls as repair makes progress, even while no
 /// replication meets every target yet.
 fn shortfall(ev: &Evaluation) -> f64 {
     let s = &ev.samples;
@@ -77,6 +151,7 @@ fn shortfall(ev: &Evaluation) -> f64 {
     hours
         + (1.0 - share(s, fig::MEETS_ABANDON_CAP))
         + (1.0 - share(s, fig::MEETS_CLASS_TARGETS))
+        + class_shortfall(s)
         + (1.0 - share(s, fig::MEETS_DISPATCH_TARGET))
         + (1.0 - ev.p_meet)
 }
@@ -92,10 +167,16 @@ fn failing_role(ev: &Evaluation, t: &Targets) -> Role {
     }
 }
 
-/// The cheapest addition of one person of `role` to a shift covering
-/// `[a, b)` (any shift of the role if none covers it) whose group's pool
-/// of people still holds: `(row, group)`.
-fn cheapest_addition(plan: &Plan, lim: &Limits, role: Role, a: f64, b: f64) -> Option<(usize, usize)> {
+/// The cheapest addition of one person of `role` of a group that `helps`
+/// to a shift covering `[a, b)` (any shift of the role if none covers it)
+/// whose group's pool of people still holds: `(row, group)`.
+fn cheapest_addition(
+    plan: &Plan,
+    lim: &Limits,
+    role: Role,
+    helps: &[bool],
+    (a, b): (f64, f64),
+) -> Option<(usize, usize)> {
     let candidates = |need_cover: bool| {
         lim.rows
             .iter()
@@ -107,6 +188,7 @@ fn cheapest_addition(plan: &Plan, lim: &Limits, role: Role, a: f64, b: f64) -> O
                 // people per shift and distinct shifts hold).
                 let open = !row.designed || plan[r].iter().any(|&n| n > 0);
                 (0..row.capacity.len())
+                    .filter(move |&g| helps.get(g).copied().unwrap_or(true))
                     .filter(move |&g| open && cover > 0.0 && plan[r][g] < row.max[g] && row.capacity[g] > 0.0)
                     .filter(move |&g| lim.pools.allows(lim.rows, plan, r, g))
                     .map(move |g| (r, g, row.cost[g] / (row.capacity[g] * cover)))
@@ -149,9 +231,10 @@ pub fn repair(
         // One person for each failing period, on distinct shifts, per step.
         let role = failing_role(&eval, &t);
         let mut added = Vec::new();
-        for p in periods_to_repair(&eval, role, &t, 1.0 - lim.required)? {
-            let (a, b) = (p as f64 * period_s, (p + 1) as f64 * period_s);
-            if let Some((r, g)) = cheapest_addition(&plan, lim, role, a, b) {
+        for (p, short) in periods_to_repair(&eval, role, &t, 1.0 - lim.required)? {
+            let helps = helpful_groups(&eval, &ev.scenario.model.chat, role, short, 1.0 - lim.required);
+            let span = (p as f64 * period_s, (p + 1) as f64 * period_s);
+            if let Some((r, g)) = cheapest_addition(&plan, lim, role, &helps, span) {
                 if !added.contains(&r) {
                     plan[r][g] += 1;
                     added.push(r);

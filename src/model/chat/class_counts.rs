@@ -28,6 +28,12 @@ pub struct ClassCounts {
     pub backlog_peak: u32,
     /// Contacts waiting at the window's end [count].
     pub backlog_at_end: u32,
+    /// Of the contacts offered, those that arrived in the window [count].
+    pub window_offered: u32,
+    /// Of those, answered within the target time [count].
+    pub window_on_time: u32,
+    /// Of those, abandoned or still waiting at the close [count].
+    pub window_lost: u32,
 }
 
 /// The counts of every class, recorded only with more than one class.
@@ -36,7 +42,8 @@ pub struct ClassObserver {
     /// Counts by class index; empty when the scenario has no classes.
     pub counts: Vec<ClassCounts>,
     /// Per period, the contacts of classes with their own target that
-    /// missed it, counted in the period where each missed: answered late
+    /// arrived in the window and missed it, counted in the period where
+    /// each missed: answered late
     /// (at its arrival plus its class's on-time threshold), abandoned (when
     /// it left) or still waiting at the close (at its threshold, or the
     /// close if sooner); empty when no class has a target. A miss after
@@ -77,10 +84,11 @@ impl ClassObserver {
         self.waiting.fill(0);
     }
 
-    /// A contact of `class` missed its target at `at_s`.
+    /// A contact of `class` that arrived at `arrival_s` missed its target
+    /// at `at_s` (counted when it arrived in the window).
     #[inline]
-    fn missed(&mut self, class: u8, at_s: f64) {
-        if self.has_target[class as usize] {
+    fn missed(&mut self, class: u8, arrival_s: f64, at_s: f64) {
+        if self.has_target[class as usize] && arrival_s <= self.end_s {
             let p = self.periods.index(at_s);
             self.target_misses[p] += 1;
         }
@@ -108,11 +116,12 @@ impl ClassObserver {
         }
     }
 
-    /// A contact of `class` is offered.
+    /// A contact of `class` is offered at `now`.
     #[inline]
-    pub fn offered(&mut self, class: u8) {
+    pub fn offered(&mut self, class: u8, now: f64) {
         if let Some(c) = self.counts.get_mut(class as usize) {
             c.offered += 1;
+            c.window_offered += u32::from(now <= self.end_s);
         }
     }
 
@@ -128,18 +137,21 @@ impl ClassObserver {
             c.on_time += u32::from(on_time);
             c.wait_sum_s += wait_s;
             c.busy_s += busy_s;
+            c.window_on_time += u32::from(on_time && arrival_s <= self.end_s);
             if !on_time {
-                self.missed(class, arrival_s + within_s);
+                self.missed(class, arrival_s, arrival_s + within_s);
             }
         }
     }
 
-    /// A contact of `class` is abandoned at `now`.
+    /// A contact of `class` that arrived at `arrival_s` is abandoned at
+    /// `now`.
     #[inline]
-    pub fn abandoned(&mut self, class: u8, now: f64) {
+    pub fn abandoned(&mut self, class: u8, arrival_s: f64, now: f64) {
         if let Some(c) = self.counts.get_mut(class as usize) {
             c.abandoned += 1;
-            self.missed(class, now);
+            c.window_lost += u32::from(arrival_s <= self.end_s);
+            self.missed(class, arrival_s, now);
         }
     }
 
@@ -149,9 +161,10 @@ impl ClassObserver {
         if let Some(c) = self.counts.get_mut(class as usize) {
             c.unanswered += 1;
             c.backlog_at_end += u32::from(arrival_s <= self.end_s);
+            c.window_lost += u32::from(arrival_s <= self.end_s);
             self.waiting[class as usize] = self.waiting[class as usize].saturating_sub(1);
             let at = (arrival_s + self.within_s[class as usize]).min(now);
-            self.missed(class, at);
+            self.missed(class, arrival_s, at);
         }
     }
 }

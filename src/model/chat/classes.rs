@@ -55,11 +55,11 @@ pub struct ContactClass {
     pub target: Option<ClassTarget>,
 }
 
-/// A class's own target, over its contacts of the whole run. A replication
+/// A class's own target, over its contacts that arrive in the window. A replication
 /// meets it when the class's service level (contacts answered within its
 /// `response_within_s` over contacts offered) reaches `service_level` and
 /// its abandonment share (abandoned or unanswered at the close over
-/// offered) is at most `abandon_max`; a class with no contact meets it.
+/// offered) is at most `abandon_max`; a class with no such contact meets it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ClassTarget {
     /// Least service level [share] (0: no service-level target).

@@ -380,7 +380,7 @@ impl<'p> ChatStage<'p> {
         patience: Option<Patience>,
         events: &mut EventQueue<Event>,
     ) {
-        self.class_counts.offered(class);
+        self.class_counts.offered(class, now);
         let free = if self.routing.is_plain() {
             // Somebody waits only when no slot is free.
             if self.queue.is_empty() {
@@ -445,7 +445,7 @@ impl<'p> ChatStage<'p> {
     #[inline]
     pub fn patience_ends(&mut self, now: f64, seq: u32, class: u8) -> Option<u8> {
         let w = self.queue.abandon(class, seq)?;
-        self.class_counts.abandoned(class, now);
+        self.class_counts.abandoned(class, w.arrival_s, now);
         self.dequeued(now, class, &w);
         if self.is_driven(class) {
             return Some(w.returns);
