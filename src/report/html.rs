@@ -159,6 +159,7 @@ pub fn render(r: &SimulationReport, page: &Page) -> String {
     let generated = o.len();
     answer(&mut o, r, l, page.lang);
     super::html_plan::cost_and_shifts(&mut o, r, page.lang);
+    super::classes_html::section(&mut o, &r.kpis, &r.cost, page.lang);
     charts(&mut o, page, l);
     by_period(&mut o, r, l);
     // The labels speak of hours; other periods are named as such (in the

@@ -4,6 +4,7 @@
 
 pub mod actuals_text;
 pub mod availability_text;
+pub mod classes_html;
 pub mod classes_text;
 pub mod compare;
 pub mod compare_html;

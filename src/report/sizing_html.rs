@@ -42,6 +42,7 @@ pub fn render(r: &SizingReport, plan: &SimulationReport, page: &Page) -> String 
     key_figures(&mut o, plan, l, page.lang);
     let _ = writeln!(o, "</section>");
     super::html_plan::cost_and_shifts(&mut o, plan, page.lang);
+    super::classes_html::section(&mut o, &plan.kpis, &plan.cost, page.lang);
     let _ = writeln!(o, "<section id=\"charts\">\n<h2>{}</h2>", l.charts);
     match page.plots {
         Some(_) => figures(&mut o, rest.into_iter(), l),

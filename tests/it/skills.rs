@@ -185,3 +185,37 @@ fn the_after_sales_scenario_routes_by_skill() {
     assert!(f("parcel_query", ANSWERED).unwrap() > 0.0 && f("returns", ANSWERED).unwrap() > 0.0);
     assert!(f("returns", BACKLOG_PEAK).is_some() && f("complaint", BACKLOG_PEAK).is_none());
 }
+
+/// The HTML report of `simulate` on the after-sales scenario has the
+/// section by contact type, in Chinese too: one row per class with its
+/// own target's share met (the classes without a target show a dash).
+#[test]
+fn the_report_has_a_section_by_contact_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/double11-aftersales.toml");
+    for (lang, heading) in [("en", "By contact type"), ("zh", "各种咨询")] {
+        let out = dir.path().join(lang);
+        crate::common::peakplan_in(dir.path())
+            .args(["simulate", path, "--replications", "4", "--quiet", "--lang", lang, "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        let section = &html[html.find(heading).expect(heading)..];
+        let section = &section[..section.find("</section>").unwrap()];
+        for (class, target) in [
+            ("presale", false),
+            ("parcel_query", true),
+            ("late_parcel_query", false),
+            ("returns", true),
+            ("complaint", true),
+        ] {
+            let start = section.find(&format!("<tr><td>{class}</td>")).expect(class);
+            let row = &section[start..start + section[start..].find("</tr>").unwrap()];
+            // The sixth cell: the share of replications meeting the class's
+            // own target, or a dash for a class with none.
+            let met = row.split("<td>").nth(6).unwrap().trim_end_matches("</td>");
+            assert_eq!(met.ends_with('%'), target, "{lang} {class}: {row}");
+        }
+    }
+}
