@@ -11,15 +11,18 @@ use super::text::{show, Fmt};
 use crate::stats::{Named, Summary};
 use std::fmt::Write;
 
-/// The section's heading and columns in `lang`.
-fn words(lang: Lang) -> (&'static str, [&'static str; 7]) {
+/// The section's heading, its note and its columns in `lang`.
+fn words(lang: Lang) -> (&'static str, &'static str, [&'static str; 7]) {
     match lang {
         Lang::En => (
             "By contact type (means over replications)",
+            "A type's own target is met over its contacts that arrive in the window; its service level and \
+             lost share here count all its contacts, those after the window too.",
             ["type", "to agents", "service level", "lost", "response, mean", "own target met", "labour CNY"],
         ),
         Lang::Zh => (
             "各种咨询（各次模拟的均值）",
+            "目标达标按时段内到达的咨询计；服务水平与放弃率含时段结束后到达的咨询。",
             ["咨询", "转人工", "服务水平", "放弃率", "平均响应", "目标达标", "人工成本 [元]"],
         ),
     }
@@ -32,8 +35,12 @@ pub fn section(o: &mut String, kpis: &Named<Summary>, cost: &Named<Summary>, lan
     if rows.is_empty() {
         return;
     }
-    let (heading, columns) = words(lang);
-    let _ = writeln!(o, "<section>\n<h2>{heading}</h2>\n<table>\n<tr>");
+    let (heading, note, columns) = words(lang);
+    let _ = writeln!(o, "<section>\n<h2>{heading}</h2>");
+    if rows.iter().any(|r| r.target_met.is_some()) {
+        let _ = writeln!(o, "<p class=\"sub\">{note}</p>");
+    }
+    let _ = writeln!(o, "<table>\n<tr>");
     for c in columns {
         let _ = write!(o, "<th>{c}</th>");
     }
