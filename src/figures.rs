@@ -171,7 +171,7 @@ pub const SERVICE_LEVEL_IN_WINDOW: Figure = Figure {
     scope: Scope::Chat,
     format: Format::Share,
     en: "service level, contacts of the window",
-    zh: "服务水平（全时段）",
+    zh: "时段内咨询的服务水平",
 };
 
 /// A class's abandonment share over its contacts that arrived in the
@@ -183,7 +183,7 @@ pub const ABANDON_SHARE_IN_WINDOW: Figure = Figure {
     scope: Scope::Chat,
     format: Format::Share,
     en: "abandonment, contacts of the window",
-    zh: "放弃率",
+    zh: "时段内咨询的放弃率",
 };
 
 /// The figures of a class with its own target, each named [`class_figure`].

@@ -65,11 +65,16 @@ impl Cover<'_> {
     /// by then; should it have found none, the linear relaxation's plan
     /// with every headcount rounded up (it still covers the requirement).
     pub fn solve(&self) -> Result<Covered, CoverError> {
-        let integer = self.program(true).as_inner().solve_with(options());
+        self.solve_within(NODE_LIMIT)
+    }
+
+    /// [`Cover::solve`] with at most `nodes` branch-and-bound nodes.
+    fn solve_within(&self, nodes: u64) -> Result<Covered, CoverError> {
+        let integer = self.program(true).as_inner().solve_with(options(nodes));
         let values: Vec<f64> = match integer.map_err(|e| CoverError(e.to_string()))? {
             microlp::SolveOutcome::Solution(s) => s.iter().map(|(_, v)| v).collect(),
             microlp::SolveOutcome::Interrupted(_) => {
-                let relaxed = self.program(false).as_inner().solve_with(options());
+                let relaxed = self.program(false).as_inner().solve_with(options(nodes));
                 let values = match relaxed.map_err(|e| CoverError(e.to_string()))? {
                     microlp::SolveOutcome::Solution(s) => s.iter().map(|(_, v)| v).collect::<Vec<f64>>(),
                     microlp::SolveOutcome::Interrupted(_) => return Err(CoverError("no plan found".into())),
@@ -171,10 +176,10 @@ impl Cover<'_> {
 /// and grew past 2 GB).
 const NODE_LIMIT: u64 = 20_000;
 
-/// The solver's options: exact optimality within [`NODE_LIMIT`] nodes.
-fn options() -> microlp::SolveOptions {
+/// The solver's options: exact optimality within `nodes` nodes.
+fn options(nodes: u64) -> microlp::SolveOptions {
     let mut o = microlp::SolveOptions::default();
-    o.node_limit = Some(NODE_LIMIT);
+    o.node_limit = Some(nodes);
     o
 }
 
@@ -219,6 +224,39 @@ mod tests {
             assert!(cov(h) >= need, "hour {h}");
         }
         assert!(sol.shortfall.iter().all(|&s| s == 0.0));
+    }
+
+    /// With no branch-and-bound node allowed, the plan (the best found at
+    /// the root, else the relaxation rounded up) still covers every hour:
+    /// capacities of 0.4 and 0.7 make the relaxation fractional.
+    #[test]
+    fn a_solve_cut_short_still_covers_the_requirement() {
+        let shifts = [shift("A", 0.0, 2.0), shift("B", 1.0, 3.0), shift("C", 2.0, 4.0)];
+        let need = [3.0, 5.0, 5.0, 2.0];
+        let cover = Cover {
+            shifts: &shifts,
+            requirement: &need,
+            period_s: 3600.0,
+            slot_s: 900.0,
+            capacity: &[0.4, 0.7],
+            cost_per_h: &[30.0, 50.0],
+            max_per_shift: &[100, 100],
+            fixed: &[None, None, None],
+            breaks: None,
+        };
+        let sol = cover.solve_within(0).unwrap();
+        for (h, &need) in need.iter().enumerate() {
+            let (a, b) = (h as f64 * 3600.0, (h + 1) as f64 * 3600.0);
+            let on_duty: f64 = sol
+                .plan
+                .iter()
+                .zip(&shifts)
+                .filter(|(_, s)| s.overlap_s(a, b) > 0.0)
+                .map(|(r, _)| 0.4 * f64::from(r[0]) + 0.7 * f64::from(r[1]))
+                .sum();
+            assert!(on_duty >= need - 1e-9, "hour {h}: {on_duty} on duty for {need}: {:?}", sol.plan);
+        }
+        assert!(sol.shortfall.iter().all(|&s| s == 0.0), "{:?}", sol.shortfall);
     }
 
     #[test]

@@ -13,7 +13,6 @@
 
 use super::replicate::{run_jobs, Job, JobResult};
 use crate::experiment::RunError;
-use crate::figures::Figure;
 use crate::model::ModelParams;
 use crate::scenario::Scenario;
 use crate::stats::{wilson95, Samples};
@@ -97,10 +96,11 @@ pub fn with_plan(model: &ModelParams, plan: &Plan, traffic: f64) -> ModelParams 
     m
 }
 
-/// The share of replications in which the 0/1 figure `name` is 1 (1 when
-/// the figure is absent: nothing to meet).
-pub fn share(s: &Samples, f: Figure) -> f64 {
-    match s.scalar(f) {
+/// The share of replications in which the 0/1 figure `name` (a
+/// [`crate::figures::Figure`] or a per-class name) is 1 (1 when the figure is absent:
+/// nothing to meet).
+pub fn share(s: &Samples, name: impl AsRef<str>) -> f64 {
+    match s.scalar(name) {
         Some(v) if !v.is_empty() => v.iter().sum::<f64>() / v.len() as f64,
         _ => 1.0,
     }

@@ -39,8 +39,8 @@ enum Short {
 /// The periods to repair for a role, worst first: for agents, every period
 /// whose service-level or abandonment target fails in more than the allowed
 /// share of replications, then, when the classes' own targets fail in more
-/// than that share, the period where most of their contacts missed (at
-/// least the worst chat period when neither); for packers, the period with
+/// than that share, the periods where most of their contacts missed
+/// ([`worst_class_periods`]; at least the worst chat period when neither); for packers, the period with
 /// the largest mean packing backlog.
 fn periods_to_repair(
     ev: &Evaluation,
@@ -56,6 +56,7 @@ fn periods_to_repair(
             let fails = |p: usize| met[p].iter().filter(|&&m| !m).count();
             let mut order: Vec<usize> = (0..met.len()).collect();
             order.sort_by_key(|&p| (std::cmp::Reverse(fails(p)), p));
+            let worst = order.first().copied();
             let many = order.iter().take_while(|&&p| fails(p) as f64 / n > allowed_fail).count();
             order.truncate(many);
             let mut out: Vec<(usize, Short)> = order.into_iter().map(|p| (p, Short::Chats)).collect();
@@ -63,7 +64,7 @@ fn periods_to_repair(
                 out.extend(worst_class_periods(s).into_iter().map(|p| (p, Short::Classes)));
             }
             if out.is_empty() {
-                out.extend((0..met.len()).min_by_key(|&p| (std::cmp::Reverse(fails(p)), p)).map(|p| (p, Short::Chats)));
+                out.extend(worst.map(|p| (p, Short::Chats)));
             }
             out
         }
@@ -84,16 +85,14 @@ fn helpful_groups(ev: &Evaluation, chat: &ChatParams, role: Role, short: Short, 
     if role == Role::Packers {
         return Vec::new();
     }
-    let met = |name: String| {
-        ev.samples.scalar(name).filter(|v| !v.is_empty()).map_or(1.0, |v| v.iter().sum::<f64>() / v.len() as f64)
-    };
     let wanted: Vec<bool> = chat
         .classes
         .iter()
         .map(|c| match short {
             Short::Chats => !c.is_driven(),
             Short::Classes => {
-                c.target.is_some() && 1.0 - met(fig::class_figure(&c.name, fig::MEETS_TARGET)) > allowed_fail
+                c.target.is_some()
+                    && 1.0 - share(&ev.samples, fig::class_figure(&c.name, fig::MEETS_TARGET)) > allowed_fail
             }
         })
         .collect();
@@ -120,7 +119,7 @@ fn worst_class_periods(s: &crate::stats::Samples) -> Vec<usize> {
 }
 
 /// The classes' own targets' distance from being met, from 0 up: the
-/// contacts that missed them per replication over those offered (0
+/// contacts that missed them over all contacts offered in the classes (0
 /// without class targets).
 fn class_shortfall(s: &crate::stats::Samples) -> f64 {
     let Some(misses) = s.series(fig::CLASS_TARGET_MISSES) else { return 0.0 };
